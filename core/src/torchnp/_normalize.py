@@ -1,0 +1,426 @@
+"""The normalizer pipeline: type tags, argument conversion and result wrapping.
+
+An implementation function takes and returns torch objects and annotates its
+parameters with the tags below. ``make_public`` reads the annotations once, at
+registration, and generates a wrapper with the impl's exact signature whose
+body is a straight line: normalize each tagged argument, call the impl, apply
+``keepdims``, write ``out=``, wrap tensors as ``ndarray`` (or scalars).
+No signature inspection happens per call.
+"""
+from __future__ import annotations
+
+import builtins
+import inspect
+import operator
+import typing
+from typing import NewType, Optional
+
+import torch
+
+from . import _dtypes
+from .exceptions import UFuncTypeError, normalize_axis_tuple
+
+__all__ = [
+    "ArrayLike", "ArrayLikeOrScalar", "ArrayLikeSeq", "NDArray", "DTypeLike", "AxisLike",
+    "KeepDims", "OutArray", "CastingModes", "NotImplementedType", "DeviceLike",
+    "ArrayOrScalar", "as_tensor", "as_tensor_or_scalar", "make_public", "wrap",
+    "wrap_scalar", "copy_to_out",
+]
+
+# --- tags -------------------------------------------------------------------
+ArrayLike = NewType("ArrayLike", torch.Tensor)
+"""Any array-like; the impl receives a torch.Tensor (Python scalars get NumPy's default dtype)."""
+ArrayLikeOrScalar = NewType("ArrayLikeOrScalar", torch.Tensor)
+"""Like ArrayLike, but Python bool/int/float/complex pass through unchanged (weak, NEP 50)."""
+ArrayLikeSeq = NewType("ArrayLikeSeq", tuple)
+"""A sequence of array-likes; the impl receives a tuple of tensors."""
+NDArray = NewType("NDArray", torch.Tensor)
+"""Only a torchnp.ndarray is accepted; the impl receives its tensor."""
+DTypeLike = NewType("DTypeLike", torch.dtype)
+"""A dtype-like; the impl receives a torch.dtype (or None)."""
+AxisLike = NewType("AxisLike", object)
+"""None, an int or a tuple of ints; the impl receives None, an int or a tuple of ints."""
+KeepDims = NewType("KeepDims", builtins.bool)
+"""Handled by the pipeline: the impl reduces without keepdims; reduced axes are restored after."""
+OutArray = NewType("OutArray", object)
+"""Handled by the pipeline: the impl never sees out; the result is cast into it and it is returned."""
+CastingModes = NewType("CastingModes", str)
+"""One of NumPy's casting names; anything else raises ValueError."""
+NotImplementedType = NewType("NotImplementedType", object)
+"""A parameter torchnp does not support: any value but the default raises NotImplementedError."""
+DeviceLike = NewType("DeviceLike", torch.device)
+"""None, a string or a torch.device; the impl receives a torch.device or None."""
+ArrayOrScalar = NewType("ArrayOrScalar", torch.Tensor)
+"""Return annotation: 0-d tensors in the result become torchnp scalars (as NumPy's ufuncs and reductions return)."""
+
+_ndarray_cls = None  # set by _ndarray at import (avoids an import cycle)
+_PY_SCALARS = (builtins.bool, builtins.int, builtins.float, builtins.complex)
+
+
+# --- conversion -------------------------------------------------------------
+def _scalar_tensor(value):
+    t = type(value)
+    if t is builtins.int:
+        try:
+            return torch.tensor(value, dtype=torch.int64)
+        except RuntimeError:
+            if 0 <= value < 2**64:
+                return torch.tensor(value, dtype=torch.uint64)
+            raise OverflowError(f"Python integer {value} out of bounds for int64") from None
+    return torch.tensor(value, dtype=_dtypes.default_dtype_of_scalar(value))
+
+
+def _from_sequence(obj):
+    """Nested lists/tuples to a tensor with NumPy's dtype inference."""
+    if len(obj) == 0:
+        return torch.zeros((0,), dtype=torch.float64)
+    try:
+        t = torch.tensor(obj)
+    except (TypeError, ValueError, RuntimeError, OverflowError):
+        return _from_mixed_sequence(obj)
+    if t.dtype in (torch.float32, torch.float16, torch.bfloat16):
+        if not _contains_strong(obj):
+            t = torch.tensor(obj, dtype=torch.float64)
+    elif t.dtype == torch.complex64 and not _contains_strong(obj):
+        t = torch.tensor(obj, dtype=torch.complex128)
+    return t
+
+
+def _contains_strong(obj):
+    """Whether a nested sequence holds something with its own dtype (not a Python scalar)."""
+    for x in obj:
+        if type(x) in (list, tuple):
+            if _contains_strong(x):
+                return True
+        elif type(x) not in _PY_SCALARS:
+            return True
+    return False
+
+
+def _from_mixed_sequence(obj):
+    parts = [as_tensor_or_scalar(x) if type(x) not in (list, tuple) else _from_sequence(x)
+             for x in obj]
+    tensors = [p for p in parts if isinstance(p, torch.Tensor)]
+    if tensors:
+        dt = _dtypes.result_type_torch(*parts)
+    else:
+        dt = _dtypes.result_type_torch(*parts)
+    conv = [p.to(dt) if isinstance(p, torch.Tensor) else torch.tensor(p, dtype=dt) for p in parts]
+    shapes = {tuple(c.shape) for c in conv}
+    if len(shapes) != 1:
+        raise ValueError("setting an array element with a sequence. The requested array has an "
+                         "inhomogeneous shape after 1 dimensions. The detected shape was "
+                         f"({len(obj)},) + inhomogeneous part.")
+    return torch.stack(conv)
+
+
+def as_tensor(obj):
+    """Convert any array-like to a torch.Tensor, with NumPy's default dtypes."""
+    t = type(obj)
+    if t is torch.Tensor:
+        return obj
+    if t in _PY_SCALARS:
+        return _scalar_tensor(obj)
+    if t is list or t is tuple:
+        return _from_sequence(obj)
+    if isinstance(obj, _ndarray_cls) or isinstance(obj, _dtypes.generic):
+        return obj.tensor
+    if isinstance(obj, torch.Tensor):
+        return obj
+    if hasattr(obj, "__array_interface__") or hasattr(obj, "__array_struct__"):
+        try:
+            return torch.as_tensor(obj)
+        except TypeError as exc:
+            raise TypeError(f"torchnp: cannot convert {type(obj).__name__} with dtype "
+                            f"{getattr(obj, 'dtype', '?')} to a tensor: {exc}") from exc
+    if hasattr(obj, "__dlpack__"):
+        return torch.from_dlpack(obj)
+    if hasattr(obj, "__array__"):
+        return torch.as_tensor(obj.__array__())
+    if obj is None:
+        raise NotImplementedError("torchnp: None is not an array-like (object arrays are not supported)")
+    if isinstance(obj, (str, bytes)):
+        raise NotImplementedError(f"torchnp: string data {obj!r} has no torch dtype (str/bytes arrays are not supported)")
+    if isinstance(obj, _PY_SCALARS):  # subclasses of Python scalars
+        return _scalar_tensor(t.__mro__[-2](obj) if t.__mro__[-2] in _PY_SCALARS else obj)
+    if hasattr(obj, "__len__") and hasattr(obj, "__getitem__"):
+        return _from_sequence(list(obj))
+    if hasattr(obj, "__iter__"):
+        raise NotImplementedError(f"torchnp: cannot make an array from {type(obj).__name__} "
+                                  "(iterators give object arrays in NumPy; use fromiter)")
+    raise NotImplementedError(f"torchnp: cannot make an array from {type(obj).__name__}")
+
+
+def as_tensor_or_scalar(obj):
+    """Like as_tensor, but Python scalars stay Python scalars (they are weak under NEP 50)."""
+    t = type(obj)
+    if t in _PY_SCALARS:
+        return obj
+    return as_tensor(obj)
+
+
+def _normalize_dtype(x):
+    if x is None:
+        return None
+    return _dtypes.to_torch_dtype(x)
+
+
+def _normalize_axis(x):
+    if x is None:
+        return None
+    t = type(x)
+    if t is builtins.int:
+        return x
+    if t is tuple or t is list:
+        return tuple(operator.index(a) for a in x)
+    try:
+        return operator.index(x)
+    except TypeError:
+        raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer") from None
+
+
+def _normalize_seq(x):
+    if isinstance(x, (_ndarray_cls, torch.Tensor)):
+        return tuple(x.tensor if isinstance(x, _ndarray_cls) else x)
+    return tuple(as_tensor(a) for a in x)
+
+
+def _normalize_ndarray(x, name):
+    if isinstance(x, _ndarray_cls):
+        return x.tensor
+    raise TypeError(f"{name} must be a torchnp.ndarray, not {type(x).__name__}")
+
+
+_CASTING_NAMES = ("no", "equiv", "safe", "same_kind", "unsafe")
+
+
+def _normalize_casting(x):
+    if x not in _CASTING_NAMES:
+        raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
+    return x
+
+
+def _normalize_device(x):
+    if x is None or isinstance(x, torch.device):
+        return x
+    if isinstance(x, str):
+        return torch.device(x)
+    if hasattr(x, "type") and hasattr(x, "index"):
+        return torch.device(x.type, x.index)
+    raise TypeError(f"device must be None, a string or a torch.device, not {x!r}")
+
+
+# --- wrapping ---------------------------------------------------------------
+def wrap(r):
+    """Wrap the tensors in an impl's result as ndarrays, keeping the structure."""
+    t = type(r)
+    if t is torch.Tensor:
+        a = object.__new__(_ndarray_cls)
+        a.tensor = r
+        return a
+    if t is tuple or t is list:
+        return t(wrap(x) for x in r)
+    if isinstance(r, tuple) and hasattr(r, "_fields"):
+        return t(*(wrap(x) for x in r))
+    if isinstance(r, torch.Tensor):
+        a = object.__new__(_ndarray_cls)
+        a.tensor = r
+        return a
+    return r
+
+
+def wrap_scalar(r):
+    """Like wrap, but 0-d tensors become torchnp scalar objects."""
+    t = type(r)
+    if t is torch.Tensor:
+        if r.ndim == 0:
+            s = object.__new__(_dtypes._SCALAR_BY_TORCH[r.dtype])
+            s.tensor = r
+            return s
+        a = object.__new__(_ndarray_cls)
+        a.tensor = r
+        return a
+    if t is tuple or t is list:
+        return t(wrap_scalar(x) for x in r)
+    if isinstance(r, tuple) and hasattr(r, "_fields"):
+        return t(*(wrap_scalar(x) for x in r))
+    return wrap(r)
+
+
+def copy_to_out(result, out, casting="same_kind", name="function"):
+    """Cast ``result`` into ``out`` following NumPy's rules; return ``out``."""
+    if type(out) is tuple:
+        if type(result) is not tuple or len(out) != len(result):
+            raise ValueError(f"{name}: out must be a tuple of {len(result) if type(result) is tuple else 1} arrays")
+        for r, o in zip(result, out):
+            if o is not None:
+                copy_to_out(r, o, casting, name)
+        return out
+    if not isinstance(out, _ndarray_cls):
+        raise TypeError(f"return arrays must be of ArrayType, not {type(out).__name__}")
+    r = result if isinstance(result, torch.Tensor) else as_tensor(result)
+    if not _dtypes.can_cast_torch(r.dtype, out.tensor.dtype, casting):
+        raise UFuncTypeError(
+            f"Cannot cast {name} output from dtype('{_dtypes.from_torch(r.dtype).name}') to "
+            f"dtype('{_dtypes.from_torch(out.tensor.dtype).name}') with casting rule '{casting}'")
+    if tuple(r.shape) != tuple(out.tensor.shape):
+        try:
+            torch.broadcast_shapes(r.shape, out.tensor.shape)
+            ok = torch.broadcast_shapes(r.shape, out.tensor.shape) == out.tensor.shape
+        except RuntimeError:
+            ok = False
+        if not ok:
+            raise ValueError(f"non-broadcastable output operand with shape {tuple(out.tensor.shape)} "
+                             f"doesn't match the broadcast shape {tuple(r.shape)}")
+    out._assign(r)
+    return out
+
+
+def _apply_keepdims(r, axis, ndim):
+    if type(r) is tuple:
+        return tuple(_apply_keepdims(x, axis, ndim) for x in r)
+    if not isinstance(r, torch.Tensor):
+        r = as_tensor(r)
+    if axis is None:
+        return r.reshape((1,) * ndim)
+    axes = normalize_axis_tuple(axis, ndim)
+    shape = list(r.shape)
+    for ax in sorted(axes):
+        shape.insert(ax, 1)
+    return r.reshape(shape)
+
+
+# --- the wrapper generator --------------------------------------------------
+_TAG_CODE = {
+    ArrayLike: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor({p})",
+    ArrayLikeOrScalar: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor_or_scalar({p})",
+    ArrayLikeSeq: "{p} = _normalize_seq({p})",
+    NDArray: "{p} = _normalize_ndarray({p}, {p!r})",
+    DTypeLike: "{p} = _normalize_dtype({p})",
+    AxisLike: "{p} = _normalize_axis({p})",
+    CastingModes: "{p} = _normalize_casting({p})",
+    DeviceLike: "{p} = _normalize_device({p})",
+}
+_PIPELINE_TAGS = (KeepDims, OutArray, NotImplementedType)
+_ALL_TAGS = tuple(_TAG_CODE) + _PIPELINE_TAGS
+
+
+def _split_optional(hint):
+    """``X | None`` -> (X, True); ``X`` -> (X, False)."""
+    args = typing.get_args(hint)
+    if args and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        if len(rest) == 1:
+            return rest[0], True
+    return hint, False
+
+
+def make_public(impl, name=None, module="torchnp"):
+    """Build the public function for ``impl`` (see the module docstring)."""
+    name = name or impl.__name__
+    sig = inspect.signature(impl)
+    try:
+        hints = typing.get_type_hints(impl)
+    except Exception as exc:  # noqa: BLE001 - report which impl has a bad annotation
+        raise TypeError(f"cannot resolve the annotations of {impl.__module__}.{impl.__qualname__}: {exc}") from exc
+    ns = {
+        "_impl": impl, "_nd": _ndarray_cls, "_as_tensor": as_tensor,
+        "_as_tensor_or_scalar": as_tensor_or_scalar, "_normalize_seq": _normalize_seq,
+        "_normalize_ndarray": _normalize_ndarray, "_normalize_dtype": _normalize_dtype,
+        "_normalize_axis": _normalize_axis, "_normalize_casting": _normalize_casting,
+        "_normalize_device": _normalize_device, "_apply_keepdims": _apply_keepdims,
+        "_copy_to_out": copy_to_out, "_NotImplemented": _raise_not_implemented,
+    }
+    ret_hint = hints.get("return")
+    ns["_wrap"] = wrap_scalar if ret_hint is ArrayOrScalar else wrap
+    params, body, call = [], [], []
+    seen_kwonly = False
+    out_param = keep_param = axis_param = first_array = casting_param = None
+    for p in sig.parameters.values():
+        text = p.name
+        if p.default is not inspect.Parameter.empty:
+            ns[f"_d_{p.name}"] = p.default
+            text += f"=_d_{p.name}"
+        if p.kind is p.VAR_POSITIONAL:
+            text = "*" + p.name
+            seen_kwonly = True
+        elif p.kind is p.VAR_KEYWORD:
+            text = "**" + p.name
+        elif p.kind is p.KEYWORD_ONLY and not seen_kwonly:
+            params.append("*")
+            seen_kwonly = True
+        params.append(text)
+        if p.kind is p.POSITIONAL_ONLY and (
+                len(params) == len([q for q in sig.parameters.values() if q.kind is q.POSITIONAL_ONLY])):
+            params.append("/")
+        hint = hints.get(p.name)
+        tag, optional = _split_optional(hint)
+        if tag is OutArray:
+            out_param = p.name
+            continue  # the impl never sees out
+        if tag is KeepDims:
+            keep_param = p.name
+            continue
+        if tag is NotImplementedType:
+            ns[f"_d_{p.name}"] = p.default
+            body.append(f"if {p.name} is not _d_{p.name}: _NotImplemented({name!r}, {p.name!r}, {p.name}, _d_{p.name})")
+        elif tag in _TAG_CODE:
+            code = _TAG_CODE[tag].format(p=p.name)
+            if p.kind is p.VAR_POSITIONAL and tag is ArrayLike:
+                code = f"{p.name} = tuple(_as_tensor(_x) for _x in {p.name})"
+            if optional or (p.default is None and tag not in (DTypeLike, AxisLike, DeviceLike)):
+                code = f"if {p.name} is not None: {code}"
+            body.append(code)
+            if tag in (ArrayLike, ArrayLikeOrScalar, NDArray) and first_array is None:
+                first_array = p.name
+            if tag is AxisLike and axis_param is None:
+                axis_param = p.name
+            if tag is CastingModes:
+                casting_param = p.name
+        elif hint is not None and hint not in _ALL_TAGS and _looks_like_array_param(p.name):
+            raise TypeError(f"{impl.__module__}.{impl.__qualname__}: parameter {p.name!r} looks "
+                            "array-like but has no normalizer tag")
+        if p.kind is p.POSITIONAL_ONLY:
+            call.append(p.name)
+        elif p.kind is p.VAR_POSITIONAL:
+            call.append("*" + p.name)
+        elif p.kind is p.VAR_KEYWORD:
+            call.append("**" + p.name)
+        else:
+            call.append(f"{p.name}={p.name}")
+    if keep_param is not None:
+        if first_array is None:
+            raise TypeError(f"{impl.__qualname__}: KeepDims needs an array parameter")
+        body.append(f"_ndim = {first_array}.ndim if isinstance({first_array}, _torch.Tensor) else 0")
+        ns["_torch"] = torch
+    body.append(f"_r = _impl({', '.join(call)})")
+    if keep_param is not None:
+        ax = axis_param if axis_param is not None else "None"
+        body.append(f"if {keep_param}: _r = _apply_keepdims(_r, {ax}, _ndim)")
+    if out_param is not None:
+        casting = casting_param if casting_param is not None else "'same_kind'"
+        body.append(f"if {out_param} is not None: return _copy_to_out(_r, {out_param}, {casting}, {name!r})")
+    body.append("return _wrap(_r)")
+    src = f"def {name}({', '.join(params)}):\n" + "\n".join("    " + line for line in body) + "\n"
+    exec(compile(src, f"<torchnp wrapper {module}.{name}>", "exec"), ns)  # noqa: S102
+    fn = ns[name]
+    fn.__doc__ = impl.__doc__
+    fn.__qualname__ = name
+    fn.__module__ = module
+    fn.__wrapped_impl__ = impl
+    fn.__signature__ = sig.replace(parameters=[q.replace(annotation=inspect.Parameter.empty)
+                                               for q in sig.parameters.values()],
+                                   return_annotation=inspect.Signature.empty)
+    return fn
+
+
+_ARRAYISH_NAMES = frozenset({"a", "x", "x1", "x2", "arr", "ary", "array", "m", "v", "y"})
+
+
+def _looks_like_array_param(pname):
+    return pname in _ARRAYISH_NAMES
+
+
+def _raise_not_implemented(func, param, value, default):
+    raise NotImplementedError(
+        f"torchnp.{func}: parameter {param}={value!r} is not supported (only the default {default!r})")

@@ -1,0 +1,397 @@
+"""Plugin discovery, selection and lazy namespace assembly.
+
+Entry points in the group ``torchnp`` name plugin modules. Nothing here runs at
+``import torchnp``; the first access to a missing name in any torchnp namespace
+calls ``ensure_namespace``, which (once, under a lock) reads the entry points,
+imports the small plugin modules, and asks the plugins that contribute to that
+namespace to register their names. The public objects are then written into the
+namespace module's globals, so later lookups are plain attribute access.
+
+Selection and blocking (before first use):
+- ``TORCHNP_LOAD_PLUGINS=a,b``: load only these plugins (by entry-point name).
+- ``TORCHNP_BLOCK_PLUGINS=a,b``: never load these.
+- ``TORCHNP_SELECT=linalg=myplug,sum=other,linalg.solve=third``: which plugin
+  provides a namespace's names, or one name, when several provide it.
+- ``torchnp.plugins.block/select/load_only`` do the same from code.
+
+Conflict rule, when two plugins provide one name and no selection applies:
+built-in plugins win over third-party ones; between two of the same kind, the
+entry-point name that sorts first wins. Every conflict is recorded and shown by
+``python -m torchnp plugins``.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import os
+import sys
+import threading
+import types
+import warnings
+
+import pluggy
+
+from . import hookspecs
+from ._known_names import BUILTIN_PLUGINS, distribution_for
+from .exceptions import PluginError, PluginWarning
+
+__all__ = ["registry", "ensure_namespace", "namespace_module"]
+
+GROUP = "torchnp"
+
+
+class _Entry:
+    __slots__ = ("name", "value", "plugin", "normalize")
+
+    def __init__(self, name, value, plugin, normalize):
+        self.name, self.value, self.plugin, self.normalize = name, value, plugin, normalize
+
+
+class PluginInfo:
+    """What is known about one installed plugin."""
+
+    def __init__(self, name, module_name, dist, version):
+        self.name = name
+        self.module_name = module_name
+        self.distribution = dist
+        self.version = version
+        self.module = None
+        self.namespaces = ()
+        self.error = None
+        self.blocked = False
+        self.names = {}  # namespace -> count of names registered
+
+    @property
+    def builtin(self):
+        return self.name in BUILTIN_PLUGINS
+
+
+class Registry:
+    """Collects what plugins register; handed to ``register_namespace``."""
+
+    def __init__(self, state):
+        self._state = state
+        self._current = None  # plugin being registered
+
+    def add_module(self, module, namespace=""):
+        """Add every name in ``module.__all__`` (functions are normalized)."""
+        names = getattr(module, "__all__", None)
+        if names is None:
+            raise PluginError(f"plugin {self._current!r}: module {module.__name__} has no __all__")
+        for name in names:
+            try:
+                value = getattr(module, name)
+            except AttributeError:
+                raise PluginError(f"plugin {self._current!r}: {module.__name__}.__all__ lists "
+                                  f"{name!r}, which the module does not define") from None
+            if isinstance(value, types.FunctionType):
+                self.add_function(name, value, namespace)
+            else:
+                self.add_object(name, value, namespace)
+
+    def add_function(self, name, impl, namespace="", normalize=True):
+        """Add one function; with ``normalize`` it goes through the normalizer pipeline."""
+        if not callable(impl):
+            raise PluginError(f"plugin {self._current!r}: {name!r} is not callable")
+        self._add(name, impl, namespace, normalize)
+
+    def add_object(self, name, value, namespace=""):
+        """Add a class, constant or other object as is."""
+        self._add(name, value, namespace, False)
+
+    def _add(self, name, value, namespace, normalize):
+        if not isinstance(name, str) or not name.isidentifier():
+            raise PluginError(f"plugin {self._current!r}: invalid name {name!r}")
+        pending = self._state.pending.setdefault(namespace, {})
+        pending.setdefault(name, []).append(_Entry(name, value, self._current, normalize))
+
+
+class _State:
+    def __init__(self):
+        self.lock = threading.RLock()
+        self.loaded = False
+        self.pm = None
+        self.plugins = {}  # entry-point name -> PluginInfo
+        self.namespaces_done = set()
+        self.pending = {}
+        self.conflicts = []  # (namespace, name, winner, losers)
+        self.blocked = set(_env_list("TORCHNP_BLOCK_PLUGINS"))
+        only = _env_list("TORCHNP_LOAD_PLUGINS")
+        self.only = set(only) if only else None
+        self.select = dict(_env_select())
+        self.extra_plugins = []  # (name, module) registered from code, before first use
+
+
+def _env_list(var):
+    return [x.strip() for x in os.environ.get(var, "").split(",") if x.strip()]
+
+
+def _env_select():
+    for item in _env_list("TORCHNP_SELECT"):
+        key, sep, plugin = item.partition("=")
+        if not sep:
+            raise PluginError(f"TORCHNP_SELECT: expected KEY=PLUGIN, got {item!r}")
+        yield key.strip(), plugin.strip()
+
+
+_state = _State()
+
+
+def _check_not_loaded(what):
+    if _state.loaded:
+        raise RuntimeError(f"torchnp.plugins.{what}() must be called before the first use of a "
+                           "torchnp namespace (plugins are already loaded)")
+
+
+def _load_plugins():
+    """Read entry points and import the plugin modules (once)."""
+    st = _state
+    pm = pluggy.PluginManager("torchnp")
+    pm.add_hookspecs(hookspecs)
+    seen = set()
+    eps = sorted(importlib.metadata.entry_points(group=GROUP), key=lambda e: (e.name, e.value))
+    candidates = []
+    for ep in eps:
+        if (ep.name, ep.value) in seen:
+            continue  # the all-in-one and a split distribution may both declare it
+        seen.add((ep.name, ep.value))
+        dist = getattr(ep, "dist", None)
+        info = PluginInfo(ep.name, ep.value, dist.metadata["Name"] if dist else "?",
+                          dist.version if dist else "?")
+        candidates.append((info, ep.load))
+    for name, module in st.extra_plugins:
+        info = PluginInfo(name, getattr(module, "__name__", repr(module)), "(registered in code)", "")
+        candidates.append((info, lambda m=module: m))
+    for info, load in candidates:
+        if info.name in st.plugins:
+            other = st.plugins[info.name]
+            info.error = f"entry-point name {info.name!r} already used by {other.module_name}"
+            st.plugins[f"{info.name} ({info.module_name})"] = info
+            continue
+        st.plugins[info.name] = info
+        if info.name in st.blocked or (st.only is not None and info.name not in st.only):
+            info.blocked = True
+            continue
+        try:
+            module = load()
+            pm.register(module, name=info.name)
+            info.module = module
+            info.namespaces = tuple(_call_one(pm, info.name, "list_namespaces") or ())
+        except Exception as exc:  # noqa: BLE001 - one broken plugin must not break the others
+            info.error = f"{type(exc).__name__}: {exc}"
+            warnings.warn(f"torchnp plugin {info.name!r} ({info.distribution}) failed to load: "
+                          f"{info.error}", PluginWarning, stacklevel=4)
+    try:
+        pm.check_pending()
+    except pluggy.PluginValidationError as exc:
+        warnings.warn(f"torchnp: {exc}", PluginWarning, stacklevel=4)
+    st.pm = pm
+    st.loaded = True
+
+
+def _call_one(pm, plugin_name, hook):
+    plugin = pm.get_plugin(plugin_name)
+    impl = getattr(plugin, hook, None)
+    if impl is None:
+        return None
+    return impl()
+
+
+def _priority(info):
+    return (0 if info.builtin else 1, info.name)
+
+
+def _choose(namespace, name, entries):
+    st = _state
+    for key in ((f"{namespace}.{name}" if namespace else name), namespace):
+        plugin = st.select.get(key) if key else None
+        if plugin is not None:
+            for e in entries:
+                if e.plugin == plugin:
+                    return e
+    return min(entries, key=lambda e: _priority(st.plugins[e.plugin]))
+
+
+def ensure_namespace(namespace):
+    """Assemble ``namespace`` (once): load plugins, register, publish names."""
+    st = _state
+    if namespace in st.namespaces_done:
+        return
+    with st.lock:
+        if namespace in st.namespaces_done:
+            return
+        if not st.loaded:
+            _load_plugins()
+        from ._normalize import make_public
+        module_name = "torchnp" + (f".{namespace}" if namespace else "")
+        registry = Registry(st)
+        st.pending = {}
+        for info in sorted(st.plugins.values(), key=_priority):
+            if info.module is None or info.error or namespace not in info.namespaces:
+                continue
+            registry._current = info.name
+            before = {ns: {k: list(v) for k, v in d.items()} for ns, d in st.pending.items()}
+            try:
+                info.module.register_namespace(registry=registry, namespace=namespace)
+            except Exception as exc:  # noqa: BLE001
+                st.pending = before  # drop whatever the failing plugin half-registered
+                info.error = f"register_namespace({namespace!r}) raised {type(exc).__name__}: {exc}"
+                warnings.warn(f"torchnp plugin {info.name!r} failed: {info.error}", PluginWarning,
+                              stacklevel=3)
+        entries = st.pending.get(namespace, {})
+        public = {}
+        for name, cands in entries.items():
+            chosen = _choose(namespace, name, cands)
+            if len(cands) > 1:
+                st.conflicts.append((namespace, name, chosen.plugin,
+                                     [e.plugin for e in cands if e is not chosen]))
+            try:
+                value = make_public(chosen.value, name, module_name) if chosen.normalize else chosen.value
+            except Exception as exc:  # noqa: BLE001
+                info = st.plugins[chosen.plugin]
+                info.error = f"invalid registration of {name!r}: {exc}"
+                warnings.warn(f"torchnp plugin {chosen.plugin!r}: {info.error}", PluginWarning,
+                              stacklevel=3)
+                continue
+            public[name] = value
+            counts = st.plugins[chosen.plugin].names
+            counts[namespace] = counts.get(namespace, 0) + 1
+        mod = namespace_module(namespace)
+        for name, value in public.items():
+            if name not in mod.__dict__ or name in _published.get(namespace, ()):
+                mod.__dict__[name] = value
+        _published.setdefault(namespace, set()).update(public)
+        st.namespaces_done.add(namespace)
+
+
+_published: dict = {}
+
+
+def all_namespaces():
+    """Every namespace some loaded plugin contributes to."""
+    with _state.lock:
+        if not _state.loaded:
+            _load_plugins()
+    out = set()
+    for info in _state.plugins.values():
+        for ns in info.namespaces:
+            parts = ns.split(".")
+            out.update(".".join(parts[:i]) for i in range(1, len(parts) + 1))
+    return out
+
+
+def namespace_module(namespace):
+    """The module object of ``namespace``, creating dynamic submodules on demand."""
+    module_name = "torchnp" + (f".{namespace}" if namespace else "")
+    mod = sys.modules.get(module_name)
+    if mod is None:
+        try:
+            mod = importlib.import_module(module_name)
+        except ModuleNotFoundError:
+            mod = _make_dynamic_module(namespace)
+    return mod
+
+
+def _make_dynamic_module(namespace):
+    module_name = "torchnp." + namespace
+    mod = types.ModuleType(module_name, f"torchnp.{namespace}: names provided by plugins.")
+    install_lazy_getattr(mod.__dict__, namespace)
+    sys.modules[module_name] = mod
+    parent_name, _, child = module_name.rpartition(".")
+    parent = sys.modules.get(parent_name) or namespace_module(parent_name[len("torchnp."):] if "." in parent_name else "")
+    setattr(parent, child, mod)
+    return mod
+
+
+def missing_name_error(namespace, name):
+    module_name = "torchnp" + (f".{namespace}" if namespace else "")
+    msg = f"module {module_name!r} has no attribute {name!r}"
+    dist = distribution_for(namespace, name)
+    if dist is not None:
+        installed = [i for i in _state.plugins.values() if i.distribution == dist or
+                     i.distribution == "torchnp"]
+        blocked = [i.name for i in installed if i.blocked]
+        if blocked:
+            msg += f"; it is provided by the blocked plugin(s) {', '.join(blocked)}"
+        else:
+            msg += f"; it is provided by the distribution {dist!r} (pip install {dist})"
+    broken = [f"{i.name}: {i.error}" for i in _state.plugins.values()
+              if i.error and (namespace in i.namespaces or not i.namespaces)]
+    if broken:
+        msg += "; plugins that failed to load: " + "; ".join(broken)
+    return AttributeError(msg)
+
+
+def install_lazy_getattr(module_globals, namespace):
+    """Give a namespace module PEP 562 ``__getattr__``/``__dir__`` backed by the registry."""
+
+    def __getattr__(name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(f"module {module_globals['__name__']!r} has no attribute {name!r}")
+        ensure_namespace(namespace)
+        try:
+            return module_globals[name]
+        except KeyError:
+            pass
+        sub = f"{namespace}.{name}" if namespace else name
+        if sub in all_namespaces():
+            return namespace_module(sub)
+        raise missing_name_error(namespace, name)
+
+    def __dir__():
+        ensure_namespace(namespace)
+        names = set(module_globals)
+        prefix = f"{namespace}." if namespace else ""
+        for ns in all_namespaces():
+            if ns.startswith(prefix) and ns != namespace and "." not in ns[len(prefix):]:
+                names.add(ns[len(prefix):])
+        return sorted(n for n in names if not n.startswith("_"))
+
+    module_globals["__getattr__"] = __getattr__
+    module_globals["__dir__"] = __dir__
+
+
+class _SubmoduleFinder:
+    """Lets ``import torchnp.special`` find a namespace that only plugins define."""
+
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        if not fullname.startswith("torchnp.") or fullname.count(".") < 1:
+            return None
+        ns = fullname[len("torchnp."):]
+        if ns.split(".")[0].startswith("_") or ns in ("plugins",):
+            return None
+        if ns not in all_namespaces():
+            return None
+        import importlib.util
+        return importlib.util.spec_from_loader(fullname, _DynamicLoader(ns))
+
+
+class _DynamicLoader:
+    def __init__(self, namespace):
+        self.namespace = namespace
+
+    def create_module(self, spec):
+        return None
+
+    def exec_module(self, module):
+        install_lazy_getattr(module.__dict__, self.namespace)
+        module.__doc__ = f"torchnp.{self.namespace}: names provided by plugins."
+
+
+def install_finder():
+    if _SubmoduleFinder not in sys.meta_path:
+        sys.meta_path.append(_SubmoduleFinder)
+
+
+def reset_for_tests():
+    """Forget every loaded plugin and published name (tests use this with a fresh env)."""
+    global _state
+    with _state.lock:
+        for ns, names in _published.items():
+            mod = sys.modules.get("torchnp" + (f".{ns}" if ns else ""))
+            if mod is not None:
+                for n in names:
+                    mod.__dict__.pop(n, None)
+        _published.clear()
+        _state = _State()

@@ -1,0 +1,1 @@
+"""torchnp plugin: NumPy's .npy/.npz and text I/O."""

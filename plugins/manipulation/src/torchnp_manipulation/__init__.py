@@ -1,0 +1,1 @@
+"""torchnp plugin: array manipulation and indexing routines, numpy.lib.stride_tricks."""

@@ -1,0 +1,1 @@
+"""torchnp plugin: math routines, products and einsum, polynomials, windows, functional tools, numpy.emath."""

@@ -1,0 +1,1 @@
+"""torchnp plugin: sorting, searching, counting, set routines and logic functions."""

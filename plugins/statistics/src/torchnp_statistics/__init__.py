@@ -1,0 +1,1 @@
+"""torchnp plugin: reductions, statistics and NaN-aware reductions."""

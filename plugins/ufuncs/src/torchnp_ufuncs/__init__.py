@@ -1,0 +1,1 @@
+"""torchnp plugin: every NumPy ufunc as a ufunc object, and the ndarray operators."""
