@@ -13,7 +13,7 @@ import sys
 
 import torch
 
-from . import _dtypes, _indexing, _normalize, _printing
+from . import _dtypes, _indexing, _normalize, _operators, _printing
 from ._normalize import as_tensor
 
 __all__ = ["ndarray"]
@@ -437,61 +437,7 @@ def _normalize_shape(shape):
     return tuple(operator.index(s) for s in shape)
 
 
-# --- operators and methods that route through the registry ----------------------
-def _binop(name):
-    def op(self, other):
-        return getattr(_ns(), name)(self, other)
-    op.__name__ = name
-    return op
-
-
-def _rbinop(name):
-    def op(self, other):
-        return getattr(_ns(), name)(other, self)
-    op.__name__ = name
-    return op
-
-
-def _ibinop(name):
-    def op(self, other):
-        getattr(_ns(), name)(self, other, out=self)
-        return self
-    op.__name__ = name
-    return op
-
-
-_OPERATORS = {
-    "add": "add", "sub": "subtract", "mul": "multiply", "truediv": "true_divide",
-    "floordiv": "floor_divide", "mod": "remainder", "pow": "power", "matmul": "matmul",
-    "and": "bitwise_and", "or": "bitwise_or", "xor": "bitwise_xor",
-    "lshift": "left_shift", "rshift": "right_shift",
-}
-
-
-def _install_operators():
-    for dunder, ufunc in _OPERATORS.items():
-        setattr(ndarray, f"__{dunder}__", _binop(ufunc))
-        setattr(ndarray, f"__r{dunder}__", _rbinop(ufunc))
-        setattr(ndarray, f"__i{dunder}__", _ibinop(ufunc))
-    for dunder, ufunc in (("lt", "less"), ("le", "less_equal"), ("gt", "greater"),
-                          ("ge", "greater_equal"), ("eq", "equal"), ("ne", "not_equal")):
-        setattr(ndarray, f"__{dunder}__", _binop(ufunc))
-    for dunder, ufunc in (("neg", "negative"), ("pos", "positive"), ("abs", "absolute"),
-                          ("invert", "invert")):
-        def op(self, _u=ufunc):
-            return getattr(_ns(), _u)(self)
-        op.__name__ = f"__{dunder}__"
-        setattr(ndarray, f"__{dunder}__", op)
-
-    def divmod_(self, other):
-        return _ns().divmod(self, other)
-
-    def rdivmod_(self, other):
-        return _ns().divmod(other, self)
-    ndarray.__divmod__ = divmod_
-    ndarray.__rdivmod__ = rdivmod_
-
-
+# --- methods that route through the registry ------------------------------------
 # ndarray methods that are the namespace function with the array first
 _METHODS = (
     "all", "any", "argmax", "argmin", "argpartition", "argsort", "choose", "clip",
@@ -525,6 +471,6 @@ def _install_methods():
     ndarray.resize = resize
 
 
-_install_operators()
 _install_methods()
+_operators.install(ndarray)
 _normalize._ndarray_cls = ndarray

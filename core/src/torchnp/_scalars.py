@@ -44,16 +44,6 @@ def _item(self):
     return self.tensor.item()
 
 
-def _binop(name, reflected=False):
-    if reflected:
-        def op(self, other):
-            return getattr(_ns(), name)(other, self)
-    else:
-        def op(self, other):
-            return getattr(_ns(), name)(self, other)
-    return op
-
-
 class _ScalarMethods:
     def item(self, *args):
         return self.tensor.item()
@@ -177,16 +167,8 @@ def _install():
                 "__repr__", "__str__", "__array__", "__reduce__", "__getitem__",
                 "__array_namespace__"):
             setattr(generic, name, value)
-    from ._ndarray import _OPERATORS
-    for dunder, ufunc in _OPERATORS.items():
-        setattr(generic, f"__{dunder}__", _binop(ufunc))
-        setattr(generic, f"__r{dunder}__", _binop(ufunc, reflected=True))
-    for dunder, ufunc in (("lt", "less"), ("le", "less_equal"), ("gt", "greater"),
-                          ("ge", "greater_equal"), ("eq", "equal"), ("ne", "not_equal")):
-        setattr(generic, f"__{dunder}__", _binop(ufunc))
-    for dunder, ufunc in (("neg", "negative"), ("pos", "positive"), ("abs", "absolute"),
-                          ("invert", "invert")):
-        setattr(generic, f"__{dunder}__", lambda self, _u=ufunc: getattr(_ns(), _u)(self))
+    from . import _operators
+    _operators.install(generic)
     for cls in _dtypes._SCALAR_TYPES.values():
         cls.__new__ = _scalar_new
     for cls in _dtypes._SCALAR_TYPES.values():
