@@ -18,6 +18,7 @@ from ._dtypes import (  # noqa: F401
 )
 from . import _scalars  # noqa: F401  (gives the scalar types their behaviour)
 from ._ndarray import ndarray
+from ._info import __array_namespace_info__  # noqa: F401
 from . import _creation_impl as _creation
 from ._normalize import make_public as _make_public
 from ._plugins import install_finder as _install_finder, install_lazy_getattr as _lazy
