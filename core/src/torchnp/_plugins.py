@@ -265,6 +265,8 @@ def ensure_namespace(namespace):
 
 
 _published: dict = {}
+# namespace stubs that ship with core (torchnp/linalg.py …): always importable
+_CORE_SUBMODULES = frozenset({"linalg", "fft", "random", "testing", "emath"})
 
 
 def all_namespaces():
@@ -308,11 +310,11 @@ def missing_name_error(namespace, name):
     msg = f"module {module_name!r} has no attribute {name!r}"
     dist = distribution_for(namespace, name)
     if dist is not None:
-        installed = [i for i in _state.plugins.values() if i.distribution == dist or
-                     i.distribution == "torchnp"]
-        blocked = [i.name for i in installed if i.blocked]
+        blocked = [i.name for i in _state.plugins.values()
+                   if i.blocked and (BUILTIN_PLUGINS.get(i.name) == dist or i.distribution == dist)]
         if blocked:
-            msg += f"; it is provided by the blocked plugin(s) {', '.join(blocked)}"
+            msg += (f"; it is provided by the distribution {dist!r}, whose plugin "
+                    f"{', '.join(blocked)} is blocked")
         else:
             msg += f"; it is provided by the distribution {dist!r} (pip install {dist})"
     broken = [f"{i.name}: {i.error}" for i in _state.plugins.values()
@@ -334,7 +336,7 @@ def install_lazy_getattr(module_globals, namespace):
         except KeyError:
             pass
         sub = f"{namespace}.{name}" if namespace else name
-        if sub in all_namespaces():
+        if sub in all_namespaces() or sub in _CORE_SUBMODULES:
             return namespace_module(sub)
         raise missing_name_error(namespace, name)
 

@@ -1,0 +1,1 @@
+"""Example torchnp plugin: ``torchnp.special`` and ``torchnp.softmax``."""
