@@ -38,8 +38,14 @@ True_ = None  # set below, once scalars exist
 False_ = None
 
 for _name in _creation.__all__:
-    globals()[_name] = _make_public(getattr(_creation, _name), _name, "torchnp")
-del _name
+    _obj = getattr(_creation, _name)
+    globals()[_name] = _make_public(_obj, _name, "torchnp") if callable(_obj) and \
+        not hasattr(_obj, "__getitem__") else _obj
+del _name, _obj
+from ._printing import (  # noqa: E402,F401
+    array2string, array_repr, array_str, base_repr, binary_repr, format_float_positional,
+    format_float_scientific, get_printoptions, printoptions, set_printoptions,
+)
 
 from ._scalars import _make_bool as _mb  # noqa: E402
 

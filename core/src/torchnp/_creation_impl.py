@@ -1,65 +1,169 @@
 """Array creation routines (NumPy's "array creation routines" section).
 
-Torch in, torch out; registered eagerly by ``torchnp/__init__.py``.
+Torch in, torch out; registered eagerly by ``torchnp/__init__.py``. Imports
+only torch and the core's tag/dtype/exception helpers (never numpy, never
+``ndarray``). With no ``device=``, results land on torch's default device
+(``torch.set_default_device`` / ``with torch.device(...)``); ``_like`` results
+and results computed from tensors follow their inputs' device.
 """
 from __future__ import annotations
 
 import builtins
+import itertools
+import math
 import operator
+import warnings
 
 import torch
 
 from . import _dtypes
-from ._normalize import ArrayLike, DeviceLike, DTypeLike, NotImplementedType, as_tensor
+from ._normalize import (
+    ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, DeviceLike, DTypeLike, NotImplementedType, as_tensor,
+    wrap,
+)
+from .exceptions import normalize_axis_index
 
 __all__ = [
     "array", "asarray", "asanyarray", "ascontiguousarray", "asfortranarray", "copy",
     "empty", "zeros", "ones", "full", "empty_like", "zeros_like", "ones_like", "full_like",
-    "arange",
+    "arange", "linspace", "logspace", "geomspace", "eye", "identity", "diag", "diagflat",
+    "tri", "tril", "triu", "vander", "frombuffer", "fromiter", "fromfunction", "from_dlpack",
+    "meshgrid", "mgrid", "ogrid", "indices",
 ]
 
+_PY_SCALARS = (builtins.bool, builtins.int, builtins.float, builtins.complex)
+_ORDERS = ("C", "F", "A", "K")
+_COPY_MSG = ("Unable to avoid copy while creating an array as requested.\n"
+             "If using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` to allow a "
+             "copy when needed (no behavior change in NumPy 1.x).\n"
+             "For more details, see https://numpy.org/devdocs/numpy_2_0_migration_guide.html"
+             "#adapting-to-changes-in-the-copy-keyword.")
 
+
+# --- helpers -------------------------------------------------------------------
 def _shape(shape):
-    if isinstance(shape, int) or hasattr(shape, "__index__"):
-        return (operator.index(shape),)
-    out = tuple(operator.index(s) for s in shape)
-    if any(s < 0 for s in out):
-        raise ValueError("negative dimensions are not allowed")
+    if type(shape) is builtins.int or hasattr(shape, "__index__"):
+        out = (operator.index(shape),)
+    elif isinstance(shape, torch.Tensor) or hasattr(shape, "tensor"):
+        out = tuple(builtins.int(s) for s in getattr(shape, "tensor", shape).reshape(-1).tolist())
+    else:
+        out = tuple(operator.index(s) for s in shape)
+    for s in out:
+        if s < 0:
+            raise ValueError("negative dimensions are not allowed")
     return out
 
 
-def _default(dtype, fallback=torch.float64):
-    return fallback if dtype is None else dtype
+def _check_order(order, allowed=_ORDERS):
+    if order is None:
+        return "K"
+    if not isinstance(order, str) or order.upper() not in allowed:
+        raise ValueError(f"order must be one of {', '.join(repr(o) for o in allowed[:-1])}, "
+                         f"or {allowed[-1]!r} (got {order!r})")
+    return order.upper()
 
 
-def _convert(obj, dtype, copy, device):
+def _fortran(t):
+    """A column-major (F-contiguous) copy of ``t``, or ``t`` if it already is one."""
+    if t.ndim < 2:
+        return t.contiguous()
+    rev = tuple(range(t.ndim - 1, -1, -1))
+    return t.permute(rev).contiguous().permute(rev)
+
+
+def _empty_ordered(shape, dtype, device, order):
+    if order == "F" and len(shape) > 1:
+        return torch.empty(shape[::-1], dtype=dtype, device=device).permute(
+            tuple(range(len(shape) - 1, -1, -1)))
+    return torch.empty(shape, dtype=dtype, device=device)
+
+
+def _check_pyint(value, dtype):
+    """NumPy 2 raises OverflowError for a Python int outside an integer dtype's range."""
+    if type(value) is builtins.int and dtype is not None and not dtype.is_floating_point \
+            and not dtype.is_complex and dtype is not torch.bool:
+        info = torch.iinfo(dtype)
+        if not info.min <= value <= info.max:
+            raise OverflowError(f"Python integer {value} out of bounds for "
+                                f"{_dtypes.from_torch(dtype).name}")
+
+
+def _check_pyints_in(obj, dtype):
+    """Range-check the Python ints of a nested list against an integer dtype."""
+    if dtype is None or dtype.is_floating_point or dtype.is_complex or dtype is torch.bool:
+        return
+    stack = [obj]
+    while stack:
+        x = stack.pop()
+        if type(x) in (list, tuple):
+            stack.extend(x)
+        else:
+            _check_pyint(x, dtype)
+
+
+def _cast(t, dtype):
+    """``t.to(dtype)`` with NumPy's unsafe-cast semantics (complex -> real drops imag)."""
+    if t.dtype == dtype:
+        return t
+    if t.is_complex() and not dtype.is_complex:
+        t = t.real
+    return t.to(dtype)
+
+
+def _is_python_data(obj):
+    return type(obj) in _PY_SCALARS or type(obj) in (list, tuple)
+
+
+def _convert(obj, dtype, copy, device, order="K"):
     """Shared engine of array/asarray: convert, cast, move, copy as asked."""
+    if type(obj) is builtins.complex and dtype is not None and not dtype.is_complex:
+        raise TypeError("float() argument must be a string or a real number, not 'complex'")
+    fresh = _is_python_data(obj)
+    if fresh:
+        _check_pyints_in(obj, dtype)
+        if copy is False:
+            raise ValueError(_COPY_MSG)
     t = as_tensor(obj)
-    fresh = t is not getattr(obj, "tensor", obj) and not hasattr(obj, "__array_interface__") \
-        and not hasattr(obj, "__dlpack__")
+    if not fresh and not isinstance(obj, torch.Tensor) and not hasattr(obj, "tensor") \
+            and not hasattr(obj, "__array_interface__") and not hasattr(obj, "__array_struct__") \
+            and not hasattr(obj, "__dlpack__") and not hasattr(obj, "__array__"):
+        fresh = True  # other sequences: converted element by element
     if dtype is not None and t.dtype != dtype:
         if copy is False:
-            raise ValueError("Unable to avoid copy while creating an array as requested.")
-        t = t.real.to(dtype) if t.is_complex() and not dtype.is_complex else t.to(dtype)
+            raise ValueError(_COPY_MSG)
+        t = _cast(t, dtype)
         fresh = True
     if device is not None and t.device != device:
         if copy is False:
             raise ValueError("Unable to avoid copy while moving an array to another device.")
         t = t.to(device)
         fresh = True
+    if order == "F" and t.ndim > 1:
+        f = _fortran(t)
+        if f is not t and f.data_ptr() != t.data_ptr():
+            if copy is False:
+                raise ValueError(_COPY_MSG)
+            fresh = True
+        t = f
+    elif order == "C" and not t.is_contiguous():
+        if copy is False:
+            raise ValueError(_COPY_MSG)
+        t, fresh = t.contiguous(), True
     if copy is True and not fresh:
         t = t.clone()
     return t
 
 
-def array(object: ArrayLike, dtype: DTypeLike = None, *, copy=True, order="K",
-          subok=False, ndmin=0, ndmax=0, like: NotImplementedType = None):
-    """Create an array. Mirrors ``numpy.array``."""
-    t = object
-    if dtype is not None and t.dtype != dtype:
-        t = t.real.to(dtype) if t.is_complex() and not dtype.is_complex else t.to(dtype)
-    elif copy:
-        t = t.clone()
+# --- from existing data ----------------------------------------------------------
+def array(object, dtype: DTypeLike = None, *, copy=True, order="K", subok=False, ndmin=0,
+          ndmax: NotImplementedType = 0, like: NotImplementedType = None):
+    """Create an array. Mirrors ``numpy.array``.
+
+    ``copy=True`` always copies, ``None`` copies only when needed and ``False``
+    raises ``ValueError`` when a copy cannot be avoided.
+    """
+    order = _check_order(order)
+    t = _convert(object, dtype, None if copy is None else builtins.bool(copy), None, order)
     if ndmin > t.ndim:
         t = t.reshape((1,) * (ndmin - t.ndim) + tuple(t.shape))
     return t
@@ -68,118 +172,552 @@ def array(object: ArrayLike, dtype: DTypeLike = None, *, copy=True, order="K",
 def asarray(a, dtype: DTypeLike = None, order=None, *, device: DeviceLike = None,
             copy=None, like: NotImplementedType = None):
     """Convert the input to an array. Mirrors ``numpy.asarray``."""
-    return _convert(a, dtype, copy, device)
+    return _convert(a, dtype, copy, device, _check_order(order))
 
 
 def asanyarray(a, dtype: DTypeLike = None, order=None, *, device: DeviceLike = None,
                copy=None, like: NotImplementedType = None):
-    """Mirrors ``numpy.asanyarray`` (no subclasses: same as asarray)."""
-    return _convert(a, dtype, copy, device)
+    """Mirrors ``numpy.asanyarray`` (torchnp has no subclasses: same as asarray)."""
+    return _convert(a, dtype, copy, device, _check_order(order))
 
 
-def ascontiguousarray(a: ArrayLike, dtype: DTypeLike = None, *, like: NotImplementedType = None):
-    """Mirrors ``numpy.ascontiguousarray``."""
-    t = a if dtype is None else a.to(dtype)
-    if t.ndim == 0:
-        t = t.reshape(1)
-    return t.contiguous()
+def ascontiguousarray(a, dtype: DTypeLike = None, *, like: NotImplementedType = None):
+    """A C-contiguous array with ``ndim >= 1``. Mirrors ``numpy.ascontiguousarray``."""
+    t = _convert(a, dtype, None, None, "C")
+    return t.reshape(1) if t.ndim == 0 else t
 
 
-def asfortranarray(a: ArrayLike, dtype: DTypeLike = None, *, like: NotImplementedType = None):
-    """Mirrors ``numpy.asfortranarray``: a column-major copy."""
-    t = a if dtype is None else a.to(dtype)
-    if t.ndim == 0:
-        t = t.reshape(1)
-    return t.mT.contiguous().mT if t.ndim == 2 else t.permute(*reversed(range(t.ndim))).contiguous().permute(*reversed(range(t.ndim)))
+def asfortranarray(a, dtype: DTypeLike = None, *, like: NotImplementedType = None):
+    """A column-major array with ``ndim >= 1``. Mirrors ``numpy.asfortranarray``."""
+    t = _convert(a, dtype, None, None, "F")
+    return t.reshape(1) if t.ndim == 0 else t
 
 
 def copy(a: ArrayLike, order="K", subok=False):
     """Mirrors ``numpy.copy``."""
+    order = _check_order(order)
+    if order == "F" or (order == "A" and a.ndim > 1 and not a.is_contiguous()
+                        and _fortran(a).data_ptr() == a.data_ptr()):
+        f = _fortran(a)
+        return f.clone() if f.data_ptr() == a.data_ptr() else f
+    if order == "C":
+        return a.clone(memory_format=torch.contiguous_format)
     return a.clone()
 
 
+def from_dlpack(x, /, *, device: DeviceLike = None, copy=None):
+    """Mirrors ``numpy.from_dlpack``: zero-copy import of a DLPack producer."""
+    if not hasattr(x, "__dlpack__"):
+        raise TypeError(f"from_dlpack: {type(x).__name__} does not implement __dlpack__")
+    t = getattr(x, "tensor", None)
+    if not isinstance(t, torch.Tensor):
+        t = x if isinstance(x, torch.Tensor) else torch.from_dlpack(x)
+    if device is not None and t.device != device:
+        if copy is False:
+            raise ValueError("Unable to avoid copy while moving an array to another device.")
+        return t.to(device)
+    return t.clone() if copy else t
+
+
+# --- ones and zeros ----------------------------------------------------------------
 def empty(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
           like: NotImplementedType = None):
-    """Mirrors ``numpy.empty``."""
-    return torch.empty(_shape(shape), dtype=_default(dtype), device=device)
+    """Mirrors ``numpy.empty`` (float64 by default)."""
+    return _empty_ordered(_shape(shape), dtype or torch.float64, device,
+                          _check_order(order, ("C", "F")))
 
 
 def zeros(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
           like: NotImplementedType = None):
-    """Mirrors ``numpy.zeros``."""
-    return torch.zeros(_shape(shape), dtype=_default(dtype), device=device)
+    """Mirrors ``numpy.zeros`` (float64 by default)."""
+    return _empty_ordered(_shape(shape), dtype or torch.float64, device,
+                          _check_order(order, ("C", "F"))).zero_()
 
 
 def ones(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
          like: NotImplementedType = None):
-    """Mirrors ``numpy.ones``."""
-    return torch.ones(_shape(shape), dtype=_default(dtype), device=device)
+    """Mirrors ``numpy.ones`` (float64 by default)."""
+    return _empty_ordered(_shape(shape), dtype or torch.float64, device,
+                          _check_order(order, ("C", "F"))).fill_(1)
+
+
+def _fill(out, fill_value):
+    if type(fill_value) in _PY_SCALARS:
+        if type(fill_value) is builtins.complex and not out.is_complex():
+            fill_value = fill_value.real
+        _check_pyint(fill_value, out.dtype)
+        return out.fill_(fill_value)
+    fill = as_tensor(fill_value)
+    if fill.device != out.device:
+        fill = fill.to(out.device)
+    out.copy_(_cast(fill, out.dtype).expand(out.shape) if fill.ndim else _cast(fill, out.dtype))
+    return out
 
 
 def full(shape, fill_value, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
          like: NotImplementedType = None):
-    """Mirrors ``numpy.full``."""
-    fill = as_tensor(fill_value)
+    """Mirrors ``numpy.full``: dtype defaults to ``array(fill_value).dtype``."""
     if dtype is None:
-        dtype = fill.dtype
-    shape = _shape(shape)
-    if fill.ndim == 0:
-        return torch.full(shape, fill.item(), dtype=dtype, device=device or fill.device)
-    return fill.to(dtype=dtype, device=device or fill.device).expand(shape).clone()
+        if type(fill_value) in _PY_SCALARS:
+            dtype = _dtypes.default_dtype_of_scalar(fill_value)
+        else:
+            fill_value = as_tensor(fill_value)
+            dtype = fill_value.dtype
+            if device is None and fill_value.ndim:
+                device = fill_value.device
+    out = _empty_ordered(_shape(shape), dtype, device, _check_order(order, ("C", "F")))
+    return _fill(out, fill_value)
 
 
-def _like(a, dtype, shape, device):
-    return (a.dtype if dtype is None else dtype,
-            tuple(a.shape) if shape is None else _shape(shape),
-            a.device if device is None else device)
+def _like(a, dtype, order, shape, device):
+    dt = a.dtype if dtype is None else dtype
+    dev = a.device if device is None else device
+    order = _check_order(order)
+    if shape is None:
+        if order == "C":
+            return torch.empty_like(a, dtype=dt, device=dev, memory_format=torch.contiguous_format)
+        if order == "F":
+            return _empty_ordered(tuple(a.shape), dt, dev, "F")
+        return torch.empty_like(a, dtype=dt, device=dev)
+    return _empty_ordered(_shape(shape), dt, dev, "F" if order == "F" else "C")
 
 
-def empty_like(prototype: ArrayLike, dtype: DTypeLike = None, order="K", subok=True,
+def empty_like(prototype: ArrayLike, /, dtype: DTypeLike = None, order="K", subok=True,
                shape=None, *, device: DeviceLike = None):
     """Mirrors ``numpy.empty_like``."""
-    dt, sh, dev = _like(prototype, dtype, shape, device)
-    return torch.empty(sh, dtype=dt, device=dev)
+    return _like(prototype, dtype, order, shape, device)
 
 
 def zeros_like(a: ArrayLike, dtype: DTypeLike = None, order="K", subok=True, shape=None, *,
                device: DeviceLike = None):
     """Mirrors ``numpy.zeros_like``."""
-    dt, sh, dev = _like(a, dtype, shape, device)
-    return torch.zeros(sh, dtype=dt, device=dev)
+    return _like(a, dtype, order, shape, device).zero_()
 
 
 def ones_like(a: ArrayLike, dtype: DTypeLike = None, order="K", subok=True, shape=None, *,
               device: DeviceLike = None):
     """Mirrors ``numpy.ones_like``."""
-    dt, sh, dev = _like(a, dtype, shape, device)
-    return torch.ones(sh, dtype=dt, device=dev)
+    return _like(a, dtype, order, shape, device).fill_(1)
 
 
 def full_like(a: ArrayLike, fill_value, dtype: DTypeLike = None, order="K", subok=True,
               shape=None, *, device: DeviceLike = None):
-    """Mirrors ``numpy.full_like``."""
-    dt, sh, dev = _like(a, dtype, shape, device)
-    fill = as_tensor(fill_value)
-    return fill.to(dev).to(dt).expand(sh).clone() if fill.ndim else torch.full(sh, fill.item(), dtype=dt, device=dev)
+    """Mirrors ``numpy.full_like`` (the fill value is cast unsafely to the dtype)."""
+    return _fill(_like(a, dtype, order, shape, device), fill_value)
 
 
-def arange(start_or_stop, /, stop=None, step=None, *, dtype: DTypeLike = None,
+# --- numerical ranges ----------------------------------------------------------------
+def _py_value(v, name):
+    if type(v) in _PY_SCALARS:
+        return v
+    t = as_tensor(v)
+    if t.ndim != 0:
+        raise TypeError(f"arange: {name} must be a scalar, not an array of shape {tuple(t.shape)}")
+    return t.item()  # arange's length depends on the values: one sync is unavoidable
+
+
+def _kind_dtype(values):
+    """arange's result dtype: NumPy uses the default dtype of the widest kind present."""
+    kinds = [type(v) for v in values]
+    if builtins.complex in kinds:
+        return torch.complex128
+    if builtins.float in kinds:
+        return torch.float64
+    return torch.int64
+
+
+def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
            device: DeviceLike = None, like: NotImplementedType = None):
-    """Mirrors ``numpy.arange`` (length ``ceil((stop - start) / step)``)."""
-    start = start_or_stop
+    """Mirrors ``numpy.arange``: ``ceil((stop - start) / step)`` values ``start + i*delta``.
+
+    As NumPy does, ``delta`` is ``(start + step) - start`` in the result dtype, so
+    float results match NumPy bit for bit.
+    """
     if stop is None:
-        start, stop = 0, start
+        start, stop = 0, start_or_stop
+    else:
+        start = start_or_stop
     if step is None:
         step = 1
-    vals = [as_tensor(v).item() if not isinstance(v, (builtins.int, builtins.float, builtins.complex)) else v
-            for v in (start, stop, step)]
+    if stop is None:
+        raise TypeError("arange() requires stop to be specified.")
+    start = _py_value(start, "start")
+    stop = _py_value(stop, "stop")
+    step = _py_value(step, "step")
     if step == 0:
         raise ZeroDivisionError("division by zero")
-    result_dt = _dtypes.result_type_torch(*vals)
-    import math
-    n = max(0, math.ceil((vals[1] - vals[0]) / vals[2]))
+    q = (stop - start) / step
+    if isinstance(q, builtins.complex):
+        q = q.real if q.real < q.imag or q.imag == 0 else q.imag  # NumPy: min of the two
+    if math.isnan(q):
+        raise ValueError("arange: cannot compute length")
+    if math.isinf(q):
+        raise ValueError("Maximum allowed size exceeded")
+    n = max(0, math.ceil(q))
+    result_dt = _kind_dtype((start, stop, step))
     dt = dtype if dtype is not None else result_dt
-    if dt.is_floating_point or result_dt.is_floating_point:
-        out = vals[0] + torch.arange(n, dtype=torch.float64, device=device) * vals[2]
+    if dt is torch.bool:
+        if n > 2:
+            raise TypeError("arange() is only supported for booleans when the result has at "
+                            "most length 2.")
+        vals = [builtins.bool(start), builtins.bool(start + step)][:n]
+        return torch.tensor(vals, dtype=torch.bool, device=device)
+    if n == 0:
+        return torch.empty((0,), dtype=dt, device=device)
+    if not dt.is_floating_point and not dt.is_complex:
+        first = builtins.int(start.real if isinstance(start, builtins.complex) else start)
+        nxt = start + step
+        second = builtins.int(nxt.real if isinstance(nxt, builtins.complex) else nxt)
+        _check_pyint(first, dt)
+        out = torch.arange(n, dtype=torch.int64, device=device) * (second - first) + first
         return out.to(dt)
-    return torch.arange(vals[0], vals[0] + n * vals[2], vals[2], dtype=torch.int64, device=device)[:n].to(dt)
+    # float/complex: NumPy's fill computes start + i*delta in the dtype (float16 in float32),
+    # with delta = (start + step) - start rounded to the dtype
+    wide = torch.complex128 if dt.is_complex else torch.float64
+    comp = torch.float32 if dt is torch.float16 else dt
+    first = torch.tensor(start, dtype=wide, device=device).to(dt).to(comp)
+    second = torch.tensor(start + step, dtype=wide, device=device).to(dt).to(comp)
+    idx = torch.arange(n, dtype=first.real.dtype, device=device)
+    out = first + idx * (second - first)
+    if n > 1:
+        out[1] = second
+    return out.to(dt)
+
+
+def _inexact(dt):
+    return dt if dt.is_floating_point or dt.is_complex else _dtypes.weak_result(dt, 0.0)
+
+
+def _as_inexact_pair(start, stop):
+    """Start/stop as tensors of their (weak-aware) inexact result dtype."""
+    dt = _inexact(_dtypes.result_type_torch(start, stop))
+    dev = next((x.device for x in (start, stop) if isinstance(x, torch.Tensor)), None)
+    ts = [x.to(dt) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=dt, device=dev)
+          for x in (start, stop)]
+    return ts[0], ts[1], dt
+
+
+def linspace(start: ArrayLikeOrScalar, stop: ArrayLikeOrScalar, num=50, endpoint=True,
+             retstep=False, dtype: DTypeLike = None, axis=0, *,
+             device: DeviceLike = None) -> ArrayOrScalar:
+    """Evenly spaced numbers over an interval. Mirrors ``numpy.linspace`` step by step."""
+    num = operator.index(num)
+    if num < 0:
+        raise ValueError(f"Number of samples, {num}, must be non-negative.")
+    div = (num - 1) if endpoint else num
+    start, stop, dt = _as_inexact_pair(start, stop)
+    if device is not None:
+        start, stop = start.to(device), stop.to(device)
+    integer_dtype = dtype is not None and not dtype.is_floating_point and not dtype.is_complex \
+        and dtype is not torch.bool
+    delta = stop - start
+    y = torch.arange(0, num, dtype=dt, device=start.device).reshape((-1,) + (1,) * delta.ndim)
+    if div > 0:
+        step = delta / div
+        any_step_zero = (step == 0).any()  # decides the formula, as NumPy does: one sync
+        if any_step_zero:
+            y = y / div * delta
+        else:
+            y = y * step
+    else:
+        step = math.nan
+        y = y * delta
+    y = y + start
+    if endpoint and num > 1:
+        y[-1, ...] = stop
+    if axis != 0:
+        y = torch.movedim(y, 0, normalize_axis_index(axis, y.ndim))
+    if integer_dtype:
+        y = torch.floor(y)
+    if dtype is not None:
+        y = _cast(y, dtype)
+    if retstep:
+        return y, step
+    return y
+
+
+def logspace(start: ArrayLikeOrScalar, stop: ArrayLikeOrScalar, num=50, endpoint=True,
+             base: ArrayLikeOrScalar = 10.0, dtype: DTypeLike = None, axis=0):
+    """Numbers spaced evenly on a log scale. Mirrors ``numpy.logspace``."""
+    if not isinstance(base, (builtins.float, builtins.int)) and base.ndim:
+        nd = max(x.ndim if isinstance(x, torch.Tensor) else 0 for x in (start, stop, base))
+        start, stop, base = (
+            x.reshape((1,) * (nd - x.ndim) + tuple(x.shape)) if isinstance(x, torch.Tensor) and x.ndim < nd else x
+            for x in (start, stop, base))
+        base = base.unsqueeze(normalize_axis_index(axis, nd + 1))
+    y = linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
+    if isinstance(base, torch.Tensor):
+        dt = _dtypes.result_type_torch(base, y)
+        r = torch.pow(base.to(dt), y.to(dt))
+    else:
+        r = torch.pow(base, y)
+    return r if dtype is None else _cast(r, dtype)
+
+
+
+def geomspace(start: ArrayLike, stop: ArrayLike, num=50, endpoint=True, dtype: DTypeLike = None,
+              axis=0):
+    """Numbers spaced evenly on a log scale (a geometric progression). Mirrors ``numpy.geomspace``."""
+    if (start == 0).any() or (stop == 0).any():
+        raise ValueError("Geometric sequence cannot include zero")
+    dt = _dtypes.result_type_torch(start, stop, builtins.float(num), dtype or torch.float64)
+    start = start.to(dt)
+    stop = stop.to(dt)
+    if dt.is_complex:
+        out_sign = torch.sgn(start)
+    else:
+        out_sign = torch.sign(start)
+    start = start / out_sign
+    stop = stop / out_sign
+    log_start = torch.log10(start)
+    log_stop = torch.log10(stop)
+    result = logspace(log_start, log_stop, num=num, endpoint=endpoint, base=10.0)
+    result = result.to(dt)
+    if num > 0:
+        result[0] = start
+        if num > 1 and endpoint:
+            result[-1] = stop
+    result = result * out_sign
+    if axis != 0:
+        result = torch.movedim(result, 0, normalize_axis_index(axis, result.ndim))
+    return result if dtype is None else _cast(result, dtype)
+
+
+# --- building matrices -------------------------------------------------------------
+def eye(N, M=None, k=0, dtype: DTypeLike = builtins.float, order="C", *,
+        device: DeviceLike = None, like: NotImplementedType = None):
+    """Ones on the ``k``-th diagonal. Mirrors ``numpy.eye``."""
+    N = operator.index(N)
+    M = N if M is None else operator.index(M)
+    k = operator.index(k)
+    out = _empty_ordered(_shape((N, M)), dtype, device, _check_order(order, ("C", "F"))).zero_()
+    if -N < k < M:
+        out.diagonal(k).fill_(1)
+    return out
+
+
+def identity(n, dtype: DTypeLike = None, *, like: NotImplementedType = None):
+    """The ``n x n`` identity matrix. Mirrors ``numpy.identity``."""
+    return eye(n, dtype=dtype or torch.float64)
+
+
+def diag(v: ArrayLike, k=0):
+    """Extract a diagonal or build a diagonal array. Mirrors ``numpy.diag``."""
+    k = operator.index(k)
+    if v.ndim == 1:
+        n = v.shape[0] + builtins.abs(k)
+        out = torch.zeros((n, n), dtype=v.dtype, device=v.device)
+        out.diagonal(k).copy_(v)
+        return out
+    if v.ndim == 2:
+        return v.diagonal(k)
+    raise ValueError("Input must be 1- or 2-d.")
+
+
+def diagflat(v: ArrayLike, k=0):
+    """A 2-d array with the flattened input on the ``k``-th diagonal. Mirrors ``numpy.diagflat``."""
+    return diag(v.reshape(-1), k)
+
+
+def tri(N, M=None, k=0, dtype: DTypeLike = builtins.float, *, like: NotImplementedType = None):
+    """Ones at and below the ``k``-th diagonal. Mirrors ``numpy.tri``."""
+    N = operator.index(N)
+    M = N if M is None else operator.index(M)
+    N, M = max(N, 0), max(M, 0)
+    m = torch.ones((N, M), dtype=torch.bool).tril(operator.index(k))
+    return m.to(dtype)
+
+
+def _tri_mask(m, k, lower):
+    if m.ndim == 0:
+        raise TypeError("tri() missing 1 required positional argument: 'N'")
+    rows, cols = (m.shape[-2], m.shape[-1]) if m.ndim >= 2 else (m.shape[-1], m.shape[-1])
+    ones = torch.ones((rows, cols), dtype=torch.bool, device=m.device)
+    return ones.tril(k) if lower else ones.triu(k)
+
+
+def tril(m: ArrayLike, k=0):
+    """Lower triangle of an array (of each matrix in a stack). Mirrors ``numpy.tril``."""
+    mask = _tri_mask(m, operator.index(k), True)
+    return torch.where(mask, m, torch.zeros((), dtype=m.dtype, device=m.device))
+
+
+def triu(m: ArrayLike, k=0):
+    """Upper triangle of an array (of each matrix in a stack). Mirrors ``numpy.triu``."""
+    mask = _tri_mask(m, operator.index(k) - 1, True)
+    return torch.where(mask, torch.zeros((), dtype=m.dtype, device=m.device), m)
+
+
+def vander(x: ArrayLike, N=None, increasing=False):
+    """The Vandermonde matrix. Mirrors ``numpy.vander`` (dtype ``promote_types(x.dtype, int)``)."""
+    if x.ndim != 1:
+        raise ValueError("x must be a one-dimensional array or sequence.")
+    n = x.shape[0] if N is None else operator.index(N)
+    dt = _dtypes.promote_torch(x.dtype, torch.int64)
+    if n == 0:
+        return torch.empty((x.shape[0], 0), dtype=dt, device=x.device)
+    # NumPy builds the columns with multiply.accumulate: repeated products, not pow
+    base = x.to(dt).unsqueeze(1).expand(x.shape[0], max(n - 1, 0))
+    cols = torch.cat([torch.ones((x.shape[0], 1), dtype=dt, device=x.device),
+                      torch.cumprod(base, dim=1)], dim=1)
+    return cols if increasing else cols.flip(1)
+
+
+# --- from buffers, iterators, functions --------------------------------------------
+def frombuffer(buffer, dtype: DTypeLike = None, count=-1, offset=0, *,
+               like: NotImplementedType = None):
+    """Interpret a buffer as a 1-d array (a view of its memory). Mirrors ``numpy.frombuffer``."""
+    dt = dtype or torch.float64
+    mv = memoryview(buffer)
+    nbytes = mv.nbytes
+    if offset < 0 or offset > nbytes:
+        raise ValueError(f"offset must be non-negative and no greater than buffer length ({nbytes})")
+    itemsize = torch.empty((), dtype=dt).element_size()
+    avail = nbytes - offset
+    if count < 0:
+        if avail % itemsize:
+            raise ValueError("buffer size must be a multiple of element size")
+        count = avail // itemsize
+    elif count * itemsize > avail:
+        raise ValueError("buffer is smaller than requested size")
+    if count == 0:
+        return torch.empty((0,), dtype=dt, device="cpu")
+    with warnings.catch_warnings():
+        # read-only buffers (bytes): NumPy gives a read-only view; torch warns instead
+        warnings.simplefilter("ignore", UserWarning)
+        return torch.frombuffer(buffer, dtype=dt, count=count, offset=offset)
+
+
+def fromiter(iter, dtype: DTypeLike, count=-1, *, like: NotImplementedType = None):
+    """A 1-d array from an iterable. Mirrors ``numpy.fromiter``."""
+    if dtype is None:
+        raise ValueError("Must specify length when using variable-size data-type.")
+    count = operator.index(count)
+    items = list(iter) if count < 0 else list(itertools.islice(iter, count))
+    if count >= 0 and len(items) < count:
+        raise ValueError(f"iterator too short: Expected {count} but iterator had only "
+                         f"{len(items)} items.")
+    if not items:
+        return torch.empty((0,), dtype=dtype)
+    items = [x.tensor if hasattr(x, "tensor") else x for x in items]
+    if all(type(x) in _PY_SCALARS for x in items):
+        _check_pyints_in(items, dtype)
+        if not dtype.is_complex and any(type(x) is builtins.complex for x in items):
+            raise TypeError("float() argument must be a string or a real number, not 'complex'")
+        return torch.tensor(items, dtype=dtype)
+    return _cast(torch.stack([as_tensor(x) for x in items]), dtype)
+
+
+def fromfunction(function, shape, *, dtype: DTypeLike = builtins.float,
+                 like: NotImplementedType = None, **kwargs):
+    """Call ``function`` on index grids of ``shape``. Mirrors ``numpy.fromfunction``."""
+    args = indices(shape, dtype=dtype)
+    return function(*wrap(tuple(args)), **kwargs)
+
+
+# --- grids -------------------------------------------------------------------------
+def indices(dimensions, dtype: DTypeLike = builtins.int, sparse=False):
+    """Index grids of the given shape. Mirrors ``numpy.indices``."""
+    dimensions = tuple(operator.index(d) for d in dimensions)
+    n = len(dimensions)
+    res = []
+    for i, dim in enumerate(dimensions):
+        shape = (1,) * i + (dim,) + (1,) * (n - i - 1)
+        res.append(torch.arange(dim, dtype=torch.int64).to(dtype).reshape(shape))
+    if sparse:
+        return tuple(res)
+    if n == 0:
+        return torch.empty((0,), dtype=dtype)
+    return torch.stack([r.expand(dimensions) for r in res])
+
+
+def meshgrid(*xi: ArrayLike, copy=True, sparse=False, indexing="xy"):
+    """Coordinate matrices from coordinate vectors. Mirrors ``numpy.meshgrid`` (returns a tuple)."""
+    if indexing not in ("xy", "ij"):
+        raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
+    ndim = len(xi)
+    s0 = (1,) * ndim
+    output = [x.reshape(s0[:i] + (-1,) + s0[i + 1:]) for i, x in enumerate(xi)]
+    if indexing == "xy" and ndim > 1:
+        output[0] = output[0].reshape((1, -1) + s0[2:])
+        output[1] = output[1].reshape((-1, 1) + s0[2:])
+    if not sparse:
+        shape = torch.broadcast_shapes(*(o.shape for o in output))
+        output = [o.expand(shape) for o in output]
+    if copy:
+        output = [o.clone() for o in output]
+    return tuple(output)
+
+
+def _scalar_step(step):
+    return isinstance(step, builtins.complex) or (
+        hasattr(step, "dtype") and getattr(step.dtype, "kind", "") == "c")
+
+
+class _NdGrid:
+    """``mgrid`` / ``ogrid``: index with slices to build grids. Mirrors ``numpy.lib.nd_grid``."""
+
+    __slots__ = ("sparse",)
+
+    def __init__(self, sparse=False):
+        self.sparse = sparse
+
+    def __getitem__(self, key):
+        if isinstance(key, slice):
+            return wrap(self._one(key))
+        size = []
+        num_list = [0]
+        for k in key:
+            start = 0 if k.start is None else _py(k.start)
+            step = 1 if k.step is None else _py(k.step)
+            stop = _py(k.stop)
+            if isinstance(step, builtins.complex):
+                step = builtins.abs(step)
+                size.append(builtins.int(step))
+            else:
+                size.append(math.ceil((stop - start) / step))
+            num_list += [start, stop, step]
+        typ = _kind_dtype(num_list)
+        if self.sparse:
+            nn = [torch.arange(s, dtype=typ) for s in size]
+        else:
+            nn = list(indices(size, typ))
+        for k, kk in enumerate(key):
+            start = 0 if kk.start is None else _py(kk.start)
+            step = 1 if kk.step is None else _py(kk.step)
+            if isinstance(step, builtins.complex):
+                step = builtins.int(builtins.abs(step))
+                if step != 1:
+                    step = (_py(kk.stop) - start) / builtins.float(step - 1)
+            if not nn[k].is_floating_point() and (isinstance(step, builtins.float)
+                                                  or isinstance(start, builtins.float)):
+                nn[k] = nn[k].to(torch.float64)  # torch would give float32 for int * float
+            nn[k] = nn[k] * step + start
+        if self.sparse:
+            n = len(size)
+            return wrap(tuple(t.reshape((1,) * k + (-1,) + (1,) * (n - k - 1))
+                              for k, t in enumerate(nn)))
+        return wrap(torch.stack(nn) if nn else torch.empty((0,), dtype=typ))
+
+    @staticmethod
+    def _one(key):
+        start = 0 if key.start is None else _py(key.start)
+        stop, step = _py(key.stop), key.step
+        if step is not None and isinstance(_py(step), builtins.complex):
+            step_float = builtins.abs(_py(step))
+            step = length = builtins.int(step_float)
+            if step != 1:
+                step = (stop - start) / builtins.float(step - 1)
+            typ = _kind_dtype((start, stop, step_float))
+            return torch.arange(0, length, 1, dtype=typ) * step + start
+        return arange(start, stop, 1 if step is None else _py(step))
+
+    def __len__(self):
+        return 0
+
+
+def _py(v):
+    return v if type(v) in _PY_SCALARS else _py_value(v, "slice bound")
+
+mgrid = _NdGrid(sparse=False)
+ogrid = _NdGrid(sparse=True)
