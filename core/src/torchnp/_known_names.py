@@ -32,7 +32,9 @@ NAMESPACE_DISTRIBUTIONS = {
 # main-namespace names, by distribution (space-separated; each plugin fills its own line)
 MAIN_NAMES = {
     "torchnp-ufuncs": "",
-    "torchnp-manipulation": "",
+    "torchnp-manipulation": (
+        "reshape ravel shape size ndim transpose permute_dims matrix_transpose swapaxes moveaxis rollaxis expand_dims squeeze atleast_1d atleast_2d atleast_3d broadcast_to broadcast_arrays broadcast_shapes broadcast concatenate concat stack unstack vstack hstack dstack column_stack block split array_split vsplit hsplit dsplit tile repeat append insert delete resize trim_zeros flip fliplr flipud roll rot90 copyto require astype take take_along_axis put put_along_axis putmask place extract compress choose select where nonzero argwhere flatnonzero diagonal diag_indices diag_indices_from fill_diagonal tril_indices tril_indices_from triu_indices triu_indices_from mask_indices ix_ unravel_index ravel_multi_index r_ c_ s_ index_exp ndenumerate ndindex flatiter pad"
+    ),
     "torchnp-sorting": "",
     "torchnp-statistics": "",
     "torchnp-mathroutines": "",

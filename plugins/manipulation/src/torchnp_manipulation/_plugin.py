@@ -2,11 +2,16 @@
 from torchnp import hookimpl
 
 
+
 @hookimpl
 def list_namespaces():
-    return ['', 'lib.stride_tricks']
+    return ["", "lib.stride_tricks"]
 
 
 @hookimpl
 def register_namespace(registry, namespace):
-    pass  # filled in by the manipulation plugin's implementation modules
+    from . import _publish
+    if namespace == "":
+        _publish.register_main(registry)
+    elif namespace == "lib.stride_tricks":
+        _publish.register_stride_tricks(registry)

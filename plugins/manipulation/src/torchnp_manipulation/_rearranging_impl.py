@@ -1,0 +1,245 @@
+"""Array manipulation, NumPy sections "Adding and removing elements" and
+"Rearranging elements". Torch in, torch out.
+
+``flip``/``fliplr``/``flipud``/``rot90`` are views with negative strides in NumPy;
+torch has none. The functions here compute the values (``torch.flip`` copies);
+the plugin publishes them through ``torchnp._indexing.flip_view`` when the core
+provides it, and otherwise marks the copy read-only so a write fails loudly
+instead of silently missing the base.
+"""
+from __future__ import annotations
+
+__all__ = [
+    "append", "insert", "delete", "resize", "trim_zeros", "flip", "fliplr", "flipud", "roll",
+    "rot90",
+]
+
+import operator
+
+import torch
+
+from torchnp._normalize import ArrayLike, as_tensor
+from torchnp.exceptions import normalize_axis_index, normalize_axis_tuple
+
+from ._util import bits, cast_to, index_tensor, unbits
+
+
+# --- adding and removing elements ------------------------------------------------
+def append(arr: ArrayLike, values: ArrayLike, axis=None):
+    """Append values at the end (a copy). Mirrors ``numpy.append``."""
+    from ._joining_impl import _cat
+    if axis is None:
+        if arr.ndim != 1:
+            arr = arr.reshape(-1)
+        values = values.reshape(-1)
+        axis = arr.ndim - 1
+    return _cat([arr, values], axis)
+
+
+def _obj_axis(arr, axis):
+    if axis is None:
+        return arr.reshape(-1), 0
+    return arr, normalize_axis_index(operator.index(axis), arr.ndim)
+
+
+def insert(arr: ArrayLike, obj, values: ArrayLike, axis=None):
+    """Insert values before the given indices. Mirrors ``numpy.insert``."""
+    arr, axis = _obj_axis(arr, axis)
+    n = arr.shape[axis]
+    dt = arr.dtype
+    if isinstance(obj, slice):
+        idx = torch.arange(*obj.indices(n), device=arr.device)
+    else:
+        idx = as_tensor(obj.tensor if hasattr(obj, "tensor") and not isinstance(obj, torch.Tensor) else obj)
+        if idx.dtype == torch.bool:
+            raise TypeError("torchnp.insert: boolean obj is not supported (NumPy treats it as integers "
+                            "with a deprecation)")
+        if idx.numel() == 0 and idx.is_floating_point():
+            idx = idx.to(torch.int64)
+        idx = index_tensor(idx)
+        if idx.ndim > 1:
+            raise ValueError("index array argument obj to insert must be one dimensional or scalar")
+    vals = cast_to(values, dt).to(arr.device)
+    if idx.ndim == 0:
+        i = int(idx)
+        if not -n <= i <= n:
+            raise IndexError(f"index {i} is out of bounds for axis {axis} with size {n}")
+        if i < 0:
+            i += n
+        # NumPy: values = array(values, ndmin=arr.ndim); moveaxis(values, 0, axis)
+        if vals.ndim < arr.ndim:
+            vals = vals.reshape((1,) * (arr.ndim - vals.ndim) + tuple(vals.shape))
+        vals = vals.movedim(0, axis)
+        numnew = vals.shape[axis]
+        target = list(arr.shape)
+        target[axis] = numnew
+        vals = vals.expand(target) if tuple(vals.shape) != tuple(target) else vals
+        from ._joining_impl import _cat
+        return _cat([arr.narrow(axis, 0, i), vals, arr.narrow(axis, i, n - i)], axis)
+    if idx.numel() == 1 and idx.ndim == 1:
+        # a length-1 sequence inserts `values` as one block along axis (NumPy special case)
+        pass
+    numnew = idx.shape[0]
+    bad = (idx < -n) | (idx > n)
+    if numnew and bool(bad.any()):
+        raise IndexError(f"index {int(idx[bad][0])} is out of bounds for axis {axis} with size {n}")
+    idx = torch.where(idx < 0, idx + n, idx)
+    order = torch.argsort(idx, stable=True)
+    pos = torch.empty_like(idx)
+    pos[order] = idx[order] + torch.arange(numnew, device=idx.device)
+    total = n + numnew
+    shape = list(arr.shape)
+    shape[axis] = total
+    newshape = list(arr.shape)
+    newshape[axis] = numnew
+    vals = vals.reshape((1,) * (arr.ndim - vals.ndim) + tuple(vals.shape)) if vals.ndim < arr.ndim else vals
+    vals = vals.expand(newshape) if tuple(vals.shape) != tuple(newshape) else vals
+    old_mask = torch.ones(total, dtype=torch.bool, device=arr.device)
+    old_mask[pos] = False
+    out = torch.empty(shape, dtype=dt, device=arr.device)
+    ob = bits(out).movedim(axis, 0)
+    ob[pos] = bits(vals).movedim(axis, 0)
+    ob[old_mask] = bits(arr).movedim(axis, 0)
+    return out
+
+
+def delete(arr: ArrayLike, obj, axis=None):
+    """Remove sub-arrays along an axis. Mirrors ``numpy.delete``."""
+    arr, axis = _obj_axis(arr, axis)
+    n = arr.shape[axis]
+    keep = torch.ones(n, dtype=torch.bool, device=arr.device)
+    if isinstance(obj, slice):
+        keep[obj] = False
+    else:
+        idx = as_tensor(obj)
+        if idx.dtype == torch.bool:
+            if idx.ndim != 1 or idx.shape[0] != n:
+                raise ValueError("boolean array argument obj to delete must be one dimensional and "
+                                 f"match the axis length of {n}")
+            keep = ~idx.to(arr.device)
+        else:
+            if idx.numel() == 0 and idx.is_floating_point():
+                idx = idx.to(torch.int64)
+            if idx.is_floating_point() or idx.is_complex():
+                raise IndexError("arrays used as indices must be of integer (or boolean) type")
+            idx = idx.to(torch.int64).reshape(-1).to(arr.device)
+            bad = (idx < -n) | (idx >= n)
+            if idx.numel() and bool(bad.any()):
+                raise IndexError(f"index {int(idx[bad][0])} is out of bounds for axis {axis} with size {n}")
+            keep[idx] = False
+    sel = keep.nonzero().reshape(-1)
+    return unbits(bits(arr).index_select(axis, sel), arr.dtype)
+
+
+def resize(a: ArrayLike, new_shape):
+    """New array of ``new_shape`` filled with repeated copies of ``a``. Mirrors ``numpy.resize``."""
+    try:
+        new_shape = (operator.index(new_shape),)
+    except TypeError:
+        new_shape = tuple(operator.index(s) for s in new_shape)
+    total = 1
+    for s in new_shape:
+        if s < 0:
+            raise ValueError("all elements of `new_shape` must be non-negative")
+        total *= s
+    flat = bits(a).reshape(-1)
+    if flat.numel() == 0 or total == 0:
+        return torch.zeros(new_shape, dtype=a.dtype, device=a.device)
+    reps = -(-total // flat.numel())
+    return unbits(flat.repeat(reps)[:total].reshape(new_shape), a.dtype)
+
+
+def trim_zeros(filt: ArrayLike, trim="fb", axis=None):
+    """Trim leading and/or trailing zeros (a view). Mirrors ``numpy.trim_zeros``."""
+    trim = trim.lower()
+    if any(c not in "fb" for c in trim):
+        raise ValueError(f"unexpected character(s) in `trim`: {trim!r}")
+    if filt.ndim == 0:
+        raise ValueError("zero-dimensional arrays cannot be trimmed")
+    axes = tuple(range(filt.ndim)) if axis is None else normalize_axis_tuple(axis, filt.ndim)
+    nz = (filt != 0).nonzero()
+    key = [slice(None)] * filt.ndim
+    if nz.shape[0] == 0:
+        for ax in axes:
+            key[ax] = slice(0, 0)
+        return filt[tuple(key)]
+    lo = nz.amin(0).tolist()
+    hi = (nz.amax(0) + 1).tolist()
+    for ax in axes:
+        key[ax] = slice(lo[ax] if "f" in trim else 0, hi[ax] if "b" in trim else filt.shape[ax])
+    return filt[tuple(key)]
+
+
+# --- rearranging elements -------------------------------------------------------------
+def _flip(m, axes):
+    if not axes:
+        return m.clone()
+    return unbits(torch.flip(bits(m), axes), m.dtype)
+
+
+def flip(m: ArrayLike, axis=None):
+    """Reverse the order of elements along ``axis``. Mirrors ``numpy.flip``."""
+    axes = tuple(range(m.ndim)) if axis is None else normalize_axis_tuple(axis, m.ndim)
+    return _flip(m, axes)
+
+
+def fliplr(m: ArrayLike):
+    """Reverse along axis 1. Mirrors ``numpy.fliplr``."""
+    if m.ndim < 2:
+        raise ValueError("Input must be >= 2-d.")
+    return _flip(m, (1,))
+
+
+def flipud(m: ArrayLike):
+    """Reverse along axis 0. Mirrors ``numpy.flipud``."""
+    if m.ndim < 1:
+        raise ValueError("Input must be >= 1-d.")
+    return _flip(m, (0,))
+
+
+def roll(a: ArrayLike, shift, axis=None):
+    """Roll elements along axes (a copy). Mirrors ``numpy.roll``."""
+    if isinstance(shift, torch.Tensor):
+        shift = shift.tolist()
+    b = bits(a)
+    if axis is None:
+        if isinstance(shift, (tuple, list)):
+            shift = sum(operator.index(s) for s in shift)
+        return unbits(torch.roll(b.reshape(-1), operator.index(shift)).reshape(a.shape), a.dtype)
+    axes = normalize_axis_tuple(axis, a.ndim, allow_duplicate=True)
+    shifts = [operator.index(s) for s in shift] if isinstance(shift, (tuple, list)) else [operator.index(shift)]
+    if len(axes) != len(shifts):
+        if len(axes) == 1:
+            axes = axes * len(shifts)
+        elif len(shifts) == 1:
+            shifts = shifts * len(axes)
+        else:
+            raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
+    total = {}
+    for ax, s in zip(axes, shifts):
+        total[ax] = total.get(ax, 0) + s
+    if not total:
+        return a.clone()
+    return unbits(torch.roll(b, tuple(total.values()), tuple(total)), a.dtype)
+
+
+def rot90(m: ArrayLike, k=1, axes=(0, 1)):
+    """Rotate by 90 degrees in the plane of ``axes``. Mirrors ``numpy.rot90``."""
+    axes = tuple(axes)
+    if len(axes) != 2:
+        raise ValueError("len(axes) must be 2.")
+    if axes[0] == axes[1] or abs(axes[0] - axes[1]) == m.ndim:
+        raise ValueError("Axes must be different.")
+    if axes[0] >= m.ndim or axes[0] < -m.ndim or axes[1] >= m.ndim or axes[1] < -m.ndim:
+        raise ValueError(f"Axes={axes} out of range for array of ndim={m.ndim}.")
+    k = operator.index(k) % 4
+    a0, a1 = axes[0] % m.ndim, axes[1] % m.ndim
+    if k == 0:
+        return m[...]
+    if k == 2:
+        return _flip(m, (a0, a1))
+    perm = list(range(m.ndim))
+    perm[a0], perm[a1] = perm[a1], perm[a0]
+    if k == 1:
+        return _flip(m, (a1,)).permute(perm)
+    return _flip(m.permute(perm), (a1,))

@@ -1,0 +1,77 @@
+"""Helpers shared by the manipulation plugin's impl modules (torch only, not registered)."""
+from __future__ import annotations
+
+__all__ = ["bits", "unbits", "cast_to", "promote_all", "check_cast", "axis_index",
+           "index_tensor", "check_bounds"]
+
+import operator
+
+import torch
+
+from torchnp import _dtypes
+from torchnp.exceptions import normalize_axis_index
+
+# torch stores uint16/32/64 but lacks most data-movement kernels for them
+# ('"index_select" not implemented for \'UInt16\''): move their bits as the
+# same-size signed type and view the result back.
+_SIGNED_TWIN = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+
+
+def bits(t):
+    """``t`` viewed as a dtype torch can move around (same bits, same size)."""
+    twin = _SIGNED_TWIN.get(t.dtype)
+    return t if twin is None else t.view(twin)
+
+
+def unbits(t, dtype):
+    """Undo :func:`bits`: view ``t`` back as ``dtype``."""
+    return t.view(dtype) if dtype in _SIGNED_TWIN and t.dtype != dtype else t
+
+
+def cast_to(t, dtype):
+    """``t.to(dtype)`` with NumPy's complex->real rule (drop the imaginary part)."""
+    if t.dtype == dtype:
+        return t
+    if t.is_complex() and not dtype.is_complex:
+        t = t.real
+    return t.to(dtype)
+
+
+def check_cast(from_, to, casting):
+    if not _dtypes.can_cast_torch(from_, to, casting):
+        raise TypeError(f"Cannot cast array data from dtype('{_dtypes.from_torch(from_).name}') to "
+                        f"dtype('{_dtypes.from_torch(to).name}') according to the rule '{casting}'")
+
+
+def promote_all(tensors, dtype=None, casting="same_kind"):
+    """Cast a sequence of tensors to their NumPy result type (or ``dtype``, checking ``casting``)."""
+    if dtype is None:
+        dtype = _dtypes.result_type_torch(*tensors)
+    else:
+        for t in tensors:
+            check_cast(t.dtype, dtype, casting)
+    return [cast_to(t, dtype) for t in tensors], dtype
+
+
+def axis_index(axis, ndim):
+    return normalize_axis_index(operator.index(axis), ndim)
+
+
+def index_tensor(idx, what="indices"):
+    """An integer index tensor (NumPy casts indices to intp with the 'safe' rule)."""
+    if idx.dtype == torch.int64:
+        return idx
+    if idx.dtype == torch.bool or idx.is_floating_point() or idx.is_complex() or idx.dtype == torch.uint64:
+        raise TypeError(f"Cannot cast array data from dtype('{_dtypes.from_torch(idx.dtype).name}') "
+                        "to dtype('int64') according to the rule 'safe'")
+    return idx.to(torch.int64)
+
+
+def check_bounds(idx, n, axis=0):
+    """Raise NumPy's IndexError if any index is outside ``[-n, n)`` (one host sync)."""
+    if idx.numel() == 0:
+        return
+    bad = (idx < -n) | (idx >= n)
+    if bool(bad.any()):
+        first = int(idx[bad].reshape(-1)[0])
+        raise IndexError(f"index {first} is out of bounds for axis {axis} with size {n}")
