@@ -35,7 +35,9 @@ MAIN_NAMES = {
     "torchnp-manipulation": (
         "reshape ravel shape size ndim transpose permute_dims matrix_transpose swapaxes moveaxis rollaxis expand_dims squeeze atleast_1d atleast_2d atleast_3d broadcast_to broadcast_arrays broadcast_shapes broadcast concatenate concat stack unstack vstack hstack dstack column_stack block split array_split vsplit hsplit dsplit tile repeat append insert delete resize trim_zeros flip fliplr flipud roll rot90 copyto require astype take take_along_axis put put_along_axis putmask place extract compress choose select where nonzero argwhere flatnonzero diagonal diag_indices diag_indices_from fill_diagonal tril_indices tril_indices_from triu_indices triu_indices_from mask_indices ix_ unravel_index ravel_multi_index r_ c_ s_ index_exp ndenumerate ndindex flatiter pad"
     ),
-    "torchnp-sorting": "",
+    "torchnp-sorting": ("all any isclose allclose array_equal array_equiv iscomplex iscomplexobj isreal isrealobj isscalar isneginf isposinf isfortran "
+                        "may_share_memory shares_memory sort argsort lexsort partition argpartition sort_complex searchsorted argmax argmin nanargmax nanargmin count_nonzero "
+                        "unique unique_all unique_counts unique_inverse unique_values intersect1d union1d setdiff1d setxor1d isin"),
     "torchnp-statistics": "",
     "torchnp-mathroutines": "",
     "torchnp-io": "",

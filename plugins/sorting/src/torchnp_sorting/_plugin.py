@@ -9,4 +9,8 @@ def list_namespaces():
 
 @hookimpl
 def register_namespace(registry, namespace):
-    pass  # filled in by the sorting plugin's implementation modules
+    if namespace != "":
+        return
+    from . import _logic_impl, _sets_impl, _sorting_impl
+    for mod in (_logic_impl, _sorting_impl, _sets_impl):
+        registry.add_module(mod, namespace)

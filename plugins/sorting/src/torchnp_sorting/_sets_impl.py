@@ -1,0 +1,243 @@
+"""Set routines (NumPy reference section "Set routines"); torch only.
+
+``unique`` is built around one (stable) ``torch.sort`` and a neighbour mask, the
+formulation NumPy's ``_unique1d`` uses; index, inverse and counts come from the
+same sort. Without any ``return_*``, integer input goes to ``torch.unique``
+(faster than sorting on CPU) and floats to sort + mask (torch.unique keeps every
+NaN, NumPy's ``equal_nan=True`` collapses them).
+"""
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import torch
+
+from torchnp._dtypes import result_type_torch
+from torchnp._normalize import ArrayLike
+from torchnp.exceptions import normalize_axis_index
+
+from ._util_impl import argsort_along, is_inexact, ordered_key, sort_along
+
+__all__ = [
+    "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values",
+    "intersect1d", "union1d", "setdiff1d", "setxor1d", "isin",
+]
+
+
+class UniqueAllResult(NamedTuple):
+    values: torch.Tensor
+    indices: torch.Tensor
+    inverse_indices: torch.Tensor
+    counts: torch.Tensor
+
+
+class UniqueCountsResult(NamedTuple):
+    values: torch.Tensor
+    counts: torch.Tensor
+
+
+class UniqueInverseResult(NamedTuple):
+    values: torch.Tensor
+    inverse_indices: torch.Tensor
+
+
+# dtypes torch.unique handles natively (others go through the sort path)
+_TORCH_UNIQUE_OK = (torch.bool, torch.uint8, torch.int8, torch.int16, torch.int32, torch.int64)
+
+
+def _unique_mask(aux, equal_nan):
+    n = aux.shape[0]
+    mask = torch.empty(n, dtype=torch.bool, device=aux.device)
+    mask[:1] = True
+    if n > 1:
+        torch.ne(aux[1:], aux[:-1], out=mask[1:])
+        if equal_nan and is_inexact(aux):
+            # NaNs sort last (complex: any NaN component); keep only the first of them
+            nan = torch.isnan(aux)
+            mask[1:] &= ~(nan[1:] & nan[:-1])
+    return mask
+
+
+def _unique1d(ar, return_index, return_inverse, return_counts, equal_nan, inverse_shape):
+    ar = ar.reshape(-1)
+    if not (return_index or return_inverse or return_counts):
+        if ar.dtype in _TORCH_UNIQUE_OK:
+            return (torch.unique(ar, sorted=True),)
+        aux = sort_along(ar, 0)[0] if ar.numel() > 1 else ar
+        return (aux[_unique_mask(aux, equal_nan)],)
+    if ar.numel() > 1:
+        aux, perm = sort_along(ar, 0)
+    else:
+        aux, perm = ar, torch.zeros(ar.shape, dtype=torch.int64, device=ar.device)
+    mask = _unique_mask(aux, equal_nan)
+    ret = (aux[mask],)
+    if return_index:
+        ret += (perm[mask],)
+    if return_inverse:
+        imask = torch.cumsum(mask, 0) - 1
+        inv = torch.empty_like(imask).scatter_(0, perm, imask)
+        ret += (inv.reshape(inverse_shape),)
+    if return_counts:
+        idx = torch.cat([torch.nonzero(mask).reshape(-1),
+                         torch.tensor([mask.numel()], dtype=torch.int64, device=mask.device)])
+        ret += (torch.diff(idx),)
+    return ret
+
+
+def _unique_rows(rows, return_index, return_inverse, return_counts):
+    n, m = rows.shape
+    perm = torch.arange(n, device=rows.device)
+    for j in range(m - 1, -1, -1):  # lexicographic: last column least significant
+        perm = perm[argsort_along(rows[perm, j], 0)]
+    srt = rows[perm]
+    mask = torch.ones(n, dtype=torch.bool, device=rows.device)
+    if n > 1:
+        mask[1:] = (srt[1:] != srt[:-1]).any(1)
+    ret = (srt[mask],)
+    if return_index:
+        ret += (perm[mask],)
+    if return_inverse:
+        imask = torch.cumsum(mask, 0) - 1
+        ret += (torch.empty_like(imask).scatter_(0, perm, imask),)
+    if return_counts:
+        idx = torch.cat([torch.nonzero(mask).reshape(-1),
+                         torch.tensor([n], dtype=torch.int64, device=mask.device)])
+        ret += (torch.diff(idx),)
+    return ret
+
+
+def unique(ar: ArrayLike, return_index=False, return_inverse=False, return_counts=False,
+           axis=None, *, equal_nan=True, sorted=True):
+    """Sorted unique elements (and optional index, inverse, counts). Mirrors ``numpy.unique``.
+
+    Differences from NumPy: ``sorted=False`` still returns sorted values (NumPy
+    leaves the order unspecified).
+    """
+    if axis is None or ar.ndim == 1:
+        if axis is not None:
+            normalize_axis_index(axis, ar.ndim)
+        ret = _unique1d(ar, return_index, return_inverse, return_counts, equal_nan, ar.shape)
+    else:
+        axis = normalize_axis_index(axis, ar.ndim)
+        moved = torch.movedim(ar, axis, 0)
+        shape = moved.shape
+        rows = moved.reshape(shape[0], -1)
+        ret = _unique_rows(rows, return_index, return_inverse, return_counts)
+        vals = torch.movedim(ret[0].reshape(-1, *shape[1:]), 0, axis)
+        ret = (vals,) + ret[1:]
+    return ret[0] if len(ret) == 1 else ret
+
+
+def unique_all(x: ArrayLike):
+    """Unique values with first indices, inverse and counts. Mirrors ``numpy.unique_all``."""
+    return UniqueAllResult(*_unique1d(x, True, True, True, False, x.shape))
+
+
+def unique_counts(x: ArrayLike):
+    """Unique values and their counts. Mirrors ``numpy.unique_counts``."""
+    return UniqueCountsResult(*_unique1d(x, False, False, True, False, x.shape))
+
+
+def unique_inverse(x: ArrayLike):
+    """Unique values and the inverse (shaped like ``x``). Mirrors ``numpy.unique_inverse``."""
+    return UniqueInverseResult(*_unique1d(x, False, True, False, False, x.shape))
+
+
+def unique_values(x: ArrayLike) -> torch.Tensor:
+    """Unique values (NaNs kept apart). Mirrors ``numpy.unique_values``."""
+    return _unique1d(x, False, False, False, False, x.shape)[0]
+
+
+def _common(*ts):
+    dt = result_type_torch(*ts)
+    return [t.reshape(-1).to(dt) for t in ts]
+
+
+def intersect1d(ar1: ArrayLike, ar2: ArrayLike, assume_unique=False, return_indices=False):
+    """Sorted common values (optionally with their indices). Mirrors ``numpy.intersect1d``."""
+    if not assume_unique:
+        if return_indices:
+            ar1, ind1 = _unique1d(ar1, True, False, False, True, None)
+            ar2, ind2 = _unique1d(ar2, True, False, False, True, None)
+        else:
+            ar1 = _unique1d(ar1, False, False, False, True, None)[0]
+            ar2 = _unique1d(ar2, False, False, False, True, None)[0]
+    a1, a2 = _common(ar1, ar2)
+    aux = torch.cat([a1, a2])
+    if return_indices:
+        order = argsort_along(aux, 0) if aux.numel() > 1 else torch.zeros(aux.shape, dtype=torch.int64)
+        aux = aux[order]
+    else:
+        aux = sort_along(aux, 0)[0] if aux.numel() > 1 else aux
+    mask = aux[1:] == aux[:-1]
+    int1d = aux[:-1][mask]
+    if not return_indices:
+        return int1d
+    i1 = order[:-1][mask]
+    i2 = order[1:][mask] - a1.numel()
+    if not assume_unique:
+        i1, i2 = ind1[i1], ind2[i2]
+    return int1d, i1, i2
+
+
+def union1d(ar1: ArrayLike, ar2: ArrayLike) -> torch.Tensor:
+    """Sorted unique values of both inputs. Mirrors ``numpy.union1d``."""
+    return _unique1d(torch.cat(_common(ar1, ar2)), False, False, False, True, None)[0]
+
+
+def setdiff1d(ar1: ArrayLike, ar2: ArrayLike, assume_unique=False) -> torch.Tensor:
+    """Unique values of ``ar1`` not in ``ar2``. Mirrors ``numpy.setdiff1d``."""
+    if assume_unique:
+        ar1 = ar1.reshape(-1)
+    else:
+        ar1 = _unique1d(ar1, False, False, False, True, None)[0]
+        ar2 = _unique1d(ar2, False, False, False, True, None)[0]
+    return ar1[_isin(ar1, ar2, invert=True)]
+
+
+def setxor1d(ar1: ArrayLike, ar2: ArrayLike, assume_unique=False) -> torch.Tensor:
+    """Sorted values in exactly one of the inputs. Mirrors ``numpy.setxor1d``."""
+    if not assume_unique:
+        ar1 = _unique1d(ar1, False, False, False, True, None)[0]
+        ar2 = _unique1d(ar2, False, False, False, True, None)[0]
+    aux = torch.cat(_common(ar1, ar2))
+    if aux.numel() == 0:
+        return aux
+    aux = sort_along(aux, 0)[0]
+    flag = torch.ones(aux.numel() + 1, dtype=torch.bool, device=aux.device)
+    flag[1:-1] = aux[1:] != aux[:-1]
+    return aux[flag[1:] & flag[:-1]]
+
+
+def _isin(element, test, invert=False):
+    e, t = _common(element, test)
+    if e.dtype.is_complex:
+        # torch.isin has no complex kernel: NumPy's sort-based method on unique values
+        u, inv = _unique1d(e, False, True, False, True, (-1,))
+        both = torch.cat([u, t])
+        order = argsort_along(both, 0) if both.numel() > 1 else torch.zeros(both.shape, dtype=torch.int64)
+        sar = both[order]
+        flag = torch.zeros(both.numel(), dtype=torch.bool, device=both.device)
+        flag[:-1] = sar[1:] == sar[:-1]
+        ret = torch.empty_like(flag)
+        ret[order] = flag
+        res = ret[:u.numel()][inv]
+    else:
+        e, t = ordered_key(e), ordered_key(t)
+        if e.dtype in (torch.int32, torch.uint8, torch.int8, torch.int16) or e.dtype.is_floating_point \
+                or e.dtype == torch.int64:
+            res = torch.isin(e, t)
+        else:
+            res = torch.isin(e.to(torch.int64), t.to(torch.int64))
+    return ~res if invert else res
+
+
+def isin(element: ArrayLike, test_elements: ArrayLike, assume_unique=False, invert=False, *,
+         kind=None) -> torch.Tensor:
+    """Element-wise membership of ``element`` in ``test_elements``. Mirrors ``numpy.isin``."""
+    if kind not in (None, "sort", "table"):
+        raise ValueError(f"Invalid kind: '{kind}'. Please use None, 'sort' or 'table'.")
+    if kind == "table" and (is_inexact(element) or is_inexact(test_elements)):
+        raise ValueError("The 'table' method is only supported for boolean or integer arrays. "
+                         "Please select 'sort' or None for kind.")
+    return _isin(element, test_elements, invert).reshape(element.shape)
