@@ -38,7 +38,7 @@ MAIN_NAMES = {
     "torchnp-sorting": ("all any isclose allclose array_equal array_equiv iscomplex iscomplexobj isreal isrealobj isscalar isneginf isposinf isfortran "
                         "may_share_memory shares_memory sort argsort lexsort partition argpartition sort_complex searchsorted argmax argmin nanargmax nanargmin count_nonzero "
                         "unique unique_all unique_counts unique_inverse unique_values intersect1d union1d setdiff1d setxor1d isin"),
-    "torchnp-statistics": "",
+    "torchnp-statistics": "sum prod cumsum cumprod cumulative_sum cumulative_prod nansum nanprod nancumsum nancumprod max min amax amin nanmax nanmin ptp mean average std var nanmean nanstd nanvar median nanmedian percentile quantile nanpercentile nanquantile cov corrcoef histogram histogram2d histogramdd histogram_bin_edges bincount digitize",
     "torchnp-mathroutines": "",
     "torchnp-io": "",
 }

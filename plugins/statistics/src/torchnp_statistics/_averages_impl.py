@@ -1,0 +1,246 @@
+"""Averages and variances: mean, average, std, var and their NaN-ignoring forms.
+
+Torch-only. Integers and bool average in float64; float16 accumulates in
+float32 and returns float16 (as NumPy does); complex var/std return real.
+Empty slices give NaN with NumPy's RuntimeWarnings.
+"""
+from __future__ import annotations
+
+import torch
+
+from torchnp._dtypes import _BY_TORCH, result_type_torch
+from torchnp._normalize import ArrayLike, ArrayOrScalar, AxisLike, DTypeLike, KeepDims, OutArray, as_tensor
+from torchnp.exceptions import UFuncTypeError
+
+from ._common import _NoValue, axes_of, is_inexact, kind, mean_dtype, reduced_count, warn_runtime, where_tensor
+
+__all__ = ["mean", "average", "std", "var", "nanmean", "nanstd", "nanvar"]
+
+
+def _acc_dtype(dt):
+    """The dtype arithmetic runs in for result dtype ``dt`` (float16 -> float32)."""
+    if dt == torch.float16:
+        return torch.float32
+    if dt == torch.complex32:
+        return torch.complex64
+    return dt
+
+
+def _keep_dims(t, axes):
+    """Reduced tensor ``t`` with ``axes`` reinserted as length-1 dims."""
+    for ax in sorted(axes):
+        t = t.unsqueeze(ax)
+    return t
+
+
+def _count(shape, axes, mask, device):
+    """Number of elements per output slice: an int, or a tensor when ``mask`` varies."""
+    if mask is None:
+        return reduced_count(shape, axes)
+    return mask.sum(dim=axes) if axes else mask.to(torch.int64)
+
+
+def _red_sum(x, axes):
+    if not axes:
+        return x
+    if len(axes) == x.ndim:
+        return x.sum()
+    return x.sum(dim=axes)
+
+
+def _any_zero(n):
+    if isinstance(n, int):
+        return n == 0
+    return bool((n == 0).any())
+
+
+def _mean(a, axis, dtype, where, name="mean"):
+    axes = axes_of(axis, a.ndim)
+    rdt = dtype if dtype is not None else mean_dtype(a.dtype)
+    if not is_inexact(rdt) and dtype is not None and kind(a.dtype) in "fc":
+        raise UFuncTypeError(f"Cannot cast ufunc 'add' input from dtype('{_BY_TORCH[a.dtype].name}') "
+                             f"to dtype('{_BY_TORCH[rdt].name}') with casting rule 'same_kind'")
+    cdt = _acc_dtype(rdt) if is_inexact(rdt) else torch.float64
+    x = a.to(cdt)
+    mask = where_tensor(where, a.shape, a.device)
+    n = _count(a.shape, axes, mask, a.device)
+    if _any_zero(n):
+        warn_runtime("Mean of empty slice.")
+    if mask is None and axes and x.numel():
+        r = x.mean(dim=axes) if len(axes) < x.ndim else x.mean()
+    else:
+        if mask is not None:
+            x = torch.where(mask, x, torch.zeros((), dtype=cdt, device=x.device))
+        r = _red_sum(x, axes) / n
+    return r.to(rdt)
+
+
+def mean(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+         keepdims: KeepDims = _NoValue, *, where=_NoValue) -> ArrayOrScalar:
+    """Arithmetic mean along the given axes. Mirrors ``numpy.mean``."""
+    return _mean(a, axis, dtype, where)
+
+
+def _ddof(ddof, correction):
+    if correction is not _NoValue:
+        if ddof != 0:
+            raise ValueError("ddof and correction can't be provided simultaneously.")
+        return correction
+    return ddof
+
+
+def _var(a, axis, dtype, ddof, where, mean_, nan=False):
+    axes = axes_of(axis, a.ndim)
+    rdt = dtype if dtype is not None else mean_dtype(a.dtype)
+    cdt = _acc_dtype(rdt) if is_inexact(rdt) else torch.float64
+    if cdt.is_complex and not a.dtype.is_complex:
+        cdt = cdt.to_real() if hasattr(cdt, "to_real") else torch.float64
+    x = a.to(cdt) if not a.dtype.is_complex or cdt.is_complex else a.to(cdt)
+    mask = where_tensor(where, a.shape, a.device)
+    if nan and is_inexact(a.dtype):
+        valid = ~torch.isnan(x)
+        mask = valid if mask is None else (mask & valid)
+    n = _count(a.shape, axes, mask, a.device)
+    rdt_real = rdt.to_real() if rdt.is_complex else rdt
+    simple = (mask is None and mean_ is _NoValue and isinstance(n, int) and n - ddof > 0
+              and axes and isinstance(ddof, int))
+    if simple:
+        r = torch.var(x, dim=axes, correction=ddof) if len(axes) < x.ndim else torch.var(x, correction=ddof)
+        return r.to(rdt_real)
+    if isinstance(n, int):
+        dof_bad = n - ddof <= 0
+    else:
+        dof_bad = bool(((n - ddof) <= 0).any())
+    if mean_ is not _NoValue:
+        m = (mean_ if isinstance(mean_, torch.Tensor) else as_tensor(mean_)).to(x.dtype)
+    else:
+        if mask is not None:
+            xs = torch.where(mask, x, torch.zeros((), dtype=x.dtype, device=x.device))
+        else:
+            xs = x
+        s = _red_sum(xs, axes)
+        m = _keep_dims(s / n if isinstance(n, int) else s / _as_float(n, x), axes)
+    d = x - m
+    sq = (d.real * d.real + d.imag * d.imag) if d.is_complex() else d * d
+    if mask is not None:
+        sq = torch.where(mask, sq, torch.zeros((), dtype=sq.dtype, device=sq.device))
+    ss = _red_sum(sq, axes)
+    if dof_bad:
+        warn_runtime("Degrees of freedom <= 0 for slice" + ("." if nan else ""))
+    if isinstance(n, int):
+        r = ss / float(builtins_max(n - ddof, 0))
+    else:
+        r = ss / torch.clamp(_as_float(n, sq) - ddof, min=0)
+    return r.to(rdt_real)
+
+
+builtins_max = max
+
+
+def _as_float(n, like):
+    dt = like.real.dtype if like.is_complex() else like.dtype
+    return n.to(dt)
+
+
+def var(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+        ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
+        correction=_NoValue) -> ArrayOrScalar:
+    """Variance along the given axes. Mirrors ``numpy.var``."""
+    return _var(a, axis, dtype, _ddof(ddof, correction), where, mean)
+
+
+def std(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+        ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
+        correction=_NoValue) -> ArrayOrScalar:
+    """Standard deviation along the given axes. Mirrors ``numpy.std``."""
+    a_ddof = _ddof(ddof, correction)
+    axes = axes_of(axis, a.ndim)
+    n = reduced_count(a.shape, axes)
+    if (where is _NoValue and mean is _NoValue and n - a_ddof > 0 and axes
+            and isinstance(a_ddof, int) and dtype is None and is_inexact(a.dtype)
+            and a.dtype != torch.float16):
+        # one fused kernel for the common case
+        return torch.std(a, dim=axes, correction=a_ddof) if len(axes) < a.ndim else \
+            torch.std(a, correction=a_ddof)
+    return torch.sqrt(_var(a, axis, dtype, a_ddof, where, mean))
+
+
+def nanmean(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+            keepdims: KeepDims = _NoValue, *, where=_NoValue) -> ArrayOrScalar:
+    """Mean ignoring NaNs. Mirrors ``numpy.nanmean``."""
+    if not is_inexact(a.dtype):
+        return _mean(a, axis, dtype, where, "nanmean")
+    axes = axes_of(axis, a.ndim)
+    rdt = dtype if dtype is not None else a.dtype
+    cdt = _acc_dtype(rdt)
+    x = a.to(cdt)
+    valid = ~torch.isnan(x)
+    mask = where_tensor(where, a.shape, a.device)
+    if mask is not None:
+        valid = valid & mask
+    x = torch.where(valid, x, torch.zeros((), dtype=cdt, device=x.device))
+    cnt = valid.sum(dim=axes) if axes else valid.to(torch.int64)
+    tot = _red_sum(x, axes)
+    if bool((cnt == 0).any()):
+        warn_runtime("Mean of empty slice")
+    real = cdt.to_real() if cdt.is_complex else cdt
+    return (tot / cnt.to(real)).to(rdt)
+
+
+def nanvar(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+           ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
+           correction=_NoValue) -> ArrayOrScalar:
+    """Variance ignoring NaNs. Mirrors ``numpy.nanvar``."""
+    d = _ddof(ddof, correction)
+    if not is_inexact(a.dtype):
+        return _var(a, axis, dtype, d, where, mean)
+    return _var(a, axis, dtype, d, where, mean, nan=True)
+
+
+def nanstd(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+           ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
+           correction=_NoValue) -> ArrayOrScalar:
+    """Standard deviation ignoring NaNs. Mirrors ``numpy.nanstd``."""
+    d = _ddof(ddof, correction)
+    return torch.sqrt(_var(a, axis, dtype, d, where, mean, nan=is_inexact(a.dtype)))
+
+
+def average(a: ArrayLike, axis: AxisLike = None, weights: ArrayLike | None = None, returned=False, *,
+            keepdims: KeepDims = _NoValue) -> ArrayOrScalar:
+    """Weighted average along the given axes. Mirrors ``numpy.average``."""
+    axes = axes_of(axis, a.ndim)
+    if weights is None:
+        avg = _mean(a, axis, None, _NoValue)
+        if returned:
+            n = reduced_count(a.shape, axes)
+            scl = torch.full(avg.shape, n, dtype=avg.dtype, device=avg.device)
+            return avg, scl
+        return avg
+    wgt = weights
+    if kind(a.dtype) in "biu":
+        rdt = result_type_torch(a.dtype, wgt.dtype, torch.float64)
+    else:
+        rdt = result_type_torch(a.dtype, wgt.dtype)
+    if tuple(a.shape) != tuple(wgt.shape):
+        if axis is None:
+            raise TypeError("Axis must be specified when shapes of a and weights differ.")
+        if wgt.shape != tuple(a.shape[ax] for ax in axes):
+            raise ValueError("Shape of weights must be consistent with shape of a along specified axis.")
+        # broadcast the weights along the non-reduced axes, in the order given by axes
+        order = sorted(range(len(axes)), key=lambda i: axes[i])
+        wgt = wgt.permute(*order) if wgt.ndim > 1 else wgt
+        shape = [1] * a.ndim
+        for ax in axes:
+            shape[ax] = a.shape[ax]
+        wgt = wgt.reshape(shape)
+        wgt = wgt.expand(a.shape)
+    w = wgt.to(rdt)
+    scl = _red_sum(w, axes)
+    if bool((scl == 0).any()):
+        raise ZeroDivisionError("Weights sum to zero, can't be normalized")
+    avg = _red_sum(a.to(rdt) * w, axes) / scl
+    if returned:
+        if scl.shape != avg.shape:
+            scl = torch.broadcast_to(scl, avg.shape).clone()
+        return avg, scl
+    return avg

@@ -1,0 +1,152 @@
+"""Extrema finding: max/min (amax/amin), their NaN-ignoring forms and ptp.
+
+Torch-only. torch.amax has no uint16/32/64 kernels; those are compared in an
+order-preserving int64 image (see ``_common.widen_ordered``). Complex values are
+ordered lexicographically (real part, then imaginary part), as NumPy does.
+"""
+from __future__ import annotations
+
+import torch
+
+from torchnp._normalize import ArrayLike, ArrayOrScalar, AxisLike, KeepDims, OutArray
+
+from ._common import (_NoValue, axes_of, is_inexact, kind, move_to_last, unwiden_ordered,
+                      warn_runtime, where_tensor, widen_ordered)
+
+__all__ = ["max", "min", "amax", "amin", "nanmax", "nanmin", "ptp"]
+
+
+def _complex_extreme(x, axes, is_max):
+    """Lexicographic max/min of complex ``x`` over ``axes`` (NaN propagates)."""
+    flat, kept = move_to_last(x, axes)
+    re, im = flat.real, flat.imag
+    best_re = re.amax(-1, keepdim=True) if is_max else re.amin(-1, keepdim=True)
+    cand = re == best_re
+    fill = torch.tensor(float("-inf") if is_max else float("inf"), dtype=im.dtype, device=im.device)
+    im_c = torch.where(cand, im, fill)
+    best_im = im_c.amax(-1, keepdim=True) if is_max else im_c.amin(-1, keepdim=True)
+    nan = torch.isnan(flat).any(-1, keepdim=True)
+    r = torch.complex(best_re, best_im)
+    r = torch.where(nan, torch.tensor(complex("nan+nanj"), dtype=r.dtype, device=r.device), r)
+    return r.reshape(kept)
+
+
+def _minmax(a, axis, initial, where, is_max, name):
+    axes = axes_of(axis, a.ndim)
+    opname = "maximum" if is_max else "minimum"
+    mask = where_tensor(where, a.shape, a.device)
+    if initial is _NoValue:
+        if mask is not None:
+            raise ValueError(f"reduction operation '{opname}' does not have an identity, so to use a "
+                             "where mask one has to specify 'initial'")
+        if any(a.shape[ax] == 0 for ax in axes) or (axis is None and a.numel() == 0):
+            raise ValueError(f"zero-size array to reduction operation {opname} which has no identity")
+    dt = a.dtype
+    if dt.is_complex:
+        if mask is not None or initial is not _NoValue:
+            raise NotImplementedError(f"torchnp.{name}: initial=/where= with complex input is not supported")
+        if not axes:
+            return a.clone()
+        return _complex_extreme(a, axes, is_max)
+    x = widen_ordered(a)
+    if mask is not None or initial is not _NoValue:
+        init = torch.as_tensor(initial, device=a.device).to(dt)
+        init = widen_ordered(init.reshape(1)).reshape(())
+        if mask is not None:
+            x = torch.where(mask, x, init)
+        # an empty reduced axis gives 'initial' (the identity of this reduction)
+        if any(x.shape[ax] == 0 for ax in axes):
+            shape = [s for i, s in enumerate(x.shape) if i not in axes]
+            r = init.expand(shape).clone()
+            return unwiden_ordered(r, dt)
+    if not axes:
+        r = x.clone() if x is a else x
+    elif x.dtype == torch.bool:
+        r = x.any(dim=axes) if is_max else x.all(dim=axes)
+    else:
+        r = x.amax(dim=axes) if is_max else x.amin(dim=axes)
+    if initial is not _NoValue:
+        if is_inexact(dt):
+            # NumPy's maximum propagates NaN from either side
+            r = torch.maximum(r, init) if is_max else torch.minimum(r, init)
+        elif dt == torch.bool:
+            r = (r | init) if is_max else (r & init)
+        else:
+            r = torch.maximum(r, init) if is_max else torch.minimum(r, init)
+    return unwiden_ordered(r, dt)
+
+
+def max(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
+        initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Maximum along the given axes (NaN propagates). Mirrors ``numpy.max``."""
+    return _minmax(a, axis, initial, where, True, "max")
+
+
+def min(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
+        initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Minimum along the given axes (NaN propagates). Mirrors ``numpy.min``."""
+    return _minmax(a, axis, initial, where, False, "min")
+
+
+def amax(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
+         initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Alias of ``max``. Mirrors ``numpy.amax``."""
+    return _minmax(a, axis, initial, where, True, "amax")
+
+
+def amin(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
+         initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Alias of ``min``. Mirrors ``numpy.amin``."""
+    return _minmax(a, axis, initial, where, False, "amin")
+
+
+def _nanminmax(a, axis, initial, where, is_max, name):
+    if not is_inexact(a.dtype):
+        return _minmax(a, axis, initial, where, is_max, name)
+    axes = axes_of(axis, a.ndim)
+    nan = torch.isnan(a)
+    if a.dtype.is_complex:
+        raise NotImplementedError(f"torchnp.{name}: complex input is not supported")
+    fill = float("-inf") if is_max else float("inf")
+    x = torch.where(nan, torch.tensor(fill, dtype=a.dtype, device=a.device), a)
+    r = _minmax(x, axis, initial, where, is_max, name)
+    # slices with no non-NaN value (inside where=) give NaN and a warning, as in NumPy
+    mask = where_tensor(where, a.shape, a.device)
+    valid = ~nan if mask is None else (~nan & mask)
+    if axes:
+        allnan = ~valid.any(dim=axes)
+    else:
+        allnan = ~valid
+    if initial is not _NoValue:
+        return r
+    if bool(allnan.any()):
+        warn_runtime("All-NaN slice encountered")
+        r = torch.where(allnan, torch.tensor(float("nan"), dtype=r.dtype, device=r.device), r)
+    return r
+
+
+def nanmax(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
+           initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Maximum ignoring NaNs. Mirrors ``numpy.nanmax``."""
+    return _nanminmax(a, axis, initial, where, True, "nanmax")
+
+
+def nanmin(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
+           initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Minimum ignoring NaNs. Mirrors ``numpy.nanmin``."""
+    return _nanminmax(a, axis, initial, where, False, "nanmin")
+
+
+def ptp(a: ArrayLike, axis: AxisLike = None, out: OutArray = None,
+        keepdims: KeepDims = _NoValue) -> ArrayOrScalar:
+    """Range (max - min) along the given axes. Mirrors ``numpy.ptp``."""
+    if a.dtype == torch.bool:
+        raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the "
+                        "bitwise_xor, the `^` operator, or the logical_xor function instead.")
+    hi = _minmax(a, axis, _NoValue, _NoValue, True, "ptp")
+    lo = _minmax(a, axis, _NoValue, _NoValue, False, "ptp")
+    if kind(a.dtype) == "u" and a.dtype != torch.uint8:
+        wide = torch.int64
+        return (hi.view(wide) - lo.view(wide)).view(a.dtype) if a.dtype == torch.uint64 else \
+            (hi.to(wide) - lo.to(wide)).to(a.dtype)
+    return hi - lo

@@ -1,0 +1,328 @@
+"""Order statistics: median, percentile, quantile and their NaN-ignoring forms.
+
+Torch-only. Quantiles sort along the reduced (flattened) axes once and then
+evaluate every one of NumPy 2's 13 methods on the sorted values, vectorized over
+slices and q (numpy/lib/_function_base_impl.py ``_quantile`` is mirrored).
+NaN-ignoring forms use the per-slice count of non-NaN values (NaN sorts last in
+torch.sort). Medians use torch's selection kernels (torch.median/nanmedian give
+the lower median; the upper one is found with two cheap passes).
+"""
+from __future__ import annotations
+
+import builtins
+
+import torch
+
+from torchnp._dtypes import promote_torch
+from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, AxisLike, KeepDims, OutArray
+
+from ._common import (_NoValue, axes_of, is_inexact, kind, mean_dtype, move_to_last,
+                      unwiden_ordered, warn_runtime, widen_ordered)
+
+__all__ = ["median", "nanmedian", "percentile", "quantile", "nanpercentile", "nanquantile"]
+
+_METHODS = (
+    "inverted_cdf", "averaged_inverted_cdf", "closest_observation", "interpolated_inverted_cdf",
+    "hazen", "weibull", "linear", "median_unbiased", "normal_unbiased", "lower", "higher",
+    "midpoint", "nearest",
+)
+_ALPHA_BETA = {
+    "interpolated_inverted_cdf": (0.0, 1.0), "hazen": (0.5, 0.5), "weibull": (0.0, 0.0),
+    "median_unbiased": (1 / 3.0, 1 / 3.0), "normal_unbiased": (3 / 8.0, 3 / 8.0),
+}
+_DISCRETE = ("inverted_cdf", "closest_observation", "lower", "higher", "nearest")
+
+
+# --- medians -------------------------------------------------------------------
+def _median_compute_dtype(dt):
+    rdt = mean_dtype(dt)
+    return rdt, (torch.float32 if rdt == torch.float16 else rdt)
+
+
+def _median(a, axis, nan):
+    axes = axes_of(axis, a.ndim)
+    flat, kept = move_to_last(a, axes)
+    rdt, cdt = _median_compute_dtype(a.dtype)
+    n_all = flat.shape[-1]
+    if flat.numel() == 0 or n_all == 0:
+        if n_all == 0:
+            warn_runtime("Mean of empty slice." if not nan else "All-NaN slice encountered")
+        return torch.full(kept, float("nan"), dtype=rdt, device=a.device)
+    x = widen_ordered(flat)
+    if x.dtype == torch.bool:
+        x = x.to(torch.uint8)
+    if nan and is_inexact(a.dtype):
+        isn = torch.isnan(x)
+        n = (~isn).sum(-1)
+        lower = torch.nanmedian(x, dim=-1).values
+        allnan = n == 0
+        if bool(allnan.any()):
+            warn_runtime("All-NaN slice encountered")
+    else:
+        n = n_all
+        lower = torch.median(x, dim=-1).values
+    # upper median: equal to lower when enough values are <= lower, else the next larger value
+    le = (x <= lower.unsqueeze(-1)).sum(-1)
+    big = torch.where(x > lower.unsqueeze(-1), x, _max_value(x.dtype, x.device))
+    nxt = big.amin(-1)
+    upper = torch.where(le >= n // 2 + 1, lower, nxt)
+    lo = unwiden_ordered(lower, a.dtype if a.dtype != torch.bool else torch.uint8).to(cdt)
+    hi = unwiden_ordered(upper, a.dtype if a.dtype != torch.bool else torch.uint8).to(cdt)
+    r = (lo + hi) / 2
+    if is_inexact(a.dtype):
+        # NaN propagates (torch.median already gives NaN; keep it exact) and all-NaN gives NaN
+        if nan:
+            r = torch.where(allnan, torch.tensor(float("nan"), dtype=r.dtype, device=r.device), r)
+        else:
+            r = torch.where(torch.isnan(lower), lower.to(r.dtype), r)
+    return r.to(rdt).reshape(kept)
+
+
+def _max_value(dt, device):
+    if dt.is_floating_point:
+        return torch.tensor(float("inf"), dtype=dt, device=device)
+    return torch.tensor(torch.iinfo(dt).max, dtype=dt, device=device)
+
+
+def median(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, overwrite_input=False,
+           keepdims: KeepDims = False) -> ArrayOrScalar:
+    """Median along the given axes. Mirrors ``numpy.median``."""
+    if a.dtype.is_complex:
+        raise NotImplementedError("torchnp.median: complex input is not supported")
+    return _median(a, axis, False)
+
+
+def nanmedian(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, overwrite_input=False,
+              keepdims: KeepDims = _NoValue) -> ArrayOrScalar:
+    """Median ignoring NaNs. Mirrors ``numpy.nanmedian``."""
+    if a.dtype.is_complex:
+        raise NotImplementedError("torchnp.nanmedian: complex input is not supported")
+    return _median(a, axis, is_inexact(a.dtype))
+
+
+# --- quantiles -------------------------------------------------------------------
+def _q_tensor(q, scale, device):
+    """q as a tensor (divided by ``scale``) and whether it was a Python scalar (weak)."""
+    weak = type(q) in (builtins.int, builtins.float)
+    if isinstance(q, torch.Tensor):
+        qt = q
+    elif type(q) is builtins.bool:
+        qt = torch.tensor(q)
+    elif weak:
+        qt = torch.tensor(q, dtype=torch.int64 if type(q) is builtins.int else torch.float64)
+    else:
+        raise TypeError(f"q must be a real number or array, not {type(q).__name__}")
+    if qt.is_complex():
+        raise TypeError("q must be real")
+    if scale != 1:
+        if not qt.dtype.is_floating_point:
+            qt = qt.to(torch.float64)
+        qt = qt / scale
+    return qt.to(device), weak
+
+
+def _check_q(qt, what):
+    if qt.numel() and not bool(((qt >= 0) & (qt <= 1)).all()):
+        raise ValueError(what)
+
+
+def _weights_valid(w, a, axes, axis):
+    if tuple(w.shape) != tuple(a.shape):
+        if axis is None:
+            raise TypeError("Axis must be specified when shapes of a and weights differ.")
+        if w.ndim != len(axes) or tuple(w.shape) != tuple(a.shape[ax] for ax in axes):
+            raise ValueError("Shape of weights must be consistent with shape of a along specified axis.")
+        shape = [1] * a.ndim
+        for ax in axes:
+            shape[ax] = a.shape[ax]
+        order = sorted(range(len(axes)), key=lambda i: axes[i])
+        w = (w.permute(*order) if w.ndim > 1 else w).reshape(shape).expand(a.shape)
+    if bool((w < 0).any()):
+        raise ValueError("Weights must be non-negative.")
+    return w
+
+
+def _virtual_index(method, n, q):
+    """(index tensor, integer?) as NumPy's ``_QuantileMethods[method]['get_virtual_index']``."""
+    if method == "linear":
+        return (n - 1) * q
+    if method == "lower":
+        return torch.floor((n - 1) * q).to(torch.int64)
+    if method == "higher":
+        return torch.ceil((n - 1) * q).to(torch.int64)
+    if method == "nearest":
+        return torch.round((n - 1) * q).to(torch.int64)
+    if method == "midpoint":
+        v = (n - 1) * q
+        return 0.5 * (torch.floor(v) + torch.ceil(v))
+    if method in ("inverted_cdf", "closest_observation"):
+        idx = n * q - 1 if method == "inverted_cdf" else n * q - 1 - 0.5
+        prev = torch.floor(idx)
+        gamma = idx - prev
+        cond = gamma == 0
+        if method == "closest_observation":
+            cond = cond & (prev % 2 == 1)
+        res = torch.where(cond, prev, prev + 1).to(torch.int64)
+        return torch.clamp(res, min=0)
+    if method == "averaged_inverted_cdf":
+        return n * q - 1
+    alpha, beta = _ALPHA_BETA[method]
+    return n * q + (alpha + q * (1 - alpha - beta)) - 1
+
+
+def _fix_gamma(method, gamma, v):
+    if method == "averaged_inverted_cdf":
+        return torch.where(gamma == 0, torch.full_like(gamma, 0.5), torch.ones_like(gamma))
+    if method == "midpoint":
+        return torch.where(v % 1 == 0, torch.zeros_like(gamma), torch.full_like(gamma, 0.5))
+    return gamma
+
+
+def _quantile(a, qt, weak, axis, method, weights, nan, keepdims):
+    if method not in _METHODS:
+        raise ValueError(f"{method!r} is not a valid method. Use one of: {_METHODS}")
+    if a.dtype.is_complex:
+        raise TypeError("a must be an array of real numbers")
+    if qt.ndim > 2:
+        raise ValueError("q must be a scalar or 1d")
+    axes = axes_of(axis, a.ndim)
+    nan = nan and is_inexact(a.dtype)
+    flat, kept = move_to_last(a, axes)
+    N = flat.shape[-1]
+    qf = qt.reshape(-1)
+    Qn = qf.numel()
+    out_shape = tuple(qt.shape) + kept
+    if N == 0:
+        if nan:
+            warn_runtime("All-NaN slice encountered")
+            r = torch.full(out_shape, float("nan"), dtype=mean_dtype(a.dtype), device=a.device)
+            return r if not keepdims else r.reshape(tuple(qt.shape) + tuple(1 if i in axes else d for i, d in enumerate(a.shape)))
+        raise IndexError("index -1 is out of bounds for axis 0 with size 0")
+    src_dt = a.dtype if a.dtype != torch.bool else torch.uint8
+    x = widen_ordered(flat if a.dtype != torch.bool else flat.to(torch.uint8))
+    full = kept + (Qn,)
+    w = None
+    if weights is not None:
+        if method != "inverted_cdf":
+            raise ValueError(f"Only method 'inverted_cdf' supports weights. Got: {method}.")
+        w = move_to_last(_weights_valid(weights, a, axes, axis), axes)[0]
+        order = torch.argsort(x, dim=-1, stable=True)
+        s = x.gather(-1, order)
+        w = w.gather(-1, order)
+    else:
+        s = torch.sort(x, dim=-1).values
+    if nan:
+        isn = torch.isnan(s)
+        n = (~isn).sum(-1, keepdim=True)
+        allnan = (n == 0).squeeze(-1)
+        if bool(allnan.any()):
+            warn_runtime("All-NaN slice encountered")
+        last = torch.clamp(n - 1, min=0)
+    else:
+        n = N
+        last = N - 1
+    if w is not None:
+        if nan:
+            w = torch.where(isn, torch.zeros((), dtype=w.dtype, device=w.device), w)
+        cdf = torch.cumsum(w.to(torch.float64), dim=-1)
+        cdf = cdf / cdf[..., -1:]
+        if bool(torch.isnan(cdf[..., -1]).any()):
+            raise ValueError("Weights included NaN, inf or were all zero.")
+        if qf.dtype.is_floating_point:
+            cdf = cdf.to(qf.dtype)
+        cdf = torch.where(cdf == 0, torch.full_like(cdf, -1), cdf)
+        idx = torch.searchsorted(cdf.contiguous(), qf.to(cdf.dtype).expand(full).contiguous(), side="left")
+        idx = torch.minimum(idx, torch.as_tensor(last, device=idx.device).expand_as(idx[..., :1]) if nan else
+                            torch.tensor(last, device=idx.device))
+        r = unwiden_ordered(s.gather(-1, idx), src_dt)
+        rdt = r.dtype
+    else:
+        nt = n.to(qf.dtype) if (nan and qf.dtype.is_floating_point) else n
+        v = _virtual_index(method, nt, qf)
+        if not v.dtype.is_floating_point:
+            # discrete methods (and 'linear' with integer q): take, keeping a's dtype
+            idx = torch.minimum(torch.clamp(v, min=0), torch.as_tensor(last, device=v.device))
+            r = unwiden_ordered(s.gather(-1, idx.expand(full)), src_dt)
+            rdt = r.dtype
+        else:
+            prev = torch.floor(v)
+            gamma = _fix_gamma(method, v - prev, v)
+            lastf = last if not nan else last.to(v.dtype)
+            above = v >= (n - 1 if not nan else (n - 1).to(v.dtype))
+            below = v < 0
+            pi = torch.where(below, torch.zeros_like(prev), prev)
+            ni = torch.where(below, torch.zeros_like(prev), prev + 1)
+            pi = torch.where(above, lastf if nan else torch.full_like(prev, last), pi)
+            ni = torch.where(above, lastf if nan else torch.full_like(prev, last), ni)
+            pi = pi.to(torch.int64).expand(full)
+            ni = ni.to(torch.int64).expand(full)
+            if weak:
+                rdt = a.dtype if a.dtype.is_floating_point else torch.float64
+            else:
+                rdt = promote_torch(src_dt, gamma.dtype)
+                if not rdt.is_floating_point:
+                    rdt = torch.float64
+            cdt = torch.float32 if rdt == torch.float16 else rdt
+            lo = unwiden_ordered(s.gather(-1, pi), src_dt).to(cdt)
+            hi = unwiden_ordered(s.gather(-1, ni), src_dt).to(cdt)
+            t = gamma.to(cdt).expand(full)
+            diff = hi - lo
+            r = torch.where(t >= 0.5, hi - diff * (1 - t), lo + diff * t).to(rdt)
+    if is_inexact(a.dtype):
+        if nan:
+            bad = allnan
+        else:
+            bad = torch.isnan(s[..., -1])
+        r = torch.where(bad.unsqueeze(-1), torch.tensor(float("nan"), dtype=r.dtype, device=r.device), r)
+    r = r.movedim(-1, 0).reshape(out_shape)
+    if keepdims:
+        # q's dims come first, so the pipeline's KeepDims cannot be used here
+        shape = list(a.shape)
+        for ax in axes:
+            shape[ax] = 1
+        r = r.reshape(tuple(qt.shape) + tuple(shape))
+    return r
+
+
+def percentile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
+               overwrite_input=False, method="linear", keepdims=False, *,
+               weights: ArrayLike | None = None) -> ArrayOrScalar:
+    """q-th percentile along the given axes (every NumPy 2 method). Mirrors ``numpy.percentile``."""
+    if a.dtype.is_complex:
+        raise TypeError("a must be an array of real numbers")
+    qt, weak = _q_tensor(q, 100, a.device)
+    _check_q(qt, "Percentiles must be in the range [0, 100]")
+    return _quantile(a, qt, weak, axis, method, weights, False, keepdims)
+
+
+def quantile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
+             overwrite_input=False, method="linear", keepdims=False, *,
+             weights: ArrayLike | None = None) -> ArrayOrScalar:
+    """q-th quantile along the given axes (every NumPy 2 method). Mirrors ``numpy.quantile``."""
+    if a.dtype.is_complex:
+        raise TypeError("a must be an array of real numbers")
+    qt, weak = _q_tensor(q, 1, a.device)
+    _check_q(qt, "Quantiles must be in the range [0, 1]")
+    return _quantile(a, qt, weak, axis, method, weights, False, keepdims)
+
+
+def nanpercentile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
+                  overwrite_input=False, method="linear", keepdims=_NoValue, *,
+                  weights: ArrayLike | None = None) -> ArrayOrScalar:
+    """Percentile ignoring NaNs. Mirrors ``numpy.nanpercentile``."""
+    if a.dtype.is_complex:
+        raise TypeError("a must be an array of real numbers")
+    qt, weak = _q_tensor(q, 100, a.device)
+    _check_q(qt, "Percentiles must be in the range [0, 100]")
+    return _quantile(a, qt, weak, axis, method, weights, True, keepdims)
+
+
+def nanquantile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
+                overwrite_input=False, method="linear", keepdims=_NoValue, *,
+                weights: ArrayLike | None = None) -> ArrayOrScalar:
+    """Quantile ignoring NaNs. Mirrors ``numpy.nanquantile``."""
+    if a.dtype.is_complex:
+        raise TypeError("a must be an array of real numbers")
+    qt, weak = _q_tensor(q, 1, a.device)
+    _check_q(qt, "Quantiles must be in the range [0, 1]")
+    return _quantile(a, qt, weak, axis, method, weights, True, keepdims)

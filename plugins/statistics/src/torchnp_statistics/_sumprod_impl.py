@@ -1,0 +1,158 @@
+"""Sums, products and their cumulative and NaN-ignoring forms (NumPy's "Sums, products, differences").
+
+Torch-only: takes and returns tensors. uint16/32/64 have no torch add/multiply
+kernels on CPU, so they are accumulated in int64 (two's-complement wraparound
+gives NumPy's modular uint64 results) and viewed back.
+"""
+from __future__ import annotations
+
+import torch
+
+from torchnp._dtypes import _BY_TORCH, can_cast_torch
+from torchnp._normalize import ArrayLike, ArrayOrScalar, AxisLike, DTypeLike, KeepDims, OutArray
+from torchnp.exceptions import UFuncTypeError, normalize_axis_index
+
+from ._common import (_NoValue, axes_of, from_compute, is_inexact, move_to_last, sum_dtype,
+                      to_compute, where_tensor)
+
+__all__ = [
+    "sum", "prod", "cumsum", "cumprod", "cumulative_sum", "cumulative_prod",
+    "nansum", "nanprod", "nancumsum", "nancumprod",
+]
+
+
+def _check_cast(src, dst, ufunc):
+    if not can_cast_torch(src, dst, "same_kind"):
+        raise UFuncTypeError(
+            f"Cannot cast ufunc '{ufunc}' input from dtype('{_BY_TORCH[src].name}') to "
+            f"dtype('{_BY_TORCH[dst].name}') with casting rule 'same_kind'")
+
+
+def _replace_nan(a, value):
+    if is_inexact(a.dtype):
+        return torch.where(torch.isnan(a), torch.as_tensor(value, dtype=a.dtype, device=a.device), a)
+    return a
+
+
+def _reduce(a, axis, dtype, initial, where, is_prod):
+    """The add/multiply reduction engine behind sum, prod, nansum, nanprod."""
+    axes = axes_of(axis, a.ndim)
+    rdt = dtype if dtype is not None else sum_dtype(a.dtype)
+    _check_cast(a.dtype, rdt, "multiply" if is_prod else "add")
+    x = to_compute(a, rdt) if rdt != torch.bool else a
+    ident = 1 if is_prod else 0
+    mask = where_tensor(where, x.shape, x.device)
+    if mask is not None:
+        x = torch.where(mask, x, torch.as_tensor(ident, dtype=x.dtype, device=x.device))
+    if not axes:
+        r = x.clone() if x is a else x
+        if r.dtype == torch.bool and initial is not _NoValue:
+            r = r.to(torch.int64)
+    elif is_prod:
+        if len(axes) == 1:
+            r = torch.prod(x, dim=axes[0])
+        else:
+            r = torch.prod(move_to_last(x, axes)[0], dim=-1)
+    elif len(axes) == x.ndim:
+        r = x.sum()
+    else:
+        r = x.sum(dim=axes)
+    if initial is not _NoValue:
+        r = r * initial if is_prod else r + initial
+    return from_compute(r, rdt)
+
+
+def sum(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+        keepdims: KeepDims = _NoValue, initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Sum of array elements over the given axes. Mirrors ``numpy.sum``."""
+    return _reduce(a, axis, dtype, initial, where, False)
+
+
+def prod(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+         keepdims: KeepDims = _NoValue, initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Product of array elements over the given axes. Mirrors ``numpy.prod``."""
+    return _reduce(a, axis, dtype, initial, where, True)
+
+
+def nansum(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+           keepdims: KeepDims = _NoValue, initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Sum treating NaNs as zero. Mirrors ``numpy.nansum``."""
+    return _reduce(_replace_nan(a, 0), axis, dtype, initial, where, False)
+
+
+def nanprod(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
+            keepdims: KeepDims = _NoValue, initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
+    """Product treating NaNs as one. Mirrors ``numpy.nanprod``."""
+    return _reduce(_replace_nan(a, 1), axis, dtype, initial, where, True)
+
+
+def _accumulate(a, axis, dtype, is_prod):
+    rdt = dtype if dtype is not None else sum_dtype(a.dtype)
+    _check_cast(a.dtype, rdt, "multiply" if is_prod else "add")
+    if axis is None:
+        a = a.reshape(-1)
+        ax = 0
+    else:
+        if type(axis) is tuple:
+            raise TypeError("an integer is required for the axis")
+        if a.ndim == 0:
+            a = a.reshape(1)
+        ax = normalize_axis_index(axis, a.ndim)
+    x = to_compute(a, rdt)
+    if x.dtype == torch.bool:
+        x = x.to(torch.int64)
+    r = torch.cumprod(x, dim=ax) if is_prod else torch.cumsum(x, dim=ax)
+    return from_compute(r, rdt)
+
+
+def cumsum(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None,
+           out: OutArray = None) -> torch.Tensor:
+    """Cumulative sum along an axis (flattened when axis is None). Mirrors ``numpy.cumsum``."""
+    return _accumulate(a, axis, dtype, False)
+
+
+def cumprod(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None,
+            out: OutArray = None) -> torch.Tensor:
+    """Cumulative product along an axis. Mirrors ``numpy.cumprod``."""
+    return _accumulate(a, axis, dtype, True)
+
+
+def nancumsum(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None,
+              out: OutArray = None) -> torch.Tensor:
+    """Cumulative sum treating NaNs as zero. Mirrors ``numpy.nancumsum``."""
+    return _accumulate(_replace_nan(a, 0), axis, dtype, False)
+
+
+def nancumprod(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None,
+               out: OutArray = None) -> torch.Tensor:
+    """Cumulative product treating NaNs as one. Mirrors ``numpy.nancumprod``."""
+    return _accumulate(_replace_nan(a, 1), axis, dtype, True)
+
+
+def _cumulative(x, axis, dtype, include_initial, is_prod):
+    if x.ndim == 0:
+        x = x.reshape(1)
+    if axis is None:
+        if x.ndim > 1:
+            raise ValueError("For arrays which have more than one dimension ``axis`` argument is required.")
+        axis = 0
+    ax = normalize_axis_index(axis, x.ndim)
+    r = _accumulate(x, ax, dtype, is_prod)
+    if include_initial:
+        shape = list(r.shape)
+        shape[ax] = 1
+        init = torch.full(shape, 1 if is_prod else 0, dtype=r.dtype, device=r.device)
+        r = torch.cat([init, r], dim=ax)
+    return r
+
+
+def cumulative_sum(x: ArrayLike, /, *, axis: AxisLike = None, dtype: DTypeLike = None,
+                   out: OutArray = None, include_initial=False) -> torch.Tensor:
+    """Array API cumulative sum. Mirrors ``numpy.cumulative_sum``."""
+    return _cumulative(x, axis, dtype, include_initial, False)
+
+
+def cumulative_prod(x: ArrayLike, /, *, axis: AxisLike = None, dtype: DTypeLike = None,
+                    out: OutArray = None, include_initial=False) -> torch.Tensor:
+    """Array API cumulative product. Mirrors ``numpy.cumulative_prod``."""
+    return _cumulative(x, axis, dtype, include_initial, True)
