@@ -1,0 +1,840 @@
+"""``Generator`` and ``default_rng``. Mirrors NumPy's "Random Generator" section.
+
+Methods convert their array-like parameters to float64 tensors on the
+generator's device, check NumPy's parameter constraints (with NumPy's
+messages), work out the output shape from ``size`` and the parameters'
+broadcast shape, and hand the draw to the bit generator's sampler
+(``_distributions_impl.TorchSampler``; see ``_bit_generator_impl`` for that
+interface). Results are ndarrays; with ``size=None`` and scalar parameters,
+Python floats/ints as NumPy returns.
+
+Extension: ``default_rng(seed, *, device=None)`` and ``Generator(bit_generator,
+*, device=None)`` take a torch device; arrays are generated directly there.
+``device=None`` means torch's default device at each call.
+"""
+from __future__ import annotations
+
+import math
+import operator
+import warnings
+
+import torch
+
+from torchnp import _dtypes
+from torchnp._normalize import _normalize_device, as_tensor, wrap, wrap_scalar
+from torchnp.exceptions import AxisError, normalize_axis_index
+
+from ._bit_generator_impl import PCG64, BitGenerator, SeedSequence, _default_device
+
+__all__ = ["Generator", "default_rng"]
+
+_F64 = torch.float64
+_I64 = torch.int64
+
+# --- parameter constraints (NumPy's _common.pyx check_constraint) ----------------
+NONNEG, POS, POS_NOT_NAN, BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, GT_1, POISSON = range(8)
+_POISSON_LAM_MAX = 9.223372006484771e18
+
+
+def _violates(kind, v):
+    """(bad, message) for one constraint; ``v`` is a float or a float64 tensor."""
+    if isinstance(v, torch.Tensor):
+        nan = torch.isnan(v)
+        isnan = lambda: bool(nan.any())  # noqa: E731
+        anyof = lambda m: bool(m.any())  # noqa: E731
+        suffix_nan = "contains NaNs"
+    else:
+        isnan = lambda: math.isnan(v)  # noqa: E731
+        anyof = bool
+        suffix_nan = "is NaN"
+    if kind == NONNEG:
+        return anyof(v < 0), "{0} < 0"
+    if kind == POS:
+        return anyof(v <= 0), "{0} <= 0"
+    if kind == POS_NOT_NAN:
+        if isnan():
+            return True, "{0} must not be NaN"
+        return anyof(v <= 0), "{0} <= 0"
+    if kind == BOUNDED_0_1:
+        return isnan() or anyof((v < 0) | (v > 1)) if isinstance(v, torch.Tensor) else \
+            (isnan() or v < 0 or v > 1), "{0} < 0, {0} > 1 or {0} " + suffix_nan
+    if kind == BOUNDED_GT_0_1:
+        bad = isnan() or (anyof((v <= 0) | (v > 1)) if isinstance(v, torch.Tensor) else v <= 0 or v > 1)
+        return bad, "{0} <= 0, {0} > 1 or {0} contains NaNs"
+    if kind == BOUNDED_LT_0_1:
+        bad = isnan() or (anyof((v < 0) | (v >= 1)) if isinstance(v, torch.Tensor) else v < 0 or v >= 1)
+        return bad, "{0} < 0, {0} >= 1 or {0} is NaN"
+    if kind == GT_1:
+        bad = isnan() or (anyof(v <= 1) if isinstance(v, torch.Tensor) else v <= 1)
+        return bad, "{0} <= 1 or {0} is NaN"
+    if kind == POISSON:
+        if isnan() or (anyof(v < 0) if isinstance(v, torch.Tensor) else v < 0):
+            return True, "{0} < 0 or {0} is NaN"
+        return anyof(v > _POISSON_LAM_MAX), "{0} value too large"
+    raise AssertionError(kind)
+
+
+def _check(name, v, kind):
+    if kind is None:
+        return
+    bad, msg = _violates(kind, v)
+    if bad:
+        raise ValueError(msg.format(name))
+
+
+# --- sizes and shapes -------------------------------------------------------------
+def _size_tuple(size):
+    if isinstance(size, int):
+        dims = (size,)
+    elif isinstance(size, float):
+        raise TypeError(f"expected a sequence of integers or a single integer, got '{size}'")
+    elif hasattr(size, "__index__") and not hasattr(size, "__len__"):
+        dims = (operator.index(size),)
+    else:
+        t = getattr(size, "tensor", None)
+        if isinstance(t, torch.Tensor):
+            size = t.tolist() if t.ndim else [t.item()]
+        try:
+            dims = tuple(operator.index(s) for s in size)
+        except TypeError as exc:
+            if not hasattr(size, "__iter__"):
+                raise TypeError(f"expected a sequence of integers or a single integer, "
+                                f"got '{size}'") from None
+            raise TypeError(str(exc)) from None
+    if any(d < 0 for d in dims):
+        raise ValueError("negative dimensions are not allowed")
+    return dims
+
+
+def _broadcast_error(shapes):
+    for i in range(len(shapes)):
+        for j in range(i + 1, len(shapes)):
+            try:
+                torch.broadcast_shapes(shapes[i], shapes[j])
+            except RuntimeError:
+                return ValueError(
+                    "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
+                    f"between arg {i} with shape {tuple(shapes[i])} and arg {j} with shape "
+                    f"{tuple(shapes[j])}.")
+    return ValueError("shape mismatch: objects cannot be broadcast to a single shape")
+
+
+def _out_shape(size, params):
+    """NumPy's output shape: ``size`` if given (parameters must broadcast to it)."""
+    shapes = [tuple(p.shape) for p in params if isinstance(p, torch.Tensor)]
+    try:
+        b = tuple(torch.broadcast_shapes(*shapes)) if shapes else ()
+    except RuntimeError:
+        raise _broadcast_error(shapes) from None
+    if size is None:
+        return b
+    size = _size_tuple(size)
+    try:
+        full = tuple(torch.broadcast_shapes(size, b))
+    except RuntimeError:
+        raise _broadcast_error([size] + shapes) from None
+    if full != size:
+        raise ValueError(f"Output size {size} is not compatible with broadcast dimensions of "
+                         f"inputs {full}.")
+    return size
+
+
+_INT64_MIN, _INT64_MAX = -(1 << 63), (1 << 63) - 1
+
+
+def _any_cmp(v, op, bound):
+    """``any(v <op> bound)`` for an int or int64 tensor; ``bound`` may lie outside int64."""
+    if isinstance(v, torch.Tensor):
+        if bound > _INT64_MAX:
+            return op in ("<", "<=")
+        if bound < _INT64_MIN:
+            return op in (">", ">=")
+    m = {"<": v < bound, "<=": v <= bound, ">": v > bound}[op] if not isinstance(v, torch.Tensor) \
+        else {"<": v < bound, "<=": v <= bound, ">": v > bound}[op].any()
+    return bool(m)
+
+
+def _resolve_seed(seed):
+    if seed is None or isinstance(seed, (SeedSequence, BitGenerator)):
+        return seed
+    return seed
+
+
+class _RandomBase:
+    """Shared machinery of Generator and RandomState (parameter handling, shapes)."""
+
+    _bit_generator: BitGenerator
+    _device = None
+
+    def _dev(self):
+        d = self._device
+        return d if d is not None else _default_device()
+
+    def _sampler(self):
+        return self._bit_generator._sampler(self._dev())
+
+    def _param(self, x, dev, dtype=_F64):
+        """A parameter as a Python float (scalars, 0-d) or a tensor on ``dev``."""
+        if type(x) in (float, int, bool):
+            return float(x) if dtype == _F64 else int(x)
+        t = as_tensor(x)
+        if t.is_complex():
+            raise TypeError("Cannot cast array data from dtype('complex128') to dtype('float64') "
+                            "according to the rule 'safe'")
+        if t.ndim == 0:
+            v = t.item()
+            return float(v) if dtype == _F64 else int(v)
+        return t.to(device=dev, dtype=dtype)
+
+    def _draw(self, method, size, specs, discrete=False, int_params=()):
+        """The common path: convert, check, shape, sample, wrap.
+
+        ``specs`` is a sequence of (value, name, constraint-or-None).
+        """
+        dev = self._dev()
+        vals = []
+        for i, (x, name, kind) in enumerate(specs):
+            v = self._param(x, dev, _I64 if i in int_params else _F64)
+            if i in int_params and kind is not None:
+                _check(name, v.to(_F64) if isinstance(v, torch.Tensor) else float(v), kind)
+            else:
+                _check(name, v, kind)
+            vals.append(v)
+        return self._sample(method, size, vals, dev)
+
+    def _sample(self, method, size, vals, dev):
+        shape = _out_shape(size, vals)
+        r = getattr(self._bit_generator._sampler(dev), method)(shape, *vals)
+        if size is None and not shape:
+            return r.item()
+        return wrap(r)
+
+    def _seq_param(self, x, dev, name=None):
+        t = as_tensor(x)
+        return t.to(device=dev, dtype=_F64)
+
+    # --- shared implementations ---------------------------------------------------
+    def _uniform(self, low, high, size, legacy):
+        dev = self._dev()
+        lo, hi = self._param(low, dev), self._param(high, dev)
+        rng = hi - lo
+        if isinstance(rng, torch.Tensor):
+            if not legacy and bool((rng < 0).any()):
+                raise ValueError("high - low < 0")
+            finite = bool(torch.isfinite(rng).all())
+        else:
+            if not legacy and rng < 0:
+                raise ValueError("high - low < 0")
+            finite = math.isfinite(rng)
+        if not finite:
+            raise OverflowError("Range exceeds valid bounds" if legacy else
+                                "high - low range exceeds valid bounds")
+        return self._sample("uniform", size, [lo, hi], dev)
+
+    def _triangular(self, left, mode, right, size):
+        dev = self._dev()
+        lo, mo, hi = (self._param(x, dev) for x in (left, mode, right))
+
+        def anyof(m):
+            return bool(m.any()) if isinstance(m, torch.Tensor) else bool(m)
+        if anyof(lo > mo):
+            raise ValueError("left > mode")
+        if anyof(mo > hi):
+            raise ValueError("mode > right")
+        if anyof(lo == hi):
+            raise ValueError("left == right")
+        return self._sample("triangular", size, [lo, mo, hi], dev)
+
+    def _hypergeometric(self, ngood, nbad, nsample, size, legacy):
+        dev = self._dev()
+        g, b, s = (self._param(x, dev, _I64) for x in (ngood, nbad, nsample))
+        for name, v in (("ngood", g), ("nbad", b), ("nsample", s)):
+            _check(name, v.to(_F64) if isinstance(v, torch.Tensor) else float(v), NONNEG)
+        tot = g + b
+        if bool((tot < s).any()) if isinstance(tot, torch.Tensor) or isinstance(s, torch.Tensor) \
+                else tot < s:
+            raise ValueError("ngood + nbad < nsample")
+        if not legacy:
+            big = (lambda v: bool((v >= 10**9).any()) if isinstance(v, torch.Tensor) else v >= 10**9)
+            if big(g) or big(b):
+                raise ValueError("both ngood and nbad must be less than 1000000000")
+        return self._sample("hypergeometric", size, [g, b, s], dev)
+
+    def _integers(self, low, high, size, dtype, endpoint, legacy_int=False):
+        if high is None:
+            low, high = 0, low
+            if not endpoint:
+                # NumPy checks this case first: integers(0) / randint(-1)
+                pass
+        tdt = _dtypes.to_torch_dtype(dtype)
+        name = _dtypes.from_torch(tdt).name
+        if tdt.is_floating_point or tdt.is_complex:
+            raise TypeError(f"Unsupported dtype dtype('{name}') for "
+                            f"{'randint' if legacy_int is not False else 'integers'}")
+        if tdt == torch.bool:
+            lo_b, hi_b = 0, 1
+        else:
+            info = torch.iinfo(tdt)
+            lo_b, hi_b = info.min, info.max
+        dev = self._dev()
+        lo, hi = self._param(low, dev, _I64), self._param(high, dev, _I64)
+        if isinstance(high, int) and not isinstance(high, bool) and high >= (1 << 63):
+            hi = high  # uint64 upper bounds beyond int64
+        if isinstance(low, int) and not isinstance(low, bool):
+            lo = low
+
+        if not endpoint:
+            if isinstance(low, int) and low == 0 and _any_cmp(hi, "<=", 0):
+                raise ValueError("high <= 0")
+            hi = hi - 1
+        if _any_cmp(lo, "<", lo_b):
+            raise ValueError(f"low is out of bounds for {name}")
+        if _any_cmp(hi, ">", hi_b):
+            raise ValueError(f"high is out of bounds for {name}")
+        if _any_cmp(lo - hi, ">", 0):
+            raise ValueError("low > high" if endpoint else "low >= high")
+        shape = _out_shape(size, [lo, hi])
+        r = self._bit_generator._sampler(dev).integers(shape, lo, hi, tdt)
+        if size is None and not shape:
+            if legacy_int is True:
+                return r.item()
+            return wrap_scalar(r)
+        return wrap(r)
+
+    def _choice(self, a, size, replace, p, axis, shuffle, legacy):
+        dev = self._dev()
+        is_int = False
+        if isinstance(a, bool) or isinstance(a, int) or (hasattr(a, "__index__") and not
+                                                          hasattr(a, "shape")):
+            pop_size = operator.index(a)
+            is_int = True
+            arr = None
+        elif isinstance(a, float):
+            raise ValueError(f"a must be a sequence or an integer, not {type(a)}")
+        else:
+            arr = as_tensor(a)
+            if arr.device != dev:
+                arr = arr.to(dev)
+            if arr.ndim == 0:
+                if arr.is_floating_point() or arr.is_complex():
+                    raise ValueError(f"a must be a sequence or an integer, not {type(a)}")
+                pop_size = int(arr.item())
+                is_int = True
+                arr = None
+            else:
+                axis = normalize_axis_index(axis, arr.ndim)
+                pop_size = arr.shape[axis]
+        shape = () if size is None else _size_tuple(size)
+        num = 1
+        for s in shape:
+            num *= s
+        if is_int and pop_size <= 0 and (num > 0 or pop_size < 0):
+            raise ValueError("a must be greater than 0 unless no samples are taken" if legacy
+                             else "a must be a positive integer unless no samples are taken")
+        if not is_int and pop_size == 0 and num > 0:
+            raise ValueError("'a' cannot be empty unless no samples are taken" if legacy
+                             else "a cannot be empty unless no samples are taken")
+        s = self._bit_generator._sampler(dev)
+        if p is not None:
+            pt = as_tensor(p).to(device=dev, dtype=_F64)
+            if pt.ndim != 1:
+                raise ValueError("'p' must be 1-dimensional" if legacy else "p must be 1-dimensional")
+            if pt.numel() != pop_size:
+                raise ValueError("'a' and 'p' must have same size" if legacy
+                                 else "a and p must have same size")
+            bad_nan, bad_neg, total, nnz = torch.stack([
+                torch.isnan(pt).any().to(_F64), (pt < 0).any().to(_F64), pt.sum(),
+                (pt > 0).sum().to(_F64)]).tolist()  # one sync for every check
+            if bad_nan:
+                raise ValueError("probabilities contain NaN" if legacy else "Probabilities contain NaN")
+            if bad_neg:
+                raise ValueError("probabilities are not non-negative" if legacy
+                                 else "Probabilities are not non-negative")
+            if abs(total - 1.0) > math.sqrt(2.220446049250313e-16):
+                raise ValueError("probabilities do not sum to 1" if legacy else
+                                 "Probabilities do not sum to 1. See Notes section of docstring "
+                                 "for more information.")
+            if not replace:
+                if num > pop_size:
+                    raise ValueError("Cannot take a larger sample than population when "
+                                     + ("'replace=False'" if legacy else "replace is False"))
+                if num > nnz:
+                    raise ValueError("Fewer non-zero entries in p than size")
+            idx = s.choice_p(pt, num, replace)
+        elif replace:
+            idx = torch.randint(0, max(pop_size, 1), (num,), generator=s.gen, device=dev)
+        else:
+            if num > pop_size:
+                raise ValueError("Cannot take a larger sample than population when "
+                                 + ("'replace=False'" if legacy else "replace is False"))
+            idx = s.permutation_index(pop_size)[:num]
+        if is_int:
+            r = idx.reshape(shape)
+            if size is None:
+                return r.item()
+            return wrap(r)
+        r = arr.index_select(axis, idx)
+        r = r.reshape(arr.shape[:axis] + tuple(shape) + arr.shape[axis + 1:])
+        if size is None and arr.ndim == 1:
+            return wrap_scalar(r)
+        return wrap(r)
+
+    def _permutation(self, x, axis):
+        dev = self._dev()
+        if isinstance(x, int) or (hasattr(x, "__index__") and not hasattr(x, "shape")):
+            return wrap(self._bit_generator._sampler(dev).permutation_index(operator.index(x)))
+        t = as_tensor(x)
+        if t.ndim == 0:
+            raise AxisError(axis, 0)
+        axis = normalize_axis_index(axis, t.ndim)
+        perm = self._bit_generator._sampler(t.device).permutation_index(t.shape[axis])
+        return wrap(t.index_select(axis, perm))
+
+    def _shuffle(self, x, axis):
+        t = getattr(x, "tensor", None)
+        if isinstance(t, torch.Tensor):
+            if t.ndim == 0:
+                raise TypeError("object of type 'numpy.ndarray' has no len()")
+            axis = normalize_axis_index(axis, t.ndim)
+            perm = self._bit_generator._sampler(t.device).permutation_index(t.shape[axis])
+            t.copy_(t.index_select(axis, perm))
+            return None
+        if isinstance(x, torch.Tensor):
+            axis = normalize_axis_index(axis, x.ndim)
+            perm = self._bit_generator._sampler(x.device).permutation_index(x.shape[axis])
+            x.copy_(x.index_select(axis, perm))
+            return None
+        if not hasattr(x, "__len__"):
+            raise TypeError(f"object of type '{type(x).__name__}' has no len()")
+        if axis != 0:
+            raise NotImplementedError("shuffle: axis must be 0 for non-array sequences")
+        perm = self._bit_generator._sampler(_default_device()).permutation_index(len(x)).tolist()
+        items = [x[i] for i in perm]
+        for i, v in enumerate(items):
+            x[i] = v
+        return None
+
+    def _multivariate_normal(self, mean, cov, size, check_valid, tol, method):
+        dev = self._dev()
+        m = as_tensor(mean).to(device=dev, dtype=_F64)
+        c = as_tensor(cov).to(device=dev, dtype=_F64)
+        if m.ndim != 1:
+            raise ValueError("mean must be 1 dimensional")
+        if c.ndim != 2 or c.shape[0] != c.shape[1]:
+            raise ValueError("cov must be 2 dimensional and square")
+        if m.shape[0] != c.shape[0]:
+            raise ValueError("mean and cov must have same length")
+        if check_valid not in ("warn", "raise", "ignore"):
+            raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
+        if method not in ("svd", "eigh", "cholesky"):
+            raise ValueError("method must be one of {'eigh', 'svd', 'cholesky'}")
+        shape = () if size is None else _size_tuple(size)
+        if method == "cholesky":
+            factor = torch.linalg.cholesky(c).mT
+        elif method == "eigh":
+            s, u = torch.linalg.eigh(c)
+            if check_valid != "ignore":
+                psd = bool((s >= -tol).all())
+                self._psd_report(psd, check_valid)
+            factor = (u * torch.sqrt(s.clamp(min=0))).mT
+        else:
+            u, s, vh = torch.linalg.svd(c)
+            if check_valid != "ignore":
+                psd = bool(torch.allclose((vh.mT * s) @ vh, c, rtol=tol, atol=tol))
+                self._psd_report(psd, check_valid)
+            factor = torch.sqrt(s)[:, None] * vh
+        return wrap(self._bit_generator._sampler(dev).multivariate_normal(shape, m, factor))
+
+    @staticmethod
+    def _psd_report(psd, check_valid):
+        if psd:
+            return
+        msg = "covariance is not symmetric positive-semidefinite."
+        if check_valid == "warn":
+            warnings.warn(msg, RuntimeWarning, stacklevel=4)
+        else:
+            raise ValueError(msg)
+
+    def _dirichlet(self, alpha, size, legacy):
+        dev = self._dev()
+        if isinstance(alpha, (int, float)):
+            raise TypeError(f"object of type '{type(alpha).__name__}' has no len()")
+        a = as_tensor(alpha).to(device=dev, dtype=_F64)
+        if a.ndim != 1:
+            raise ValueError("setting an array element with a sequence. The requested array would "
+                             "exceed the maximum number of dimension of 1.")
+        if legacy:
+            if bool((a <= 0).any()) or bool(torch.isnan(a).any()):
+                raise ValueError("alpha <= 0")
+        else:
+            if bool((a < 0).any()):
+                raise ValueError("alpha < 0")
+            if bool(torch.isnan(a).any()):
+                raise ValueError("alpha contains NaNs")
+        shape = () if size is None else _size_tuple(size)
+        if a.numel() == 0:
+            return wrap(torch.empty(shape + (0,), dtype=_F64, device=dev))
+        return wrap(self._bit_generator._sampler(dev).dirichlet(shape, a))
+
+    def _multinomial(self, n, pvals, size, legacy):
+        dev = self._dev()
+        pv = as_tensor(pvals).to(device=dev, dtype=_F64)
+        if pv.ndim == 0 or pv.shape[-1] == 0:
+            raise ValueError("pvals must have at least 1 dimension and the last dimension of pvals "
+                             "must be greater than 0.")
+        if legacy and pv.ndim != 1:
+            raise ValueError("object too deep for desired array")
+        nv = self._param(n, dev, _I64)
+        _check("n", nv.to(_F64) if isinstance(nv, torch.Tensor) else float(nv), NONNEG)
+        if bool(((pv < 0) | (pv > 1) | torch.isnan(pv)).any()):
+            raise ValueError("pvals < 0, pvals > 1 or pvals contains NaNs")
+        if bool((pv[..., :-1].sum(-1) > 1.0 + 1e-12).any()):
+            raise ValueError("sum(pvals[:-1]) > 1.0")
+        bshape = pv.shape[:-1]
+        if isinstance(nv, torch.Tensor):
+            try:
+                bshape = torch.broadcast_shapes(bshape, nv.shape)
+            except RuntimeError:
+                raise _broadcast_error([tuple(nv.shape), tuple(pv.shape[:-1])]) from None
+        if size is None:
+            shape = tuple(bshape)
+        else:
+            shape = _size_tuple(size)
+            try:
+                full = tuple(torch.broadcast_shapes(shape, bshape))
+            except RuntimeError:
+                raise _broadcast_error([shape, tuple(bshape)]) from None
+            if full != shape:
+                raise ValueError(f"Output size {shape} is not compatible with broadcast dimensions "
+                                 f"of inputs {full}.")
+        nt = nv if isinstance(nv, torch.Tensor) else float(nv)
+        return wrap(self._bit_generator._sampler(dev).multinomial(shape, nt, pv))
+
+    def _bytes(self, length):
+        length = operator.index(length)
+        s = self._bit_generator._sampler(self._dev())
+        r = torch.randint(0, 256, (max(length, 0),), generator=s.gen, dtype=torch.uint8,
+                          device=s.device)
+        return bytes(r.cpu().tolist())
+
+
+class Generator(_RandomBase):
+    """Container for a bit generator with every distribution. Mirrors ``numpy.random.Generator``.
+
+    Extension: ``device=`` (keyword only) fixes the torch device arrays are
+    generated on; by default, torch's default device at each call.
+    """
+
+    def __init__(self, bit_generator, *, device=None):
+        if not isinstance(bit_generator, BitGenerator):
+            raise TypeError("Generator requires a BitGenerator instance (torchnp.random.PCG64, ...)")
+        self._bit_generator = bit_generator
+        self._device = _normalize_device(device)
+
+    def __repr__(self):
+        return f"Generator({type(self._bit_generator).__name__})"
+
+    def __getstate__(self):
+        return {"bit_generator": self._bit_generator, "device": self._device}
+
+    def __setstate__(self, d):
+        self._bit_generator = d["bit_generator"]
+        self._device = d["device"]
+
+    @property
+    def bit_generator(self):
+        """The bit generator this Generator draws from."""
+        return self._bit_generator
+
+    def spawn(self, n_children):
+        """Independent child Generators. Mirrors ``Generator.spawn``."""
+        return [type(self)(bg, device=self._device) for bg in self._bit_generator.spawn(n_children)]
+
+    # --- simple random data -------------------------------------------------------
+    def _float_dtype(self, dtype, what):
+        tdt = _dtypes.to_torch_dtype(dtype)
+        if tdt not in (torch.float64, torch.float32):
+            raise TypeError(f"Unsupported dtype dtype('{_dtypes.from_torch(tdt).name}') for {what}")
+        return tdt
+
+    def _fill(self, prim, size, dtype, out, what):
+        tdt = self._float_dtype(dtype, what)
+        s = self._sampler()
+        if out is not None:
+            o = getattr(out, "tensor", None)
+            if not isinstance(o, torch.Tensor):
+                raise TypeError(f"out must be a torchnp.ndarray, not {type(out).__name__}")
+            if o.dtype != tdt:
+                raise TypeError("Supplied output array has the wrong type. Expected "
+                                f"{_dtypes.from_torch(tdt).name}, got {_dtypes.from_torch(o.dtype).name}")
+            if not o.is_contiguous():
+                raise ValueError("Supplied output array must be contiguous, writable, aligned, and "
+                                 "in machine byte-order.")
+            if size is not None and _size_tuple(size) != tuple(o.shape):
+                raise ValueError("size must match out.shape when used together")
+            o.copy_(getattr(self._bit_generator._sampler(o.device), prim)(tuple(o.shape), tdt))
+            return out
+        shape = () if size is None else _size_tuple(size)
+        r = getattr(s, prim)(shape, tdt)
+        return r.item() if size is None else wrap(r)
+
+    def random(self, size=None, dtype=_dtypes.float64, out=None):
+        """Uniform floats in [0, 1). Mirrors ``Generator.random``."""
+        if out is None and size is not None and dtype is _dtypes.float64 and type(size) is int:
+            return wrap(torch.rand(size, generator=self._sampler().gen, dtype=_F64,
+                                   device=self._dev()))
+        return self._fill("random", size, dtype, out, "random")
+
+    def standard_normal(self, size=None, dtype=_dtypes.float64, out=None):
+        """Standard normal draws. Mirrors ``Generator.standard_normal``."""
+        return self._fill("standard_normal", size, dtype, out, "standard_normal")
+
+    def standard_exponential(self, size=None, dtype=_dtypes.float64, method="zig", out=None):
+        """Standard exponential draws. Mirrors ``Generator.standard_exponential``."""
+        if method not in ("zig", "inv"):
+            raise ValueError("'method' argument must be either 'zig' or 'inv'")
+        return self._fill("standard_exponential", size, dtype, out, "standard_exponential")
+
+    def standard_gamma(self, shape, size=None, dtype=_dtypes.float64, out=None):
+        """Standard gamma draws. Mirrors ``Generator.standard_gamma``."""
+        tdt = self._float_dtype(dtype, "standard_gamma")
+        dev = self._dev()
+        k = self._param(shape, dev)
+        _check("shape", k, NONNEG)
+        if out is not None:
+            o = getattr(out, "tensor", None)
+            if not isinstance(o, torch.Tensor):
+                raise TypeError(f"out must be a torchnp.ndarray, not {type(out).__name__}")
+            if o.dtype != tdt:
+                raise TypeError("Supplied output array has the wrong type. Expected "
+                                f"{_dtypes.from_torch(tdt).name}, got {_dtypes.from_torch(o.dtype).name}")
+            if size is not None and _size_tuple(size) != tuple(o.shape):
+                raise ValueError("size must match out.shape when used together")
+            shp = _out_shape(tuple(o.shape), [k])
+            o.copy_(self._bit_generator._sampler(dev).standard_gamma(shp, k, tdt))
+            return out
+        shp = _out_shape(size, [k])
+        r = self._bit_generator._sampler(dev).standard_gamma(shp, k, tdt)
+        if size is None and not shp:
+            return r.item()
+        return wrap(r)
+
+    def integers(self, low, high=None, size=None, dtype=_dtypes.int64, endpoint=False):
+        """Uniform integers in [low, high) (or [low, high] with endpoint). Mirrors ``Generator.integers``."""
+        return self._integers(low, high, size, dtype, endpoint)
+
+    def bytes(self, length):
+        """Random bytes. Mirrors ``Generator.bytes``."""
+        return self._bytes(length)
+
+    def choice(self, a, size=None, replace=True, p=None, axis=0, shuffle=True):
+        """Random sample from an array or ``arange(a)``. Mirrors ``Generator.choice``."""
+        return self._choice(a, size, replace, p, axis, shuffle, legacy=False)
+
+    # --- permutations -------------------------------------------------------------
+    def shuffle(self, x, axis=0):
+        """Shuffle an array in place along ``axis``. Mirrors ``Generator.shuffle``."""
+        return self._shuffle(x, axis)
+
+    def permutation(self, x, axis=0):
+        """A permuted copy (or ``arange(x)`` permuted). Mirrors ``Generator.permutation``."""
+        return self._permutation(x, axis)
+
+    def permuted(self, x, *, axis=None, out=None):
+        """Shuffle every slice along ``axis`` independently. Mirrors ``Generator.permuted``."""
+        t = as_tensor(x)
+        s = self._bit_generator._sampler(t.device)
+        if axis is None:
+            flat = t.reshape(-1)
+            r = flat[s.permutation_index(flat.numel())].reshape(t.shape)
+        else:
+            axis = normalize_axis_index(operator.index(axis), t.ndim)
+            keys = s.random(tuple(t.shape))
+            r = torch.take_along_dim(t, keys.argsort(dim=axis), dim=axis)
+        if out is not None:
+            o = getattr(out, "tensor", None)
+            if not isinstance(o, torch.Tensor):
+                raise TypeError(f"out must be a torchnp.ndarray, not {type(out).__name__}")
+            if tuple(o.shape) != tuple(t.shape):
+                raise ValueError("out must have the same shape as x")
+            o.copy_(r)
+            return out
+        return wrap(r)
+
+    # --- distributions ------------------------------------------------------------
+    def beta(self, a, b, size=None):
+        """Mirrors ``Generator.beta``."""
+        return self._draw("beta", size, ((a, "a", POS), (b, "b", POS)))
+
+    def binomial(self, n, p, size=None):
+        """Mirrors ``Generator.binomial``."""
+        return self._draw("binomial", size, ((n, "n", NONNEG), (p, "p", BOUNDED_0_1)),
+                          int_params=(0,))
+
+    def chisquare(self, df, size=None):
+        """Mirrors ``Generator.chisquare``."""
+        return self._draw("chisquare", size, ((df, "df", POS),))
+
+    def dirichlet(self, alpha, size=None):
+        """Mirrors ``Generator.dirichlet``."""
+        return self._dirichlet(alpha, size, legacy=False)
+
+    def exponential(self, scale=1.0, size=None):
+        """Mirrors ``Generator.exponential``."""
+        return self._draw("exponential", size, ((scale, "scale", NONNEG),))
+
+    def f(self, dfnum, dfden, size=None):
+        """Mirrors ``Generator.f``."""
+        return self._draw("f", size, ((dfnum, "dfnum", POS), (dfden, "dfden", POS)))
+
+    def gamma(self, shape, scale=1.0, size=None):
+        """Mirrors ``Generator.gamma``."""
+        return self._draw("gamma", size, ((shape, "shape", NONNEG), (scale, "scale", NONNEG)))
+
+    def geometric(self, p, size=None):
+        """Mirrors ``Generator.geometric``."""
+        return self._draw("geometric", size, ((p, "p", BOUNDED_GT_0_1),))
+
+    def gumbel(self, loc=0.0, scale=1.0, size=None):
+        """Mirrors ``Generator.gumbel``."""
+        return self._draw("gumbel", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
+
+    def hypergeometric(self, ngood, nbad, nsample, size=None):
+        """Mirrors ``Generator.hypergeometric``."""
+        return self._hypergeometric(ngood, nbad, nsample, size, legacy=False)
+
+    def laplace(self, loc=0.0, scale=1.0, size=None):
+        """Mirrors ``Generator.laplace``."""
+        return self._draw("laplace", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
+
+    def logistic(self, loc=0.0, scale=1.0, size=None):
+        """Mirrors ``Generator.logistic``."""
+        return self._draw("logistic", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
+
+    def lognormal(self, mean=0.0, sigma=1.0, size=None):
+        """Mirrors ``Generator.lognormal``."""
+        return self._draw("lognormal", size, ((mean, "mean", None), (sigma, "sigma", NONNEG)))
+
+    def logseries(self, p, size=None):
+        """Mirrors ``Generator.logseries``."""
+        return self._draw("logseries", size, ((p, "p", BOUNDED_LT_0_1),))
+
+    def multinomial(self, n, pvals, size=None):
+        """Mirrors ``Generator.multinomial``."""
+        return self._multinomial(n, pvals, size, legacy=False)
+
+    def multivariate_hypergeometric(self, colors, nsample, size=None, method="marginals"):
+        """Mirrors ``Generator.multivariate_hypergeometric``."""
+        if method not in ("count", "marginals"):
+            raise ValueError('method must be "count" or "marginals".')
+        dev = self._dev()
+        c = as_tensor(colors)
+        if c.ndim != 1 or c.is_floating_point() or c.is_complex() or bool((c < 0).any()):
+            raise ValueError("colors must be a one-dimensional sequence of nonnegative integers "
+                             "not exceeding 9223372036854775807.")
+        c = c.to(device=dev, dtype=_I64)
+        nsample = operator.index(nsample)
+        if nsample < 0:
+            raise ValueError("nsample must be nonnegative.")
+        total = int(c.sum().item())
+        if nsample > total:
+            raise ValueError("nsample > sum(colors)")
+        shape = () if size is None else _size_tuple(size)
+        k = c.numel()
+        out = torch.empty(shape + (k,), dtype=_I64, device=dev)
+        if k == 0:
+            return wrap(out)
+        s = self._bit_generator._sampler(dev)
+        rem_sample = torch.full(shape, nsample, dtype=_I64, device=dev)
+        rem_total = total
+        for j in range(k - 1):
+            cj = c[j]
+            others = rem_total - cj
+            x = s.hypergeometric(shape, cj.expand(shape), others.expand(shape), rem_sample)
+            out[..., j] = x
+            rem_sample = rem_sample - x
+            rem_total = others
+        out[..., k - 1] = rem_sample
+        return wrap(out)
+
+    def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8, *,
+                            method="svd"):
+        """Mirrors ``Generator.multivariate_normal``."""
+        return self._multivariate_normal(mean, cov, size, check_valid, tol, method)
+
+    def negative_binomial(self, n, p, size=None):
+        """Mirrors ``Generator.negative_binomial``."""
+        return self._draw("negative_binomial", size, ((n, "n", POS_NOT_NAN), (p, "p", BOUNDED_GT_0_1)))
+
+    def noncentral_chisquare(self, df, nonc, size=None):
+        """Mirrors ``Generator.noncentral_chisquare``."""
+        return self._draw("noncentral_chisquare", size, ((df, "df", POS), (nonc, "nonc", NONNEG)))
+
+    def noncentral_f(self, dfnum, dfden, nonc, size=None):
+        """Mirrors ``Generator.noncentral_f``."""
+        return self._draw("noncentral_f", size, ((dfnum, "dfnum", POS), (dfden, "dfden", POS),
+                                                 (nonc, "nonc", NONNEG)))
+
+    def normal(self, loc=0.0, scale=1.0, size=None):
+        """Mirrors ``Generator.normal``."""
+        return self._draw("normal", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
+
+    def pareto(self, a, size=None):
+        """Mirrors ``Generator.pareto``."""
+        return self._draw("pareto", size, ((a, "a", POS),))
+
+    def poisson(self, lam=1.0, size=None):
+        """Mirrors ``Generator.poisson``."""
+        return self._draw("poisson", size, ((lam, "lam", POISSON),))
+
+    def power(self, a, size=None):
+        """Mirrors ``Generator.power``."""
+        return self._draw("power", size, ((a, "a", POS),))
+
+    def rayleigh(self, scale=1.0, size=None):
+        """Mirrors ``Generator.rayleigh``."""
+        return self._draw("rayleigh", size, ((scale, "scale", NONNEG),))
+
+    def standard_cauchy(self, size=None):
+        """Mirrors ``Generator.standard_cauchy``."""
+        return self._draw("standard_cauchy", size, ())
+
+    def standard_t(self, df, size=None):
+        """Mirrors ``Generator.standard_t``."""
+        return self._draw("standard_t", size, ((df, "df", POS),))
+
+    def triangular(self, left, mode, right, size=None):
+        """Mirrors ``Generator.triangular``."""
+        return self._triangular(left, mode, right, size)
+
+    def uniform(self, low=0.0, high=1.0, size=None):
+        """Mirrors ``Generator.uniform``."""
+        return self._uniform(low, high, size, legacy=False)
+
+    def vonmises(self, mu, kappa, size=None):
+        """Mirrors ``Generator.vonmises``."""
+        return self._draw("vonmises", size, ((mu, "mu", None), (kappa, "kappa", NONNEG)))
+
+    def wald(self, mean, scale, size=None):
+        """Mirrors ``Generator.wald``."""
+        return self._draw("wald", size, ((mean, "mean", POS), (scale, "scale", POS)))
+
+    def weibull(self, a, size=None):
+        """Mirrors ``Generator.weibull``."""
+        return self._draw("weibull", size, ((a, "a", NONNEG),))
+
+    def zipf(self, a, size=None):
+        """Mirrors ``Generator.zipf``."""
+        return self._draw("zipf", size, ((a, "a", GT_1),))
+
+
+def default_rng(seed=None, *, device=None):
+    """A Generator on PCG64 seeded with ``seed``. Mirrors ``numpy.random.default_rng``.
+
+    Extension: ``device=`` (keyword only) is passed to ``Generator``.
+    """
+    if isinstance(seed, Generator):
+        return seed
+    if isinstance(seed, BitGenerator):
+        return Generator(seed, device=device)
+    return Generator(PCG64(_resolve_seed(seed)), device=device)

@@ -1,0 +1,399 @@
+"""``RandomState`` and the legacy module functions. Mirrors NumPy's "Legacy random generation".
+
+The module-level functions (``torchnp.random.rand``, ``normal``, ``seed``…) are
+the bound methods of one global ``RandomState``, as in NumPy; ``seed()`` reseeds
+that instance in place. RandomState shares Generator's machinery
+(``_generator_impl._RandomBase``) and differs where NumPy's legacy API does:
+signatures, a few messages, Python ints from ``randint``.
+
+Differences from NumPy: streams differ (torch engines, see _bit_generator_impl);
+``get_state()`` returns torchnp's own state (the legacy tuple carries the bit
+generator's state dict where NumPy has MT19937 key words); ``set_state`` takes
+only states produced by torchnp.
+Extension: ``RandomState(seed, *, device=None)``.
+"""
+from __future__ import annotations
+
+import operator
+import sys
+import warnings
+
+import torch
+
+from torchnp._normalize import _normalize_device, as_tensor, wrap
+
+from ._bit_generator_impl import MT19937, BitGenerator, _default_device
+from ._generator_impl import (
+    BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, GT_1, NONNEG, POISSON, POS, _RandomBase,
+    _size_tuple,
+)
+
+__all__ = [
+    "RandomState", "seed", "get_state", "set_state", "rand", "randn", "randint", "random",
+    "random_sample", "ranf", "sample", "choice", "bytes", "shuffle", "permutation",
+    "beta", "binomial", "chisquare", "dirichlet", "exponential", "f", "gamma", "geometric",
+    "gumbel", "hypergeometric", "laplace", "logistic", "lognormal", "logseries",
+    "multinomial", "multivariate_normal", "negative_binomial", "noncentral_chisquare",
+    "noncentral_f", "normal", "pareto", "poisson", "power", "rayleigh", "standard_cauchy",
+    "standard_exponential", "standard_gamma", "standard_normal", "standard_t",
+    "triangular", "uniform", "vonmises", "wald", "weibull", "zipf",
+]
+
+_F64 = torch.float64
+
+
+def _legacy_bit_generator(seed):
+    if isinstance(seed, BitGenerator):
+        return seed
+    if seed is None:
+        return MT19937(None)
+    if isinstance(seed, float):
+        raise TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') according to "
+                        "the rule 'safe'")
+    vals = seed if isinstance(seed, int) else as_tensor(seed)
+    if isinstance(vals, torch.Tensor):
+        if vals.is_floating_point() or vals.is_complex():
+            raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') "
+                            "according to the rule 'safe'")
+        if vals.numel() == 0:
+            raise ValueError("Seed must be non-empty")
+        lo, hi = vals.min().item(), vals.max().item()
+        entropy = vals.reshape(-1).tolist()
+    else:
+        lo = hi = vals
+        entropy = vals
+    if lo < 0 or hi > 2**32 - 1:
+        raise ValueError("Seed must be between 0 and 2**32 - 1")
+    return MT19937(entropy)
+
+
+class RandomState(_RandomBase):
+    """The legacy random number container. Mirrors ``numpy.random.RandomState``.
+
+    Extension: ``device=`` (keyword only), as for ``Generator``.
+    """
+
+    def __init__(self, seed=None, *, device=None):
+        self._bit_generator = _legacy_bit_generator(seed)
+        self._device = _normalize_device(device)
+
+    def __repr__(self):
+        return f"RandomState({type(self._bit_generator).__name__})"
+
+    def __getstate__(self):
+        return {"bit_generator": self._bit_generator, "device": self._device}
+
+    def __setstate__(self, d):
+        self._bit_generator = d["bit_generator"]
+        self._device = d["device"]
+
+    def seed(self, seed=None):
+        """Reseed in place. Mirrors ``RandomState.seed``."""
+        self._bit_generator = _legacy_bit_generator(seed)
+
+    def get_state(self, legacy=True):
+        """The generator state; see the module docstring for its torchnp-specific format."""
+        st = self._bit_generator.state
+        if legacy:
+            return ("MT19937", st, 624, 0, 0.0)
+        return st
+
+    def set_state(self, state):
+        """Restore a state from ``get_state``. Mirrors ``RandomState.set_state``."""
+        if isinstance(state, tuple):
+            if len(state) < 2 or state[0] != "MT19937":
+                raise ValueError("state must be for a MT19937 PRNG")
+            state = state[1]
+        if not isinstance(state, dict):
+            raise TypeError("state must be a dict or a tuple.")
+        if state.get("bit_generator") != type(self._bit_generator).__name__:
+            bg_cls = {c.__name__: c for c in BitGenerator.__subclasses__()}.get(
+                state.get("bit_generator"))
+            if bg_cls is None:
+                raise ValueError("state must be for a MT19937 PRNG")
+            self._bit_generator = bg_cls(0)
+        self._bit_generator.state = state
+
+    # --- simple random data -------------------------------------------------------
+    def rand(self, *args):
+        """Uniform floats in [0, 1) of shape ``args``. Mirrors ``RandomState.rand``."""
+        dev = self._device
+        if dev is None:
+            dev = _default_device()
+        gen = self._bit_generator._sampler(dev).gen
+        if not args:
+            return torch.rand((), generator=gen, dtype=_F64, device=dev).item()
+        return wrap(torch.rand(args, generator=gen, dtype=_F64, device=dev))
+
+    def randn(self, *args):
+        """Standard normal draws of shape ``args``. Mirrors ``RandomState.randn``."""
+        dev = self._device
+        if dev is None:
+            dev = _default_device()
+        gen = self._bit_generator._sampler(dev).gen
+        if not args:
+            return torch.randn((), generator=gen, dtype=_F64, device=dev).item()
+        return wrap(torch.randn(args, generator=gen, dtype=_F64, device=dev))
+
+    def random_sample(self, size=None):
+        """Uniform floats in [0, 1). Mirrors ``RandomState.random_sample``."""
+        s = self._sampler()
+        if size is None:
+            return s.random(()).item()
+        return wrap(s.random(_size_tuple(size)))
+
+    def random(self, size=None):
+        """Alias of ``random_sample``. Mirrors ``RandomState.random``."""
+        return self.random_sample(size)
+
+    def randint(self, low, high=None, size=None, dtype=int):
+        """Uniform integers in [low, high). Mirrors ``RandomState.randint``."""
+        return self._integers(low, high, size, dtype, False, legacy_int=dtype is int)
+
+    def random_integers(self, low, high=None, size=None):
+        """Deprecated: uniform integers in [low, high]. Mirrors ``RandomState.random_integers``."""
+        if high is None:
+            warnings.warn("This function is deprecated. Please call randint(1, {low} + 1) "
+                          "instead".format(low=low), DeprecationWarning, stacklevel=2)
+            high, low = low, 1
+        else:
+            warnings.warn("This function is deprecated. Please call randint({low}, {high} + 1) "
+                          "instead".format(low=low, high=high), DeprecationWarning, stacklevel=2)
+        return self._integers(low, high, size, int, True, legacy_int=True)
+
+    def tomaxint(self, size=None):
+        """Uniform integers in [0, sys.maxsize]. Mirrors ``RandomState.tomaxint``."""
+        return self._integers(0, sys.maxsize, size, int, True, legacy_int=True)
+
+    def bytes(self, length):
+        """Random bytes. Mirrors ``RandomState.bytes``."""
+        return self._bytes(length)
+
+    def choice(self, a, size=None, replace=True, p=None):
+        """Random sample from an array or ``arange(a)``. Mirrors ``RandomState.choice``."""
+        return self._choice(a, size, replace, p, 0, True, legacy=True)
+
+    def shuffle(self, x):
+        """Shuffle in place along the first axis. Mirrors ``RandomState.shuffle``."""
+        return self._shuffle(x, 0)
+
+    def permutation(self, x):
+        """A permuted copy (or ``arange(x)`` permuted). Mirrors ``RandomState.permutation``."""
+        if isinstance(x, int) or (hasattr(x, "__index__") and not hasattr(x, "shape")):
+            return self._permutation(operator.index(x), 0)
+        t = as_tensor(x)
+        if t.ndim == 0:
+            raise IndexError("x must be an integer or at least 1-dimensional")
+        return self._permutation(t, 0)
+
+    # --- distributions ------------------------------------------------------------
+    def beta(self, a, b, size=None):
+        """Mirrors ``RandomState.beta``."""
+        return self._draw("beta", size, ((a, "a", POS), (b, "b", POS)))
+
+    def binomial(self, n, p, size=None):
+        """Mirrors ``RandomState.binomial``."""
+        return self._draw("binomial", size, ((n, "n", NONNEG), (p, "p", BOUNDED_0_1)),
+                          int_params=(0,))
+
+    def chisquare(self, df, size=None):
+        """Mirrors ``RandomState.chisquare``."""
+        return self._draw("chisquare", size, ((df, "df", POS),))
+
+    def dirichlet(self, alpha, size=None):
+        """Mirrors ``RandomState.dirichlet``."""
+        return self._dirichlet(alpha, size, legacy=True)
+
+    def exponential(self, scale=1.0, size=None):
+        """Mirrors ``RandomState.exponential``."""
+        return self._draw("exponential", size, ((scale, "scale", NONNEG),))
+
+    def f(self, dfnum, dfden, size=None):
+        """Mirrors ``RandomState.f``."""
+        return self._draw("f", size, ((dfnum, "dfnum", POS), (dfden, "dfden", POS)))
+
+    def gamma(self, shape, scale=1.0, size=None):
+        """Mirrors ``RandomState.gamma``."""
+        return self._draw("gamma", size, ((shape, "shape", NONNEG), (scale, "scale", NONNEG)))
+
+    def geometric(self, p, size=None):
+        """Mirrors ``RandomState.geometric``."""
+        return self._draw("geometric", size, ((p, "p", BOUNDED_GT_0_1),))
+
+    def gumbel(self, loc=0.0, scale=1.0, size=None):
+        """Mirrors ``RandomState.gumbel``."""
+        return self._draw("gumbel", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
+
+    def hypergeometric(self, ngood, nbad, nsample, size=None):
+        """Mirrors ``RandomState.hypergeometric``."""
+        return self._hypergeometric(ngood, nbad, nsample, size, legacy=True)
+
+    def laplace(self, loc=0.0, scale=1.0, size=None):
+        """Mirrors ``RandomState.laplace``."""
+        return self._draw("laplace", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
+
+    def logistic(self, loc=0.0, scale=1.0, size=None):
+        """Mirrors ``RandomState.logistic``."""
+        return self._draw("logistic", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
+
+    def lognormal(self, mean=0.0, sigma=1.0, size=None):
+        """Mirrors ``RandomState.lognormal``."""
+        return self._draw("lognormal", size, ((mean, "mean", None), (sigma, "sigma", NONNEG)))
+
+    def logseries(self, p, size=None):
+        """Mirrors ``RandomState.logseries``."""
+        return self._draw("logseries", size, ((p, "p", BOUNDED_LT_0_1),))
+
+    def multinomial(self, n, pvals, size=None):
+        """Mirrors ``RandomState.multinomial``."""
+        return self._multinomial(n, pvals, size, legacy=True)
+
+    def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8):
+        """Mirrors ``RandomState.multivariate_normal``."""
+        return self._multivariate_normal(mean, cov, size, check_valid, tol, "svd")
+
+    def negative_binomial(self, n, p, size=None):
+        """Mirrors ``RandomState.negative_binomial``."""
+        return self._draw("negative_binomial", size, ((n, "n", POS), (p, "p", BOUNDED_GT_0_1)))
+
+    def noncentral_chisquare(self, df, nonc, size=None):
+        """Mirrors ``RandomState.noncentral_chisquare``."""
+        return self._draw("noncentral_chisquare", size, ((df, "df", POS), (nonc, "nonc", NONNEG)))
+
+    def noncentral_f(self, dfnum, dfden, nonc, size=None):
+        """Mirrors ``RandomState.noncentral_f``."""
+        return self._draw("noncentral_f", size, ((dfnum, "dfnum", POS), (dfden, "dfden", POS),
+                                                 (nonc, "nonc", NONNEG)))
+
+    def normal(self, loc=0.0, scale=1.0, size=None):
+        """Mirrors ``RandomState.normal``."""
+        return self._draw("normal", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
+
+    def pareto(self, a, size=None):
+        """Mirrors ``RandomState.pareto``."""
+        return self._draw("pareto", size, ((a, "a", POS),))
+
+    def poisson(self, lam=1.0, size=None):
+        """Mirrors ``RandomState.poisson``."""
+        return self._draw("poisson", size, ((lam, "lam", POISSON),))
+
+    def power(self, a, size=None):
+        """Mirrors ``RandomState.power``."""
+        return self._draw("power", size, ((a, "a", POS),))
+
+    def rayleigh(self, scale=1.0, size=None):
+        """Mirrors ``RandomState.rayleigh``."""
+        return self._draw("rayleigh", size, ((scale, "scale", NONNEG),))
+
+    def standard_cauchy(self, size=None):
+        """Mirrors ``RandomState.standard_cauchy``."""
+        return self._draw("standard_cauchy", size, ())
+
+    def standard_exponential(self, size=None):
+        """Mirrors ``RandomState.standard_exponential``."""
+        s = self._sampler()
+        if size is None:
+            return s.standard_exponential(()).item()
+        return wrap(s.standard_exponential(_size_tuple(size)))
+
+    def standard_gamma(self, shape, size=None):
+        """Mirrors ``RandomState.standard_gamma``."""
+        return self._draw("standard_gamma", size, ((shape, "shape", NONNEG),))
+
+    def standard_normal(self, size=None):
+        """Mirrors ``RandomState.standard_normal``."""
+        s = self._sampler()
+        if size is None:
+            return s.standard_normal(()).item()
+        return wrap(s.standard_normal(_size_tuple(size)))
+
+    def standard_t(self, df, size=None):
+        """Mirrors ``RandomState.standard_t``."""
+        return self._draw("standard_t", size, ((df, "df", POS),))
+
+    def triangular(self, left, mode, right, size=None):
+        """Mirrors ``RandomState.triangular``."""
+        return self._triangular(left, mode, right, size)
+
+    def uniform(self, low=0.0, high=1.0, size=None):
+        """Mirrors ``RandomState.uniform``."""
+        return self._uniform(low, high, size, legacy=True)
+
+    def vonmises(self, mu, kappa, size=None):
+        """Mirrors ``RandomState.vonmises``."""
+        return self._draw("vonmises", size, ((mu, "mu", None), (kappa, "kappa", NONNEG)))
+
+    def wald(self, mean, scale, size=None):
+        """Mirrors ``RandomState.wald``."""
+        return self._draw("wald", size, ((mean, "mean", POS), (scale, "scale", POS)))
+
+    def weibull(self, a, size=None):
+        """Mirrors ``RandomState.weibull``."""
+        return self._draw("weibull", size, ((a, "a", NONNEG),))
+
+    def zipf(self, a, size=None):
+        """Mirrors ``RandomState.zipf``."""
+        return self._draw("zipf", size, ((a, "a", GT_1),))
+
+
+# --- the global RandomState behind the module functions ------------------------------
+_rand = RandomState()
+
+seed = _rand.seed
+get_state = _rand.get_state
+set_state = _rand.set_state
+rand = _rand.rand
+randn = _rand.randn
+randint = _rand.randint
+random = _rand.random
+random_sample = _rand.random_sample
+choice = _rand.choice
+bytes = _rand.bytes
+shuffle = _rand.shuffle
+permutation = _rand.permutation
+beta = _rand.beta
+binomial = _rand.binomial
+chisquare = _rand.chisquare
+dirichlet = _rand.dirichlet
+exponential = _rand.exponential
+f = _rand.f
+gamma = _rand.gamma
+geometric = _rand.geometric
+gumbel = _rand.gumbel
+hypergeometric = _rand.hypergeometric
+laplace = _rand.laplace
+logistic = _rand.logistic
+lognormal = _rand.lognormal
+logseries = _rand.logseries
+multinomial = _rand.multinomial
+multivariate_normal = _rand.multivariate_normal
+negative_binomial = _rand.negative_binomial
+noncentral_chisquare = _rand.noncentral_chisquare
+noncentral_f = _rand.noncentral_f
+normal = _rand.normal
+pareto = _rand.pareto
+poisson = _rand.poisson
+power = _rand.power
+rayleigh = _rand.rayleigh
+standard_cauchy = _rand.standard_cauchy
+standard_exponential = _rand.standard_exponential
+standard_gamma = _rand.standard_gamma
+standard_normal = _rand.standard_normal
+standard_t = _rand.standard_t
+triangular = _rand.triangular
+uniform = _rand.uniform
+vonmises = _rand.vonmises
+wald = _rand.wald
+weibull = _rand.weibull
+zipf = _rand.zipf
+
+
+def ranf(*args, **kwargs):
+    """Alias of ``random_sample``. Mirrors ``numpy.random.ranf``."""
+    return _rand.random_sample(*args, **kwargs)
+
+
+def sample(*args, **kwargs):
+    """Alias of ``random_sample``. Mirrors ``numpy.random.sample``."""
+    return _rand.random_sample(*args, **kwargs)
+
