@@ -1,0 +1,300 @@
+"""Torch kernels of NumPy's mathematical ufuncs (arithmetic, trigonometric,
+hyperbolic, exponents and logarithms, rounding, miscellaneous).
+
+Each kernel takes tensors already cast to the loop's compute dtype (see
+``_ufunc``) and returns the result in that dtype. ``*_u64`` kernels receive
+uint64 data as its int64 bit pattern. Imports only torch.
+"""
+from __future__ import annotations
+
+import math
+
+import torch
+
+__all__ = [
+    "int_floor_divide", "int_remainder", "int_fmod", "u64_lt", "u64_floor_divide",
+    "u64_remainder", "float_remainder", "int_power", "check_int_power", "positive",
+    "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_int", "cbrt",
+    "exp2_complex", "rint", "rint_complex", "identity", "cmax", "cmin", "fmax_complex",
+    "fmin_complex", "u64_maximum", "u64_minimum", "spacing", "modf", "frexp", "ldexp",
+    "logaddexp2", "matmul", "vecdot", "matvec", "vecmat", "divmod_int", "divmod_float",
+    "divmod_u64", "log_complex_base",
+]
+
+_SIGN64 = -9223372036854775808
+
+
+def identity(x):
+    return x.clone()
+
+
+positive = identity
+
+
+# --- integer division (NumPy: division by zero gives 0, no error) ------------
+def _safe_divisor(y):
+    return torch.where(y == 0, torch.ones((), dtype=y.dtype, device=y.device), y)
+
+
+def int_floor_divide(x, y):
+    d = _safe_divisor(y)
+    return torch.where(y == 0, torch.zeros((), dtype=x.dtype, device=x.device),
+                       torch.floor_divide(x, d))
+
+
+def int_remainder(x, y):
+    d = _safe_divisor(y)
+    return torch.where(y == 0, torch.zeros((), dtype=x.dtype, device=x.device),
+                       torch.remainder(x, d))
+
+
+def int_fmod(x, y):
+    d = _safe_divisor(y)
+    return torch.where(y == 0, torch.zeros((), dtype=x.dtype, device=x.device), torch.fmod(x, d))
+
+
+def divmod_int(x, y):
+    return int_floor_divide(x, y), int_remainder(x, y)
+
+
+def float_remainder(x, y):
+    # NumPy: a zero remainder takes the divisor's sign; torch keeps the dividend's
+    r = torch.remainder(x, y)
+    return torch.where(r == 0, torch.copysign(torch.zeros_like(r), y), r)
+
+
+def divmod_float(x, y):
+    return torch.floor_divide(x, y), float_remainder(x, y)
+
+
+# --- uint64 on its int64 bit pattern -----------------------------------------
+def _flip(x):
+    return x ^ _SIGN64  # unsigned order becomes signed order
+
+
+def u64_lt(x, y):
+    return _flip(x) < _flip(y)
+
+
+def u64_maximum(x, y):
+    return torch.where(_flip(x) >= _flip(y), x, y)
+
+
+def u64_minimum(x, y):
+    return torch.where(_flip(x) <= _flip(y), x, y)
+
+
+def _u64_divmod(n, d):
+    """Unsigned 64-bit division on int64 bit patterns; d == 0 gives (0, 0)."""
+    n, d = torch.broadcast_tensors(n, d)
+    big = d < 0  # divisor >= 2**63: quotient is 0 or 1
+    dz = d == 0
+    ds = torch.where(big | dz, torch.ones_like(d), d)
+    half = (n >> 1) & 0x7FFFFFFFFFFFFFFF  # logical shift: a non-negative int64
+    q = (half // ds) << 1
+    r = n - q * ds
+    fix = _flip(r) >= _flip(ds)
+    q = torch.where(fix, q + 1, q)
+    r = torch.where(fix, r - ds, r)
+    qb = (_flip(n) >= _flip(d)).to(n.dtype)
+    rb = torch.where(qb.bool(), n - d, n)
+    q = torch.where(big, qb, q)
+    r = torch.where(big, rb, r)
+    zero = torch.zeros((), dtype=n.dtype, device=n.device)
+    return torch.where(dz, zero, q), torch.where(dz, zero, r)
+
+
+def u64_floor_divide(x, y):
+    return _u64_divmod(x, y)[0]
+
+
+def u64_remainder(x, y):
+    return _u64_divmod(x, y)[1]
+
+
+divmod_u64 = _u64_divmod
+
+
+# --- powers ------------------------------------------------------------------
+def check_int_power(x, y):
+    """NumPy raises for an integer raised to a negative integer (one host read for arrays)."""
+    neg = (y < 0) if isinstance(y, torch.Tensor) else y < 0
+    if isinstance(neg, torch.Tensor):
+        neg = bool(neg.any()) if neg.numel() else False  # sync: NumPy must raise here
+    if neg:
+        raise ValueError("Integers to negative integer powers are not allowed.")
+
+
+def int_power(x, y):
+    return torch.pow(x, y)
+
+
+# --- sign, conj, reciprocal ------------------------------------------------------
+def sign_float(x):
+    return torch.where(torch.isnan(x), x, torch.sign(x))
+
+
+def sign_complex(z):
+    r = torch.sgn(z)
+    bad = torch.isnan(z.real) | torch.isnan(z.imag)
+    return torch.where(bad, torch.full_like(z, complex(math.nan, math.nan)), r)
+
+
+def sign_u64(x):
+    return (x != 0).to(x.dtype)
+
+
+def conj(x):
+    return torch.conj_physical(x) if x.is_complex() else x.clone()
+
+
+def reciprocal_int(x):
+    # C integer division 1 / x: 1 and -1 map to themselves, 0 gives 0 (NumPy warns), others 0
+    one = torch.ones((), dtype=x.dtype, device=x.device)
+    return torch.where((x == 1) | (x == -1), x, torch.zeros_like(x)) * one
+
+
+def cbrt(x):
+    if x.dtype == torch.float16:
+        return cbrt(x.float()).half()
+    return torch.sign(x) * torch.pow(torch.abs(x), 1.0 / 3.0)
+
+
+def exp2_complex(z):
+    return torch.exp(z * math.log(2.0))
+
+
+def log_complex_base(fn):
+    return fn
+
+
+def rint(x):
+    return torch.round(x)
+
+
+def rint_complex(z):
+    return torch.complex(torch.round(z.real), torch.round(z.imag))
+
+
+def logaddexp2(x, y):
+    return torch.logaddexp2(x, y)
+
+
+# --- complex max/min (NumPy orders complex numbers lexicographically) -----------
+def _c_isnan(z):
+    return torch.isnan(z.real) | torch.isnan(z.imag)
+
+
+def _c_ge(a, b):
+    return (a.real > b.real) | ((a.real == b.real) & (a.imag >= b.imag))
+
+
+def cmax(a, b):
+    a, b = torch.broadcast_tensors(a, b)
+    r = torch.where(_c_ge(a, b), a, b)
+    r = torch.where(_c_isnan(b), b, r)
+    return torch.where(_c_isnan(a), a, r)
+
+
+def cmin(a, b):
+    a, b = torch.broadcast_tensors(a, b)
+    r = torch.where(_c_ge(b, a), a, b)
+    r = torch.where(_c_isnan(b), b, r)
+    return torch.where(_c_isnan(a), a, r)
+
+
+def fmax_complex(a, b):
+    a, b = torch.broadcast_tensors(a, b)
+    r = torch.where(_c_ge(a, b), a, b)
+    r = torch.where(_c_isnan(b), a, r)
+    return torch.where(_c_isnan(a), b, r)
+
+
+def fmin_complex(a, b):
+    a, b = torch.broadcast_tensors(a, b)
+    r = torch.where(_c_ge(b, a), a, b)
+    r = torch.where(_c_isnan(b), a, r)
+    return torch.where(_c_isnan(a), b, r)
+
+
+# --- floating-point routines -------------------------------------------------
+def spacing(x):
+    inf = torch.full_like(x, math.inf)
+    r = torch.nextafter(x, torch.copysign(inf, x)) - x
+    return torch.where(torch.isinf(x), torch.full_like(x, math.nan), r)
+
+
+def modf(x):
+    ip = torch.trunc(x)
+    frac = torch.where(torch.isinf(x), torch.copysign(torch.zeros_like(x), x), x - ip)
+    return frac, ip
+
+
+def frexp(x):
+    m, e = torch.frexp(x)
+    ok = torch.isfinite(x)
+    m = torch.where(ok, m, x)
+    e = torch.where(ok, e, torch.zeros_like(e))
+    return m, e.to(torch.int32)
+
+
+def ldexp(x, n):
+    if n.dtype == torch.int64:
+        n = n.clamp(-100000, 100000)
+    r = torch.ldexp(x, n)
+    return r.to(x.dtype)
+
+
+# --- gufuncs -------------------------------------------------------------------
+def _need(x, nd, name, i):
+    if x.ndim < nd:
+        raise ValueError(f"{name}: Input operand {i} does not have enough dimensions (has "
+                         f"{x.ndim}, gufunc core with signature requires {nd})")
+
+
+def matmul(a, b):
+    _need(a, 1, "matmul", 0)
+    _need(b, 1, "matmul", 1)
+    if a.shape[-1] != (b.shape[-2] if b.ndim > 1 else b.shape[-1]):
+        n = b.shape[-2] if b.ndim > 1 else b.shape[-1]
+        raise ValueError(f"matmul: Input operand 1 has a mismatch in its core dimension 0, with "
+                         f"gufunc signature (n?,k),(k,m?)->(n?,m?) (size {n} is different from "
+                         f"{a.shape[-1]})")
+    if a.dtype == torch.bool:
+        return torch.matmul(a.to(torch.int64), b.to(torch.int64)) != 0
+    if not (a.is_floating_point() or a.is_complex()) and a.device.type != "cpu":
+        return torch.matmul(a.double(), b.double()).to(a.dtype)  # no integer GEMM on CUDA
+    return torch.matmul(a, b)
+
+
+def vecdot(a, b):
+    _need(a, 1, "vecdot", 0)
+    _need(b, 1, "vecdot", 1)
+    if a.shape[-1] != b.shape[-1]:
+        raise ValueError(f"vecdot: Input operand 1 has a mismatch in its core dimension 0, with "
+                         f"gufunc signature (n),(n)->() (size {b.shape[-1]} is different from "
+                         f"{a.shape[-1]})")
+    if a.dtype == torch.bool:
+        return (a & b).any(-1)
+    return (torch.conj_physical(a) * b if a.is_complex() else a * b).sum(-1, dtype=a.dtype)
+
+
+def matvec(a, v):
+    _need(a, 2, "matvec", 0)
+    _need(v, 1, "matvec", 1)
+    if a.shape[-1] != v.shape[-1]:
+        raise ValueError(f"matvec: Input operand 1 has a mismatch in its core dimension 0, with "
+                         f"gufunc signature (m,n),(n)->(m) (size {v.shape[-1]} is different from "
+                         f"{a.shape[-1]})")
+    return matmul(a, v.unsqueeze(-1)).squeeze(-1)
+
+
+def vecmat(v, a):
+    _need(v, 1, "vecmat", 0)
+    _need(a, 2, "vecmat", 1)
+    if a.shape[-2] != v.shape[-1]:
+        raise ValueError(f"vecmat: Input operand 1 has a mismatch in its core dimension 0, with "
+                         f"gufunc signature (n),(n,m)->(m) (size {a.shape[-2]} is different from "
+                         f"{v.shape[-1]})")
+    vc = torch.conj_physical(v) if v.is_complex() else v
+    return matmul(vc.unsqueeze(-2), a).squeeze(-2)

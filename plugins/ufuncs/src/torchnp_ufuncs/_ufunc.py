@@ -1,0 +1,815 @@
+"""The ``ufunc`` class: NumPy's universal functions on torch tensors.
+
+A ufunc holds NumPy's loop table (from ``_table``) and a torch *kernel*. A call
+resolves a loop once per combination of input dtypes / Python-scalar types
+(NEP 50: Python scalars are weak) and caches a *plan*, a small function that
+casts the inputs to the loop's dtypes, runs the kernel and casts back. Later
+calls with the same input kinds are one dict lookup plus the kernel call.
+
+Torch has almost no kernels for uint16/32/64: those loops compute in the next
+wider signed type (uint16 -> int32, uint32 -> int64) and uint64 computes on
+the int64 bit pattern (a ``view``), with unsigned-aware kernels where the sign
+matters (comparisons, division, right shift...). Results are cast back, so
+dtypes and values are NumPy's.
+
+This module imports only torch and the core's torch-level helpers; results are
+wrapped through ``torchnp._normalize``.
+"""
+from __future__ import annotations
+
+import builtins
+
+import torch
+
+from torchnp import _dtypes, _normalize
+from torchnp.exceptions import UFuncTypeError, normalize_axis_index, normalize_axis_tuple
+
+from . import _errstate_impl
+from ._table import UFUNCS
+
+__all__ = ["ufunc"]
+
+_CHAR = {"?": torch.bool, "b": torch.int8, "B": torch.uint8, "h": torch.int16,
+         "H": torch.uint16, "i": torch.int32, "I": torch.uint32, "l": torch.int64,
+         "L": torch.uint64, "q": torch.int64, "Q": torch.uint64, "e": torch.float16,
+         "f": torch.float32, "d": torch.float64, "F": torch.complex64, "D": torch.complex128}
+# torch dtypes torch has (almost) no kernels for, and the dtype we compute in
+_COMPUTE = {torch.uint16: torch.int32, torch.uint32: torch.int64, torch.uint64: torch.int64}
+_PY = (builtins.bool, builtins.int, builtins.float, builtins.complex)
+_PY_SET = frozenset(_PY)
+_DEFAULT = {builtins.bool: torch.bool, builtins.int: torch.int64,
+            builtins.float: torch.float64, builtins.complex: torch.complex128}
+_REP = {builtins.bool: False, builtins.int: 0, builtins.float: 0.0, builtins.complex: 0j}
+_SCALAR_CLS = _dtypes._SCALAR_BY_TORCH
+_HOLDERS = frozenset(_SCALAR_CLS.values())
+_INT_RANGE = {t: (torch.iinfo(t).min, torch.iinfo(t).max) for t in
+              (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16,
+               torch.uint32, torch.uint64)}
+_NOVALUE = object()
+_new = object.__new__
+
+
+def _name(td):
+    return _dtypes._BY_TORCH[td].name
+
+
+def _kind(td):
+    return _dtypes._BY_TORCH[td].kind
+
+
+def _category(ld):
+    """Kernel category of a loop dtype: b, i (signed or small unsigned), u64, f, c."""
+    if ld is torch.bool:
+        return "b"
+    if ld is torch.uint64:
+        return "u64"
+    k = _kind(ld)
+    return "i" if k in "iu" else k
+
+
+def _broadcast_error(tensors):
+    shapes = " ".join(str(tuple(t.shape)).replace(",)", ")") if t.ndim == 1 else str(tuple(t.shape))
+                      for t in tensors if isinstance(t, torch.Tensor))
+    return ValueError(f"operands could not be broadcast together with shapes {shapes} ")
+
+
+def _check_broadcast(tensors, exc):
+    try:
+        torch.broadcast_shapes(*(t.shape for t in tensors if isinstance(t, torch.Tensor)))
+    except RuntimeError:
+        raise _broadcast_error(tensors) from None
+    raise exc
+
+
+# --- input conversion ------------------------------------------------------
+def _normalize_input(x):
+    """-> (value, key): key is a torch dtype (strong) or a Python scalar type (weak)."""
+    t = type(x)
+    if t in _PY_SET:
+        return x, t
+    if t is _normalize._ndarray_cls or t in _HOLDERS:
+        v = x.tensor
+        return v, v.dtype
+    if t is torch.Tensor:
+        return x, x.dtype
+    v = _normalize.as_tensor(x)
+    return v, v.dtype
+
+
+def _scalar_converter(pytype, ld, cd):
+    """Convert a weak Python scalar for a loop dtype ``ld`` computed in ``cd``."""
+    k = _kind(ld)
+    if k in "iu":
+        lo, hi = _INT_RANGE[ld]
+        name = _name(ld)
+        wrap = ld is torch.uint64
+
+        def conv(v):
+            v = builtins.int(v)
+            if v < lo or v > hi:
+                raise OverflowError(f"Python integer {v} out of bounds for {name}")
+            if wrap and v > 9223372036854775807:
+                v -= 18446744073709551616
+            return v
+        return conv
+    if k == "b":
+        return builtins.bool
+    if k == "f":
+        if pytype is builtins.complex:
+            return None  # no safe loop; resolution never picks this
+        return builtins.float
+    return builtins.complex
+
+
+def _to_compute(t, ld, cd):
+    """Cast a tensor to loop dtype ``ld`` then to compute dtype ``cd``."""
+    if t.dtype is not ld:
+        if t.is_complex() and not ld.is_complex:
+            t = t.real
+        t = t.to(ld)
+    if cd is not ld:
+        t = t.view(cd) if ld is torch.uint64 else t.to(cd)
+    return t
+
+
+def _from_compute(r, ld):
+    if r.dtype is ld:
+        return r
+    if ld is torch.uint64 and r.dtype is torch.int64:
+        return r.view(torch.uint64)
+    if r.is_complex() and not ld.is_complex:
+        r = r.real
+    return r.to(ld)
+
+
+class _Kernel:
+    """Per-category torch implementations of one ufunc."""
+
+    __slots__ = ("by_cat", "scalar_ok", "compute", "factory")
+
+    def __init__(self, default=None, *, b=None, i=None, u64=None, f=None, c=None,
+                 scalar_ok=False, compute=None, factory=None):
+        self.factory = factory  # loop dtype -> kernel, for kernels that depend on the width
+        self.by_cat = {"b": b or i or default, "i": i or default, "u64": u64 or i or default,
+                       "f": f or default, "c": c or default}
+        self.scalar_ok = scalar_ok
+        self.compute = compute or {}
+
+    def get(self, cat):
+        return self.by_cat.get(cat)
+
+
+class ufunc:
+    """A universal function on torchnp arrays. Mirrors ``numpy.ufunc``.
+
+    Calls take NumPy's arguments (``out``, ``where``, ``casting``, ``order``,
+    ``dtype``, ``subok``, ``signature``) and follow NumPy 2's promotion (NEP 50).
+
+    Differences from NumPy: with ``where=`` and no ``out``, masked-out elements
+    hold the computed values (NumPy leaves them uninitialized); ``order`` only
+    accepts NumPy's values and does not change the memory layout.
+    """
+
+    def __init__(self, name, kernel, *, reduce_fast=None, accumulate_fast=None,
+                 no_bool=False, reorderable=None, pre_check=None):
+        nin, nout, identity, signature, types, summary = UFUNCS[name]
+        self.__name__ = name
+        self.__qualname__ = name
+        self.nin, self.nout, self.nargs = nin, nout, nin + nout
+        self.identity = identity
+        self.signature = signature
+        self.types = types.split()
+        self.ntypes = len(self.types)
+        self._kernel = kernel
+        self._reduce_fast = reduce_fast
+        self._accumulate_fast = accumulate_fast
+        self._reorderable = identity is not None if reorderable is None else reorderable
+        self._pre_check = pre_check
+        self._no_bool = no_bool
+        loops = []
+        for ty in self.types:
+            ins, outs = ty.split("->")
+            if all(ch in _CHAR for ch in ins + outs):
+                loop = (tuple(_CHAR[ch] for ch in ins), tuple(_CHAR[ch] for ch in outs))
+                if loop not in loops and not (no_bool and torch.bool in loop[0]):
+                    loops.append(loop)
+        self._loops = loops
+        self._homogeneous = all(len(set(ins)) == 1 for ins, _ in loops)
+        self._resolved = {}
+        self._plans = {}
+        args = ", ".join(f"x{i + 1}" for i in range(nin)) if nin > 1 else "x"
+        outs = "out=None" if nout == 1 else ", ".join(["out1", "out2"]) + ", out=(None, None)"
+        self.__doc__ = (f"{name}({args}, /, {outs}, *, where=True, casting='same_kind', "
+                        f"order='K', dtype=None, subok=True[, signature])\n\n{summary}\n\n"
+                        f"Mirrors ``numpy.{name}`` (a torchnp ufunc on torch tensors).")
+        import inspect
+        P = inspect.Parameter
+        params = [P(f"x{i + 1}" if nin > 1 else "x", P.POSITIONAL_ONLY) for i in range(nin)]
+        params += [P("out", P.POSITIONAL_OR_KEYWORD, default=None if nout == 1 else (None,) * nout)]
+        params += [P(n, P.KEYWORD_ONLY, default=d) for n, d in (
+            ("where", True), ("casting", "same_kind"), ("order", "K"), ("dtype", None),
+            ("subok", True), ("signature", None))]
+        self.__signature__ = inspect.Signature(params)
+        self._fast = self._make_fast()
+
+    def __repr__(self):
+        return f"<ufunc '{self.__name__}'>"
+
+    def __reduce__(self):
+        return (_lookup_ufunc, (self.__name__,))
+
+    # --- loop resolution ---------------------------------------------------
+    def _no_loop(self):
+        return UFuncTypeError(
+            f"ufunc '{self.__name__}' not supported for the input types, and the inputs could "
+            "not be safely coerced to any supported types according to the casting rule ''safe''")
+
+    def _resolve(self, keys, dtype=None, casting="same_kind"):
+        ck = (keys, dtype, casting)
+        r = self._resolved.get(ck)
+        if r is None:
+            r = self._resolved[ck] = self._resolve_uncached(keys, dtype, casting)
+        return r
+
+    def _resolve_uncached(self, keys, dtype, casting):
+        name = self.__name__
+        if name == "isnat":
+            raise TypeError("ufunc 'isnat' is only defined for np.datetime64 and np.timedelta64.")
+        if all(type(k) is type for k in keys):
+            keys = tuple(_DEFAULT[k] for k in keys)
+        strong = [k for k in keys if type(k) is not type]
+        if strong and all(k is torch.bool for k in strong) and all(
+                k is torch.bool or k is builtins.bool for k in keys):
+            if name == "subtract":
+                raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the "
+                                "bitwise_xor, the `^` operator, or the logical_xor function instead.")
+            if name == "negative":
+                raise TypeError("The numpy boolean negative, the `-` operator, is not supported, "
+                                "use the `~` operator or the logical_not function instead.")
+        if dtype is not None:
+            return self._resolve_dtype(keys, dtype, casting)
+        if self._homogeneous:
+            common = _dtypes.result_type_torch(*(_REP[k] if type(k) is type else k for k in keys))
+            for loop in self._loops:
+                if _dtypes.can_cast_torch(common, loop[0][0], "safe"):
+                    return loop
+            raise self._no_loop()
+        # mixed loops (ldexp): per-input linear search; weak ints match integer loop inputs
+        skeys = [k if type(k) is not type else (None if k is builtins.int and i > 0 else _DEFAULT[k])
+                 for i, k in enumerate(keys)]
+        for loop in self._loops:
+            if all((k is None and _kind(ld) in "iu") or
+                   (k is not None and _dtypes.can_cast_torch(k, ld, "safe"))
+                   for k, ld in zip(skeys, loop[0])):
+                return loop
+        raise self._no_loop()
+
+    def _resolve_dtype(self, keys, dtype, casting):
+        for ins, outs in self._loops:
+            if outs[0] is dtype and (not self._homogeneous or ins[0] is dtype or
+                                     all(o is torch.bool for o in outs)):
+                ok = all(type(k) is type or _dtypes.can_cast_torch(k, ld, casting)
+                         for k, ld in zip(keys, ins))
+                if ok:
+                    return ins, outs
+                for i, (k, ld) in enumerate(zip(keys, ins)):
+                    if type(k) is not type and not _dtypes.can_cast_torch(k, ld, casting):
+                        raise UFuncTypeError(
+                            f"Cannot cast ufunc '{self.__name__}' input {i} from dtype('{_name(k)}') "
+                            f"to dtype('{_name(ld)}') with casting rule '{casting}'")
+        raise UFuncTypeError(f"No loop matching the specified signature and casting was found "
+                             f"for ufunc {self.__name__}")
+
+    # --- plans -------------------------------------------------------------
+    def _plan(self, keys, dtype=None, casting="same_kind"):
+        pk = (keys, dtype, casting)
+        p = self._plans.get(pk)
+        if p is None:
+            p = self._plans[pk] = self._make_plan(keys, self._resolve(keys, dtype, casting))
+            if dtype is None and casting == "same_kind" and len(keys) == 2:
+                self._plans2.setdefault(keys[0], {})[keys[1]] = p
+            elif dtype is None and casting == "same_kind" and len(keys) == 1:
+                self._plans1[keys[0]] = p
+        return p
+
+    def _make_plan(self, keys, loop):
+        ins, outs = loop
+        kern = self._kernel
+        cat = _category(ins[0]) if ins else "f"
+        fn = kern.factory(ins[0]) if kern.factory is not None else kern.get(cat)
+        if fn is None:
+            raise self._no_loop()
+        cds = tuple(kern.compute.get(ld, _COMPUTE.get(ld, ld)) for ld in ins)
+        convs = []
+        exact = True
+        tensor_pos = [i for i, k in enumerate(keys) if type(k) is not type]
+        for i, (k, ld, cd) in enumerate(zip(keys, ins, cds)):
+            if type(k) is type:
+                c = _scalar_converter(k, ld, cd)
+                if kern.scalar_ok and i == len(keys) - 1 and tensor_pos:
+                    convs.append(("py", c))
+                else:
+                    convs.append(("pyt", c, cd))
+                exact = False
+            elif k is cd and k is ld:
+                convs.append(None)
+            else:
+                convs.append(("t", ld, cd))
+                exact = False
+        out_conv = tuple(None if kern.compute.get(lo, _COMPUTE.get(lo, lo)) is lo else lo
+                         for lo in outs)
+        # when the kernel's output is the loop's output dtype, no cast back is needed
+        single = self.nout == 1
+        pre = self._pre_check.get(cat) if self._pre_check else None
+        if exact and all(o is None for o in out_conv) and pre is None:
+            return fn
+        first_tensor = tensor_pos[0] if tensor_pos else None
+
+        def plan(*vals):
+            args = []
+            dev = vals[first_tensor].device if first_tensor is not None else None
+            for v, c in zip(vals, convs):
+                if c is None:
+                    args.append(v)
+                elif c[0] == "t":
+                    args.append(_to_compute(v, c[1], c[2]))
+                elif c[0] == "py":
+                    args.append(c[1](v))
+                else:
+                    args.append(torch.tensor(c[1](v), dtype=c[2], device=dev))
+            if pre is not None:
+                pre(*args)
+            r = fn(*args)
+            if single:
+                return r if out_conv[0] is None and r.dtype is outs[0] else _from_compute(r, outs[0])
+            return tuple(_from_compute(x, lo) for x, lo in zip(r, outs))
+        return plan
+
+    # --- calling -----------------------------------------------------------
+    def _make_fast(self):
+        """The no-keyword call path, shared with the ndarray operators."""
+        self._plans2 = plans2 = {}
+        self._plans1 = plans1 = {}
+        general = self._call_general
+        nd = _normalize._ndarray_cls
+        scal = _SCALAR_CLS
+        py = _PY_SET
+        new = _new
+        check = _check_broadcast
+        errs = _errstate_impl._state
+
+        if self.nin == 2 and self.nout == 1:
+            def fast(x1, x2):
+                t1 = type(x1)
+                if t1 is nd:
+                    a = x1.tensor
+                    k1 = a.dtype
+                elif t1 in py:
+                    a = k1 = x1
+                    k1 = t1
+                else:
+                    return general((x1, x2), {})
+                t2 = type(x2)
+                if t2 is nd:
+                    b = x2.tensor
+                    k2 = b.dtype
+                elif t2 in py:
+                    b = x2
+                    k2 = t2
+                else:
+                    return general((x1, x2), {})
+                d = plans2.get(k1)
+                p = d.get(k2) if d is not None else None
+                if p is None or errs.checking:
+                    return general((x1, x2), {})
+                try:
+                    r = p(a, b)
+                except RuntimeError as exc:
+                    check((a, b), exc)
+                if r.ndim:
+                    o = new(nd)
+                    o.tensor = r
+                    return o
+                o = new(scal[r.dtype])
+                o.tensor = r
+                return o
+        elif self.nin == 1 and self.nout == 1:
+            def fast(x1):
+                if type(x1) is nd:
+                    a = x1.tensor
+                    p = plans1.get(a.dtype)
+                    if p is not None and not errs.checking:
+                        r = p(a)
+                        if r.ndim:
+                            o = new(nd)
+                            o.tensor = r
+                            return o
+                        o = new(scal[r.dtype])
+                        o.tensor = r
+                        return o
+                return general((x1,), {})
+        else:
+            def fast(*args):
+                return general(args, {})
+        return fast
+
+    def __call__(self, *args, **kwargs):
+        if not kwargs and len(args) == self.nin:
+            return self._fast(*args)
+        return self._call_general(args, kwargs)
+
+    def _parse(self, args, kwargs):
+        nin, nout = self.nin, self.nout
+        if len(args) < nin:
+            raise TypeError(f"{self.__name__}() takes from {nin} to {nin + nout} positional "
+                            f"arguments but {len(args)} were given")
+        if len(args) > nin + nout:
+            raise TypeError(f"{self.__name__}() takes from {nin} to {nin + nout} positional "
+                            f"arguments but {len(args)} were given")
+        out = args[nin:] or None
+        if "out" in kwargs:
+            if out is not None:
+                raise TypeError("cannot specify 'out' as both a positional and keyword argument")
+            out = kwargs.pop("out")
+        if out is not None:
+            if type(out) is not tuple:
+                out = (out,)
+            if len(out) != nout:
+                raise ValueError("The 'out' tuple must have exactly one entry per ufunc output")
+            if all(o is None for o in out):
+                out = None
+            else:
+                for o in out:
+                    if o is not None and not isinstance(o, _normalize._ndarray_cls):
+                        raise TypeError("return arrays must be of ArrayType")
+        return args[:nin], out
+
+    def _call_general(self, args, kwargs):
+        kwargs = dict(kwargs)
+        inputs, out = self._parse(args, kwargs)
+        where = kwargs.pop("where", True)
+        casting = kwargs.pop("casting", "same_kind")
+        order = kwargs.pop("order", "K")
+        dtype = kwargs.pop("dtype", None)
+        kwargs.pop("subok", True)
+        signature = kwargs.pop("signature", None)
+        sig_kw = {k: kwargs.pop(k) for k in ("axes", "axis", "keepdims") if k in kwargs}
+        if kwargs:
+            raise TypeError(f"{self.__name__}() got an unexpected keyword argument "
+                            f"'{next(iter(kwargs))}'")
+        if casting not in ("no", "equiv", "safe", "same_kind", "unsafe"):
+            raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
+        if order not in ("K", "A", "C", "F", None):
+            raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got '{order}')")
+        if signature is not None:
+            if dtype is not None:
+                raise TypeError("cannot specify both 'signature' and 'dtype'")
+            sig = signature if isinstance(signature, (tuple, list)) else None
+            if sig is None or len(sig) != self.nargs or any(s is not None for s in sig[self.nin:-1]):
+                raise NotImplementedError(f"torchnp.{self.__name__}: signature={signature!r} is not "
+                                          "supported (use dtype=)")
+            dtype = sig[-1]
+        if sig_kw and self.signature is None:
+            raise TypeError(f"{self.__name__}() got an unexpected keyword argument "
+                            f"'{next(iter(sig_kw))}'")
+        if sig_kw:
+            raise NotImplementedError(f"torchnp.{self.__name__}: axes=/axis=/keepdims= are not supported")
+        tdtype = _dtypes.to_torch_dtype(dtype) if dtype is not None else None
+        vals, keys = [], []
+        for x in inputs:
+            v, k = _normalize_input(x)
+            vals.append(v)
+            keys.append(k)
+        keys = tuple(keys)
+        plan = self._plan(keys, tdtype, casting)
+        try:
+            r = plan(*vals)
+        except RuntimeError as exc:
+            _check_broadcast(vals, exc)
+        if _errstate_impl._state.checking:
+            _errstate_impl.check(self.__name__, vals, r)
+        if out is None:
+            return _normalize.wrap_scalar(r)
+        rs = r if type(r) is tuple else (r,)
+        mask = None
+        if where is not True:
+            mask = _normalize.as_tensor(where)
+            if mask.dtype is not torch.bool:
+                mask = mask.to(torch.bool)
+        res = []
+        for rr, o in zip(rs, out):
+            if o is None:
+                res.append(_normalize.wrap(rr))
+                continue
+            _write_out(self.__name__, rr, o, casting, mask)
+            res.append(o)
+        return res[0] if self.nout == 1 else tuple(res)
+
+    # --- methods -----------------------------------------------------------
+    def _binary_only(self, method):
+        if self.nin != 2 or self.nout != 1:
+            raise ValueError(f"{method} only supported for binary functions")
+        if self.signature is not None:
+            raise TypeError(f"method {method} is not allowed in ufunc with non-trivial signature")
+
+    def _reduce_dtype(self, t, dtype, method):
+        if dtype is not None:
+            return _dtypes.to_torch_dtype(dtype)
+        if self.__name__ in ("add", "multiply") and method in ("reduce", "accumulate"):
+            k = _kind(t.dtype)
+            if k == "b" or (k == "i" and t.dtype is not torch.int64):
+                return torch.int64
+            if k == "u" and t.dtype is not torch.uint64:
+                return torch.uint64
+        return None
+
+    def _fold(self, acc, x, plan):
+        return plan(acc, x)
+
+    def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=_NOVALUE,
+               where=True):
+        """Reduce ``array``'s dimension(s) by applying the ufunc along them. Mirrors ``numpy.ufunc.reduce``."""
+        self._binary_only("reduce")
+        t = array.tensor if type(array) is _normalize._ndarray_cls else _normalize.as_tensor(array)
+        ndim = t.ndim
+        if type(out) is tuple:
+            out = out[0] if len(out) == 1 else out
+        if axis is None:
+            axes = tuple(range(ndim))
+        else:
+            axes = normalize_axis_tuple(axis if not isinstance(axis, list) else tuple(axis), ndim)
+        if len(axes) > 1 and not self._reorderable:
+            raise ValueError(f"reduction operation '{self.__name__}' is not reorderable, so at most "
+                             "one axis may be specified")
+        tdt = self._reduce_dtype(t, dtype, "reduce")
+        key = tdt if tdt is not None else t.dtype
+        loop_dt = self._resolve((key, key), tdt if dtype is not None else None)
+        plan = self._plan((loop_dt[0][0], loop_dt[0][0]))
+        x = t.to(loop_dt[0][0]) if t.dtype is not loop_dt[0][0] else t
+        if initial is _NOVALUE:
+            initial = self.identity
+            has_initial = initial is not None and not (
+                self.__name__ in ("maximum", "minimum") and False)
+            use_initial = False
+        else:
+            has_initial = initial is not None
+            use_initial = has_initial
+        if where is not True:
+            mask = _normalize.as_tensor(where).to(torch.bool)
+            if not has_initial:
+                raise ValueError(f"reduction operation '{self.__name__}' does not have an identity, "
+                                 "so to use a where mask one has to specify 'initial'")
+            fill = torch.tensor(initial, dtype=x.dtype, device=x.device) if not isinstance(
+                initial, torch.Tensor) else initial
+            x = torch.where(mask, x, fill.to(x.dtype))
+        empty = any(x.shape[a] == 0 for a in axes)
+        if empty and not has_initial:
+            raise ValueError(f"zero-size array to reduction operation {self.__name__} which has "
+                             "no identity")
+        if not axes:
+            r = x.clone()
+        elif empty:
+            shape = [s for i, s in enumerate(x.shape) if i not in axes]
+            r = torch.full(shape, initial, dtype=x.dtype, device=x.device)
+            use_initial = False
+        elif self._reduce_fast is not None and _category(x.dtype) not in ("u64",) and \
+                x.dtype not in _COMPUTE:
+            r = self._reduce_fast(x, axes)
+        else:
+            r = None
+        if r is not None:
+            pass
+        elif not axes or empty:
+            pass
+        else:
+            r = x
+            for ax in sorted(axes, reverse=True):
+                r = self._reduce_axis(r, ax, plan)
+        if use_initial:
+            init = torch.tensor(initial, dtype=r.dtype, device=r.device)
+            r = plan(init, r) if plan is not None else r
+            r = _from_compute(r, loop_dt[1][0])
+        if r.dtype is not loop_dt[1][0]:
+            r = _from_compute(r, loop_dt[1][0])
+        if keepdims:
+            shape = list(t.shape)
+            for a in axes:
+                shape[a] = 1
+            r = r.reshape(shape)
+        if out is not None:
+            if not isinstance(out, _normalize._ndarray_cls):
+                raise TypeError("output must be an array")
+            _write_out(self.__name__, r, out, "same_kind", None, reduce=True)
+            return out
+        return _normalize.wrap_scalar(r)
+
+    def _reduce_axis(self, x, ax, plan):
+        n = x.shape[ax]
+        if self._reorderable and n > 2:
+            # pairwise tree: log2(n) kernel calls (the op is associative)
+            while n > 1:
+                half = n // 2
+                a = x.narrow(ax, 0, half)
+                b = x.narrow(ax, half, half)
+                y = plan(a, b)
+                if n % 2:
+                    y = torch.cat([y, x.narrow(ax, 2 * half, 1).to(y.dtype)], dim=ax)
+                x = y
+                n = x.shape[ax]
+            return x.squeeze(ax)
+        acc = x.select(ax, 0)
+        for i in range(1, n):
+            acc = plan(acc, x.select(ax, i))
+        return acc
+
+    def accumulate(self, array, axis=0, dtype=None, out=None):
+        """Accumulate the ufunc's result along ``axis``. Mirrors ``numpy.ufunc.accumulate``."""
+        self._binary_only("accumulate")
+        t = array.tensor if type(array) is _normalize._ndarray_cls else _normalize.as_tensor(array)
+        if t.ndim == 0:
+            raise TypeError("cannot accumulate on a scalar")
+        ax = normalize_axis_index(0 if axis is None else axis, t.ndim)
+        tdt = self._reduce_dtype(t, dtype, "accumulate")
+        key = tdt if tdt is not None else t.dtype
+        loop = self._resolve((key, key), tdt if dtype is not None else None)
+        ld = loop[0][0]
+        plan = self._plan((ld, ld))
+        x = t.to(ld) if t.dtype is not ld else t
+        if self._accumulate_fast is not None and x.dtype not in _COMPUTE:
+            r = self._accumulate_fast(x, ax)
+        else:
+            r = None
+        if r is None:
+            parts = []
+            n = x.shape[ax]
+            if n:
+                acc = x.select(ax, 0)
+                parts.append(acc)
+                for i in range(1, n):
+                    acc = plan(acc, x.select(ax, i))
+                    parts.append(acc)
+                r = torch.stack([_from_compute(p, loop[1][0]) for p in parts], dim=ax)
+            else:
+                r = x.to(loop[1][0])
+        r = _from_compute(r, loop[1][0])
+        if type(out) is tuple:
+            out = out[0]
+        if out is not None:
+            _write_out(self.__name__, r, out, "same_kind", None)
+            return out
+        return _normalize.wrap(r)
+
+    def reduceat(self, array, indices, axis=0, dtype=None, out=None):
+        """Reduce over slices given by ``indices``. Mirrors ``numpy.ufunc.reduceat``."""
+        self._binary_only("reduceat")
+        t = array.tensor if type(array) is _normalize._ndarray_cls else _normalize.as_tensor(array)
+        ax = normalize_axis_index(axis, t.ndim)
+        idx = _normalize.as_tensor(indices)
+        if idx.dtype.is_floating_point or idx.is_complex():
+            raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') "
+                            "according to the rule 'safe'")
+        idx = idx.reshape(-1).tolist()  # indices drive the slicing: one host read
+        n = t.shape[ax]
+        for i in idx:
+            if not 0 <= i < n:
+                raise IndexError(f"index {i} out-of-bounds in {self.__name__}.reduceat [0, {n})")
+        parts = []
+        for j, i in enumerate(idx):
+            end = idx[j + 1] if j + 1 < len(idx) else n
+            if end > i:
+                piece = t.narrow(ax, i, end - i)
+                parts.append(self.reduce(_normalize.wrap(piece), axis=ax, dtype=dtype,
+                                         keepdims=True))
+            else:
+                parts.append(_normalize.wrap(t.narrow(ax, i, 1)))
+        ts = [p.tensor for p in parts]
+        dt = ts[0].dtype if ts else t.dtype
+        r = torch.cat([x.to(dt) for x in ts], dim=ax) if ts else t.narrow(ax, 0, 0)
+        if type(out) is tuple:
+            out = out[0]
+        if out is not None:
+            _write_out(self.__name__, r, out, "same_kind", None)
+            return out
+        return _normalize.wrap(r)
+
+    def outer(self, A, B, /, **kwargs):
+        """Apply the ufunc to all pairs ``(a, b)``. Mirrors ``numpy.ufunc.outer``."""
+        if self.nin != 2:
+            raise ValueError("outer product only supported for binary functions")
+        if self.signature is not None:
+            raise TypeError("method outer is not allowed in ufunc with non-trivial signature")
+        a, ka = _normalize_input(A)
+        b, kb = _normalize_input(B)
+        a = a if isinstance(a, torch.Tensor) else _normalize.as_tensor(a)
+        b = b if isinstance(b, torch.Tensor) else _normalize.as_tensor(b)
+        a = a.reshape(tuple(a.shape) + (1,) * b.ndim)
+        return self(_normalize.wrap(a), _normalize.wrap(b), **kwargs)
+
+    def at(self, a, indices, b=None, /):
+        """Unbuffered in-place ``a[indices] = ufunc(a[indices], b)``. Mirrors ``numpy.ufunc.at``."""
+        if not isinstance(a, _normalize._ndarray_cls):
+            raise TypeError("first operand must be array")
+        if self.nin == 2 and b is None:
+            raise ValueError("second operand needed for ufunc")
+        if self.nin == 1 and b is not None:
+            raise ValueError("second operand provided when ufunc is unary")
+        if self.nout != 1 or self.signature is not None:
+            raise TypeError(f"ufunc.at does not support {self.__name__}")
+        t = a.tensor
+        lin = torch.arange(t.numel(), device=t.device).reshape(t.shape)
+        key = indices.tensor if isinstance(indices, _normalize._ndarray_cls) else indices
+        if isinstance(key, tuple):
+            key = tuple(k.tensor if isinstance(k, _normalize._ndarray_cls) else k for k in key)
+        if isinstance(key, list):
+            key = torch.as_tensor(key)
+        sel = lin[key]
+        flat = sel.reshape(-1)
+        if self.nin == 1:
+            vals = self(_normalize.wrap(t.reshape(-1)[flat]))
+            newv = vals.tensor if hasattr(vals, "tensor") else _normalize.as_tensor(vals)
+            # unary: duplicates apply repeatedly
+            uniq, counts = torch.unique(flat, return_counts=True)
+            if bool((counts > 1).any()):
+                for i in flat.tolist():
+                    r = self(_normalize.wrap(t.reshape(-1)[i]))
+                    _assign_flat(a, i, r.tensor)
+                return None
+            _assign_flat(a, flat, newv.to(t.dtype))
+            return None
+        bv, kb = _normalize_input(b)
+        bt = bv if isinstance(bv, torch.Tensor) else torch.tensor(bv)
+        bt = torch.broadcast_to(bt, sel.shape).reshape(-1)
+        r = self(_normalize.wrap(t.reshape(-1)[flat]), _normalize.wrap(bt) if bt.ndim else b)
+        rt = r.tensor
+        if not _dtypes.can_cast_torch(rt.dtype, t.dtype, "same_kind"):
+            raise UFuncTypeError(f"Cannot cast ufunc '{self.__name__}' output from "
+                                 f"dtype('{_name(rt.dtype)}') to dtype('{_name(t.dtype)}') with "
+                                 "casting rule 'same_kind'")
+        if self.__name__ == "add" and t.dtype not in _COMPUTE and t.dtype is not torch.bool \
+                and t.is_contiguous():
+            t.view(-1).index_add_(0, flat, bt.to(t.dtype))  # accumulates repeated indices
+            return None
+        # general: apply in order (unbuffered: repeated indices accumulate)
+        uniq = torch.unique(flat)
+        if uniq.numel() == flat.numel():
+            _assign_flat(a, flat, rt.to(t.dtype))
+            return None
+        fl = flat.tolist()
+        for j, i in enumerate(fl):
+            cur = _normalize.wrap(t.reshape(-1)[i])
+            rr = self(cur, _normalize.wrap(bt[j]))
+            _assign_flat(a, i, _normalize.as_tensor(rr).to(t.dtype))
+        return None
+
+    def resolve_dtypes(self, dtypes, *, signature=None, casting=None, reduction=False):
+        """Return the loop dtypes chosen for ``dtypes``. Mirrors ``numpy.ufunc.resolve_dtypes``."""
+        keys = []
+        for d in dtypes[:self.nin]:
+            if d in _PY:
+                keys.append(d)
+            else:
+                keys.append(_dtypes.to_torch_dtype(d))
+        ins, outs = self._resolve(tuple(keys))
+        return tuple(_dtypes.from_torch(x) for x in ins + outs)
+
+
+def _assign_flat(a, idx, values):
+    t = a.tensor
+    if getattr(a, "_readonly", False):
+        raise ValueError("assignment destination is read-only")
+    if t.is_contiguous():
+        t.view(-1)[idx] = values
+    else:
+        flat = t.reshape(-1).clone()
+        flat[idx] = values
+        t.copy_(flat.reshape(t.shape))
+
+
+def _write_out(name, r, out, casting, mask, reduce=False):
+    ot = out.tensor
+    if not _dtypes.can_cast_torch(r.dtype, ot.dtype, casting):
+        raise UFuncTypeError(f"Cannot cast ufunc '{name}' output from dtype('{_name(r.dtype)}') to "
+                             f"dtype('{_name(ot.dtype)}') with casting rule '{casting}'")
+    if getattr(out, "_readonly", False):
+        raise ValueError("output array is read-only")
+    if tuple(r.shape) != tuple(ot.shape):
+        try:
+            ok = torch.broadcast_shapes(r.shape, ot.shape) == ot.shape
+        except RuntimeError:
+            ok = False
+        if not ok:
+            if reduce:
+                raise ValueError(f"output parameter for reduction operation {name} has the wrong "
+                                 "number of dimensions: Found " f"{ot.ndim} but expected {r.ndim}")
+            raise ValueError(f"non-broadcastable output operand with shape {tuple(ot.shape)} "
+                             f"doesn't match the broadcast shape {tuple(r.shape)}")
+    if r.is_complex() and not ot.is_complex():
+        r = r.real
+    if mask is not None:
+        r = torch.where(mask, r.to(ot.dtype), ot)
+    ot.copy_(r)
+
+
+def _lookup_ufunc(name):
+    import torchnp
+    return getattr(torchnp, name)
