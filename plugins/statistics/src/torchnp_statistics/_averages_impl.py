@@ -57,10 +57,10 @@ def _any_zero(n):
 def _mean(a, axis, dtype, where, name="mean"):
     axes = axes_of(axis, a.ndim)
     rdt = dtype if dtype is not None else mean_dtype(a.dtype)
-    if not is_inexact(rdt) and dtype is not None and kind(a.dtype) in "fc":
-        raise UFuncTypeError(f"Cannot cast ufunc 'add' input from dtype('{_BY_TORCH[a.dtype].name}') "
-                             f"to dtype('{_BY_TORCH[rdt].name}') with casting rule 'same_kind'")
     cdt = _acc_dtype(rdt) if is_inexact(rdt) else torch.float64
+    if not is_inexact(rdt) and kind(a.dtype) in "fc":
+        # an integer dtype= casts the input first (unsafe, truncating), as NumPy does
+        a = (a.real if a.is_complex() else a).to(torch.int64)
     x = a.to(cdt)
     mask = where_tensor(where, a.shape, a.device)
     n = _count(a.shape, axes, mask, a.device)

@@ -387,7 +387,7 @@ def histogramdd(sample, bins=10, range=None, density=None, weights: ArrayLike | 
             shape[i] = nbin[i] - 2
             hist = hist / torch.diff(edges[i]).to(acc).reshape(shape)
         hist = hist / s
-    return hist, tuple(edges)
+    return hist, edges
 
 
 def histogram2d(x: ArrayLike, y: ArrayLike, bins=10, range=None, density=None,

@@ -263,10 +263,12 @@ def _quantile(a, qt, weak, axis, method, weights, nan, keepdims):
                 if not rdt.is_floating_point:
                     rdt = torch.float64
             cdt = torch.float32 if rdt == torch.float16 else rdt
-            lo = unwiden_ordered(s.gather(-1, pi), src_dt).to(cdt)
-            hi = unwiden_ordered(s.gather(-1, ni), src_dt).to(cdt)
+            lo = unwiden_ordered(s.gather(-1, pi), src_dt)
+            hi = unwiden_ordered(s.gather(-1, ni), src_dt)
+            # NumPy's _lerp takes b - a in a's dtype (floats), then promotes with gamma
+            diff = (hi - lo).to(cdt) if src_dt.is_floating_point else hi.to(cdt) - lo.to(cdt)
+            lo, hi = lo.to(cdt), hi.to(cdt)
             t = gamma.to(cdt).expand(full)
-            diff = hi - lo
             r = torch.where(t >= 0.5, hi - diff * (1 - t), lo + diff * t).to(rdt)
     if is_inexact(a.dtype):
         if nan:
