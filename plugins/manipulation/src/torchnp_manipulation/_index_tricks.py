@@ -343,3 +343,18 @@ def mask_indices(n, mask_func, k=0):
     m = wrap(torch.ones((operator.index(n), operator.index(n)), dtype=torch.int64))
     a = mask_func(m, k)
     return _tnp().nonzero(wrap(as_tensor(a) != 0))
+
+
+def pad_with_function(array, pad_width, function, kwargs):
+    """``pad`` with a callable mode: zero-pad, then call ``function`` on every 1-d
+    slice along each axis, as NumPy does (the function writes in place)."""
+    from ._padding_impl import _normalize_pad_width, pad
+    tnp = _tnp()
+    t = as_tensor(array)
+    widths = _normalize_pad_width(pad_width, t.ndim)
+    padded = wrap(pad(t, widths, "constant"))
+    for axis in range(padded.ndim):
+        view = tnp.moveaxis(padded, axis, -1)
+        for ind in itertools.product(*(range(s) for s in view.shape[:-1])):
+            function(view[ind + (Ellipsis,)], widths[axis], axis, kwargs)
+    return padded

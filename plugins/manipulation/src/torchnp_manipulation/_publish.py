@@ -58,9 +58,24 @@ def _flipper(public, name):
     return f
 
 
+def _pad(public):
+    """``pad`` with NumPy's callable ``mode`` (user code runs on ndarray slices)."""
+    from ._index_tricks import pad_with_function
+
+    @functools.wraps(public)
+    def pad(array, pad_width, mode="constant", **kwargs):
+        if callable(mode):
+            return pad_with_function(array, pad_width, mode, kwargs)
+        return public(array, pad_width, mode, **kwargs)
+    pad.__signature__ = public.__signature__
+    return pad
+
+
 def register_main(registry):
-    from . import (_index_tricks, _indexing_routines_impl, _joining_impl, _rearranging_impl,
-                   _shape_ops_impl)
+    from . import (_index_tricks, _indexing_routines_impl, _joining_impl, _padding_impl,
+                   _rearranging_impl, _shape_ops_impl)
+    registry.add_function("pad", _pad(make_public(_padding_impl.pad, "pad", "torchnp")),
+                          normalize=False)
     try:  # not `from torchnp import ...`: a missing module would hit torchnp's lazy __getattr__
         _shape_impl = importlib.import_module("torchnp._shape_impl")
     except ModuleNotFoundError:
