@@ -1,6 +1,9 @@
 """Entry point of the fft plugin; kept import-light (see torchnp.hookspecs)."""
 from torchnp import hookimpl
 
+# the implementation modules, one per section of NumPy's numpy.fft reference
+_MODULES = ("_standard_impl", "_real_impl", "_hermitian_impl", "_helper_impl")
+
 
 @hookimpl
 def list_namespaces():
@@ -9,4 +12,6 @@ def list_namespaces():
 
 @hookimpl
 def register_namespace(registry, namespace):
-    pass  # filled in by the fft plugin's implementation modules
+    import importlib
+    for name in _MODULES:
+        registry.add_module(importlib.import_module(f"torchnp_fft.{name}"), namespace)

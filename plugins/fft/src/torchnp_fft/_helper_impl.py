@@ -1,0 +1,72 @@
+"""numpy.fft "Helper routines": fftfreq, rfftfreq, fftshift, ifftshift.
+
+Torch in, torch out; imports torch and torchnp's core only.
+"""
+from __future__ import annotations
+
+__all__ = ["fftfreq", "rfftfreq", "fftshift", "ifftshift"]
+
+import operator
+
+import torch
+
+from torchnp import _dtypes
+from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, DeviceLike
+
+
+def _as_n(n):
+    # NumPy accepts Python ints and NumPy integer scalars only
+    if isinstance(n, int) or isinstance(n, _dtypes.integer):
+        return operator.index(n)
+    raise ValueError("n should be an integer")
+
+
+def _freqs(k, n, d, device):
+    val = 1.0 / (n * d)
+    dt = _dtypes.result_type_torch(k, val)
+    if isinstance(val, torch.Tensor):
+        val = val.to(device=k.device)
+    return k.to(dt) * val if not dt.is_complex else k.to(dt) * val
+
+
+def fftfreq(n, d: ArrayLikeOrScalar = 1.0, device: DeviceLike = None) -> torch.Tensor:
+    """Sample frequencies of fft. Mirrors ``numpy.fft.fftfreq``."""
+    n = _as_n(n)
+    N = (n - 1) // 2 + 1
+    k = torch.cat([torch.arange(0, N, dtype=torch.int64, device=device),
+                   torch.arange(-(n // 2), 0, dtype=torch.int64, device=device)])
+    return _freqs(k, n, d, device)
+
+
+def rfftfreq(n, d: ArrayLikeOrScalar = 1.0, device: DeviceLike = None) -> torch.Tensor:
+    """Sample frequencies of rfft. Mirrors ``numpy.fft.rfftfreq``."""
+    n = _as_n(n)
+    k = torch.arange(0, n // 2 + 1, dtype=torch.int64, device=device)
+    return _freqs(k, n, d, device)
+
+
+def _shift(x, axes, sign):
+    if axes is None:
+        axes = tuple(range(x.ndim))
+        shift = [sign * (dim // 2) for dim in x.shape]
+    elif isinstance(axes, int) or isinstance(axes, _dtypes.integer):
+        axes = operator.index(axes)
+        shift = sign * (x.shape[axes] // 2)
+        axes = (axes,)
+        shift = (shift,)
+    else:
+        axes = tuple(operator.index(ax) for ax in axes)
+        shift = [sign * (x.shape[ax] // 2) for ax in axes]
+    if not axes:
+        return x.clone()
+    return torch.roll(x, shifts=tuple(shift), dims=axes)
+
+
+def fftshift(x: ArrayLike, axes=None) -> torch.Tensor:
+    """Move the zero-frequency term to the centre. Mirrors ``numpy.fft.fftshift``."""
+    return _shift(x, axes, 1)
+
+
+def ifftshift(x: ArrayLike, axes=None) -> torch.Tensor:
+    """Inverse of fftshift. Mirrors ``numpy.fft.ifftshift``."""
+    return _shift(x, axes, -1)
