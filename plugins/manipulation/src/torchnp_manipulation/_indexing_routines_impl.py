@@ -57,7 +57,7 @@ def take(a: ArrayLike, indices: ArrayLike, axis=None, out: OutArray = None,
         axis = 0
     else:
         axis = normalize_axis_index(operator.index(axis), a.ndim)
-    idx = index_tensor(indices).to(a.device)
+    idx = index_tensor(indices, lenient=True).to(a.device)
     n = a.shape[axis]
     idx = _fix_indices(idx, n, mode, axis)
     r = bits(a).index_select(axis, idx.reshape(-1))
@@ -78,6 +78,14 @@ def _along_axis_prep(arr, indices, axis):
     return arr, indices, axis
 
 
+def _fancy_broadcast(*shapes):
+    try:
+        return list(torch.broadcast_shapes(*shapes))
+    except RuntimeError:
+        raise IndexError("shape mismatch: indexing arrays could not be broadcast together with "
+                         "shapes " + " ".join(str(tuple(s)).replace(" ", "") for s in shapes)) from None
+
+
 def take_along_axis(arr: ArrayLike, indices: ArrayLike, axis=-1):
     """Gather values along ``axis`` by matching 1-d index slices. Mirrors ``numpy.take_along_axis``."""
     arr, idx, axis = _along_axis_prep(arr, indices, axis)
@@ -86,7 +94,7 @@ def take_along_axis(arr: ArrayLike, indices: ArrayLike, axis=-1):
     idx = _fix_indices(idx, n, "raise", axis)
     shp_a, shp_i = list(arr.shape), list(idx.shape)
     shp_a[axis] = shp_i[axis] = 1
-    b = list(torch.broadcast_shapes(shp_a, shp_i))
+    b = _fancy_broadcast(shp_a, shp_i)
     ea, ei = b.copy(), b.copy()
     ea[axis], ei[axis] = n, idx.shape[axis]
     return unbits(bits(arr).expand(ea).gather(axis, idx.expand(ei)), arr.dtype)

@@ -246,7 +246,7 @@ def repeat(a: ArrayLike, repeats: ArrayLike, axis=None):
         axis = 0
     else:
         axis = normalize_axis_index(operator.index(axis), a.ndim)
-    reps = index_tensor(repeats, "repeats")
+    reps = index_tensor(repeats, lenient=True)
     if reps.ndim > 1:
         raise ValueError("object too deep for desired array")
     n = a.shape[axis]

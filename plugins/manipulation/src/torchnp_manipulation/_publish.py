@@ -11,6 +11,7 @@ __all__ = ["register_main", "register_stride_tricks"]
 
 import functools
 import importlib
+import operator
 
 from torchnp._normalize import make_public
 
@@ -51,7 +52,10 @@ def _flipper(public, name):
     @functools.wraps(public)
     def f(*args, **kwargs):
         r = public(*args, **kwargs)
-        r._readonly = True
+        if name == "rot90" and operator.index(kwargs.get("k", args[1] if len(args) > 1 else 1)) % 4 == 0:
+            return r  # k=0 is a plain view
+        if hasattr(r, "_readonly"):
+            r._readonly = True
         return r
     f.__signature__ = public.__signature__
     del flip_view  # TODO(core): use _indexing.flip_view(arr, axes) once it exists

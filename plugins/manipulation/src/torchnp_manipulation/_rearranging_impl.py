@@ -18,7 +18,7 @@ import operator
 
 import torch
 
-from torchnp._normalize import ArrayLike, as_tensor
+from torchnp._normalize import ArrayLike, ArrayOrScalar, as_tensor
 from torchnp.exceptions import normalize_axis_index, normalize_axis_tuple
 
 from ._util import bits, cast_to, index_tensor, unbits
@@ -177,8 +177,8 @@ def _flip(m, axes):
     return unbits(torch.flip(bits(m), axes), m.dtype)
 
 
-def flip(m: ArrayLike, axis=None):
-    """Reverse the order of elements along ``axis``. Mirrors ``numpy.flip``."""
+def flip(m: ArrayLike, axis=None) -> ArrayOrScalar:
+    """Reverse the order of elements along ``axis``. Mirrors ``numpy.flip`` (0-d gives a scalar)."""
     axes = tuple(range(m.ndim)) if axis is None else normalize_axis_tuple(axis, m.ndim)
     return _flip(m, axes)
 

@@ -90,8 +90,6 @@ def require(a: ArrayLike, dtype: DTypeLike = None, requirements=None, *,
              "OWNDATA": "O", "E": "E", "ENSUREARRAY": "E"}
     reqs = set()
     if requirements:
-        if isinstance(requirements, str):
-            requirements = [requirements]
         for r in requirements:
             try:
                 reqs.add(names[r.upper()])

@@ -57,10 +57,13 @@ def axis_index(axis, ndim):
     return normalize_axis_index(operator.index(axis), ndim)
 
 
-def index_tensor(idx, what="indices"):
-    """An integer index tensor (NumPy casts indices to intp with the 'safe' rule)."""
+def index_tensor(idx, lenient=False):
+    """An integer index tensor. NumPy casts indices to intp with the 'safe' rule, except
+    in ``take``/``repeat``, which accept (and truncate) floats and bools (``lenient``)."""
     if idx.dtype == torch.int64:
         return idx
+    if lenient and not idx.is_complex():
+        return idx.to(torch.int64)
     if idx.dtype == torch.bool or idx.is_floating_point() or idx.is_complex() or idx.dtype == torch.uint64:
         raise TypeError(f"Cannot cast array data from dtype('{_dtypes.from_torch(idx.dtype).name}') "
                         "to dtype('int64') according to the rule 'safe'")
