@@ -84,6 +84,7 @@ def lexsort(keys, axis=-1) -> ArrayOrScalar:
         dim = normalize_axis_index(operator.index(axis), len(shape))
     idx = None
     for k in ks:  # least significant key first
+        k = k if k.dtype.is_complex else ordered_key(k)  # torch has no gather for uint16/32/64
         if idx is None:
             idx = argsort_along(k, dim)
         else:
@@ -266,10 +267,10 @@ def nanargmin(a: ArrayLike, axis: AxisLike = None, out: OutArray | None = None, 
 
 
 def count_nonzero(a: ArrayLike, axis: AxisLike = None, *, keepdims: KeepDims = False) -> ArrayOrScalar:
-    """Number of non-zero values (a Python int for axis=None). Mirrors ``numpy.count_nonzero``."""
+    """Number of non-zero values. Mirrors ``numpy.count_nonzero``."""
     nz = a if a.dtype == torch.bool else a != 0
     if axis is None:
-        return int(nz.sum())  # NumPy returns a Python int here (keepdims is applied after)
+        return nz.sum(dtype=torch.int64)
     dims = normalize_axis_tuple(axis, a.ndim)
     if not dims:
         return nz.to(torch.int64)

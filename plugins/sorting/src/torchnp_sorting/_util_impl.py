@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import torch
 
-__all__ = ["NoValue", "sort_keys", "ordered_key", "argsort_along", "is_inexact"]
+__all__ = ["NoValue", "sort_keys", "ordered_key", "from_ordered_key", "argsort_along", "sort_along",
+           "total_order_int", "is_inexact"]
 
 
 class _NoValueType:
@@ -99,5 +100,12 @@ def sort_along(t, dim):
     key = ordered_key(t)
     v, idx = torch.sort(key, dim=dim, stable=True)
     if key is not t:
-        v = t.gather(dim, idx)
+        v = from_ordered_key(v, t.dtype)
     return v, idx
+
+
+def from_ordered_key(k, dtype):
+    """Inverse of ``ordered_key`` (torch has no gather for uint16/32/64)."""
+    if dtype == torch.uint64:
+        return (k ^ _INT64_MIN).view(torch.uint64)
+    return k.to(dtype)
