@@ -1024,10 +1024,7 @@ class _FlipView(ndarray):
         return _from_tensor(_shape_impl.reshape(self.tensor, shape, order, copy=copy))
 
     def ravel(self, order="C"):
-        if order in ("C", "A", "K"):
-            r = _indexing.flip_reshape(self._p, self._flips, (self._p.numel(),))
-            if r is not None:
-                return _indexing._new_view(self, r[0], r[1])
+        # reversed axes are never contiguous, and NumPy's ravel copies unless contiguous
         return _from_tensor(_shape_impl.ravel(self.tensor, order))
 
     def flatten(self, order="C"):

@@ -99,20 +99,41 @@ def reshape(a: ArrayLike, /, shape, order="C", *, copy=None):
 
 
 def ravel(a: ArrayLike, order="C"):
-    """Flatten to 1-D, a view when possible. Mirrors ``numpy.ravel``."""
+    """Flatten to 1-D. Mirrors ``numpy.ravel``.
+
+    A view only when the input is contiguous in the requested order (NumPy
+    copies otherwise, even where a strided 1-D view would exist).
+    """
+    c = _is_c_contig(a)
     if order == "A":
-        order = "F" if _is_f_contig(a) and not a.is_contiguous() else "C"
+        order = "F" if _is_f_contig(a) and not c else "C"
     if order == "K":
-        # memory order: axes by decreasing stride (torch strides are never negative)
-        if a.ndim > 1:
+        if c:
+            order = "C"
+        elif _is_f_contig(a):
+            order = "F"
+        else:  # memory order: axes by decreasing stride (torch strides are never negative)
             perm = sorted(range(a.ndim), key=lambda i: -a.stride(i))
-            a = a.permute(*perm)
-        order = "C"
+            return a.permute(*perm).reshape(-1).clone()
     if order == "C":
-        return _reshape_c(a, (a.numel(),), None)
+        return a.view(-1) if c else a.reshape(-1).clone() if _views(a) else a.reshape(-1)
     if order == "F":
-        return _reshape_c(_rev(a), (a.numel(),), None)
+        r = _rev(a)
+        return r.view(-1) if _is_f_contig(a) else r.reshape(-1).clone() if _views(r) else r.reshape(-1)
     raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+
+
+def _views(t):
+    return _shares(t.reshape(-1), t)
+
+
+def _is_c_contig(t):
+    expected = 1
+    for size, stride in zip(reversed(t.shape), reversed(t.stride())):
+        if size != 1 and stride != expected:
+            return False
+        expected *= size
+    return True
 
 
 def transpose(a: ArrayLike, axes: AxisLike = None):
