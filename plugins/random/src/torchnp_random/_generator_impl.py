@@ -249,7 +249,11 @@ class _RandomBase:
         dev = self._dev()
         g, b, s = (self._param(x, dev, _I64) for x in (ngood, nbad, nsample))
         for name, v in (("ngood", g), ("nbad", b), ("nsample", s)):
-            _check(name, v.to(_F64) if isinstance(v, torch.Tensor) else float(v), NONNEG)
+            fv = v.to(_F64) if isinstance(v, torch.Tensor) else float(v)
+            if legacy and name == "nsample":
+                if bool((fv < 1).any()) if isinstance(fv, torch.Tensor) else fv < 1:
+                    raise ValueError("nsample < 1 or nsample is NaN")
+            _check(name, fv, NONNEG)
         tot = g + b
         if bool((tot < s).any()) if isinstance(tot, torch.Tensor) or isinstance(s, torch.Tensor) \
                 else tot < s:

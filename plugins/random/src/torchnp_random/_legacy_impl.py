@@ -36,7 +36,8 @@ __all__ = [
     "multinomial", "multivariate_normal", "negative_binomial", "noncentral_chisquare",
     "noncentral_f", "normal", "pareto", "poisson", "power", "rayleigh", "standard_cauchy",
     "standard_exponential", "standard_gamma", "standard_normal", "standard_t",
-    "triangular", "uniform", "vonmises", "wald", "weibull", "zipf",
+    "triangular", "uniform", "vonmises", "wald", "weibull", "zipf", "random_integers",
+    "get_bit_generator", "set_bit_generator",
 ]
 
 _F64 = torch.float64
@@ -386,6 +387,19 @@ vonmises = _rand.vonmises
 wald = _rand.wald
 weibull = _rand.weibull
 zipf = _rand.zipf
+random_integers = _rand.random_integers
+
+
+def get_bit_generator():
+    """The bit generator behind the module functions. Mirrors ``numpy.random.get_bit_generator``."""
+    return _rand._bit_generator
+
+
+def set_bit_generator(bitgen):
+    """Replace the module functions' bit generator. Mirrors ``numpy.random.set_bit_generator``."""
+    if not isinstance(bitgen, BitGenerator):
+        raise TypeError("bitgen must be a BitGenerator instance")
+    _rand._bit_generator = bitgen
 
 
 def ranf(*args, **kwargs):
