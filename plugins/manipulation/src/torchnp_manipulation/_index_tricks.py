@@ -6,8 +6,7 @@ and reach ndarray through the public namespace at call time.
 """
 from __future__ import annotations
 
-__all__ = ["r_", "c_", "s_", "index_exp", "ndenumerate", "ndindex", "broadcast", "flatiter",
-           "mask_indices"]
+__all__ = ["r_", "c_", "s_", "index_exp", "ndenumerate", "ndindex", "broadcast", "mask_indices"]
 
 import itertools
 import operator

@@ -40,26 +40,73 @@ def _readonly_unless_writeable(public):
     return f
 
 
-def _flipper(public, name):
-    """Publish a flip-like function: a write-through view if the core has ``flip_view``.
+def _flip_functions():
+    """flip/fliplr/flipud/rot90 as write-through views (NumPy: negative strides).
 
-    Without it the result is a copy, marked read-only so that a write fails loudly
-    ("assignment destination is read-only") instead of silently missing the base.
+    They work on the ndarray (``torchnp._indexing.flip_view``), not on tensors, so
+    they are registered with ``normalize=False``; the value logic stays in
+    ``_rearranging_impl`` (used for validation and for 0-d input).
     """
-    from torchnp import _indexing
-    flip_view = getattr(_indexing, "flip_view", None)
+    import sys
 
-    @functools.wraps(public)
-    def f(*args, **kwargs):
-        r = public(*args, **kwargs)
-        if name == "rot90" and operator.index(kwargs.get("k", args[1] if len(args) > 1 else 1)) % 4 == 0:
-            return r  # k=0 is a plain view
-        if hasattr(r, "_readonly"):
-            r._readonly = True
-        return r
-    f.__signature__ = public.__signature__
-    del flip_view  # TODO(core): use _indexing.flip_view(arr, axes) once it exists
-    return f
+    from torchnp import _indexing
+    from torchnp.exceptions import normalize_axis_tuple
+
+    from . import _rearranging_impl as impl
+
+    def _arr(m):
+        tnp = sys.modules["torchnp"]
+        return m if isinstance(m, tnp.ndarray) else tnp.asarray(m)
+
+    def flip(m, axis=None):
+        """Reverse the order of elements along ``axis`` (a view). Mirrors ``numpy.flip``."""
+        a = _arr(m)
+        if a.ndim == 0:
+            if axis is not None:
+                normalize_axis_tuple(axis, 0)
+            return a[()]
+        axes = None if axis is None else normalize_axis_tuple(axis, a.ndim)
+        return _indexing.flip_view(a, axes)
+
+    def fliplr(m):
+        """Reverse along axis 1 (a view). Mirrors ``numpy.fliplr``."""
+        a = _arr(m)
+        if a.ndim < 2:
+            raise ValueError("Input must be >= 2-d.")
+        return _indexing.flip_view(a, (1,))
+
+    def flipud(m):
+        """Reverse along axis 0 (a view). Mirrors ``numpy.flipud``."""
+        a = _arr(m)
+        if a.ndim < 1:
+            raise ValueError("Input must be >= 1-d.")
+        return _indexing.flip_view(a, (0,))
+
+    def rot90(m, k=1, axes=(0, 1)):
+        """Rotate by 90 degrees in the plane of ``axes`` (a view). Mirrors ``numpy.rot90``."""
+        tnp = sys.modules["torchnp"]
+        a = _arr(m)
+        axes = tuple(axes)
+        if len(axes) != 2:
+            raise ValueError("len(axes) must be 2.")
+        if axes[0] == axes[1] or abs(axes[0] - axes[1]) == a.ndim:
+            raise ValueError("Axes must be different.")
+        if not (-a.ndim <= axes[0] < a.ndim and -a.ndim <= axes[1] < a.ndim):
+            raise ValueError(f"Axes={axes} out of range for array of ndim={a.ndim}.")
+        k = operator.index(k) % 4
+        a0, a1 = axes[0] % a.ndim, axes[1] % a.ndim
+        if k == 0:
+            return a[...]
+        if k == 2:
+            return _indexing.flip_view(a, (a0, a1))
+        perm = list(range(a.ndim))
+        perm[a0], perm[a1] = perm[a1], perm[a0]
+        if k == 1:  # NumPy: transpose(flip(m, a1)) == flip(transpose(m), a0)
+            return _indexing.flip_view(tnp.transpose(a, perm), (a0,))
+        return _indexing.flip_view(tnp.transpose(a, perm), (a1,))
+
+    del impl
+    return {"flip": flip, "fliplr": fliplr, "flipud": flipud, "rot90": rot90}
 
 
 def _pad(public):
@@ -73,6 +120,10 @@ def _pad(public):
         return public(array, pad_width, mode, **kwargs)
     pad.__signature__ = public.__signature__
     return pad
+
+
+def _indexing_mod():
+    return importlib.import_module("torchnp._indexing")
 
 
 def register_main(registry):
@@ -89,7 +140,7 @@ def register_main(registry):
             if hasattr(_shape_impl, name):
                 registry.add_function(name, getattr(_shape_impl, name))
     special = {"broadcast_to": _readonly, "diagonal": _readonly}
-    flips = ("flip", "fliplr", "flipud", "rot90")
+    flips = _flip_functions() if hasattr(_indexing_mod(), "flip_view") else {}
     for mod in (_shape_ops_impl, _joining_impl, _rearranging_impl, _indexing_routines_impl):
         for name in mod.__all__:
             fn = getattr(mod, name)
@@ -97,8 +148,8 @@ def register_main(registry):
                 registry.add_function(name, special[name](make_public(fn, name, "torchnp")),
                                       normalize=False)
             elif name in flips:
-                registry.add_function(name, _flipper(make_public(fn, name, "torchnp"), name),
-                                      normalize=False)
+                flips[name].__module__ = "torchnp"
+                registry.add_function(name, flips[name], normalize=False)
             else:
                 registry.add_function(name, fn)
     for name in _index_tricks.__all__:
@@ -106,22 +157,15 @@ def register_main(registry):
         if name == "mask_indices":
             # calls a user function on an ndarray: not expressible with tags
             registry.add_function(name, obj, normalize=False)
-        elif name == "flatiter":
-            registry.add_object("flatiter", obj)
-            registry.add_object("_flatiter", obj)  # ndarray.flat calls torchnp._flatiter(a)
         else:
             registry.add_object(name, obj)
 
 
 def register_stride_tricks(registry):
-    from . import _shape_ops_impl, _stride_tricks_impl
+    from . import _stride_tricks_impl
     ns = "lib.stride_tricks"
     mod = "torchnp.lib.stride_tricks"
     impl = _stride_tricks_impl
     registry.add_function("sliding_window_view", _readonly_unless_writeable(
         make_public(impl.sliding_window_view, "sliding_window_view", mod)), ns, normalize=False)
     registry.add_function("as_strided", impl.as_strided, ns)
-    registry.add_function("broadcast_to", _readonly(
-        make_public(_shape_ops_impl.broadcast_to, "broadcast_to", mod)), ns, normalize=False)
-    registry.add_function("broadcast_arrays", _shape_ops_impl.broadcast_arrays, ns)
-    registry.add_function("broadcast_shapes", _shape_ops_impl.broadcast_shapes, ns)
