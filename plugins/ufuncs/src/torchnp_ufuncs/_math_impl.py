@@ -14,7 +14,7 @@ import torch
 __all__ = [
     "int_floor_divide", "int_remainder", "int_fmod", "u64_lt", "u64_floor_divide",
     "u64_remainder", "float_remainder", "int_power", "check_int_power", "positive",
-    "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_int", "cbrt",
+    "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_for", "heaviside", "cbrt",
     "exp2_complex", "rint", "rint_complex", "identity", "cmax", "cmin", "fmax_complex",
     "fmin_complex", "u64_maximum", "u64_minimum", "spacing", "modf", "frexp", "ldexp",
     "logaddexp2", "matmul", "vecdot", "matvec", "vecmat", "divmod_int", "divmod_float",
@@ -148,10 +148,28 @@ def conj(x):
     return torch.conj_physical(x) if x.is_complex() else x.clone()
 
 
-def reciprocal_int(x):
-    # C integer division 1 / x: 1 and -1 map to themselves, 0 gives 0 (NumPy warns), others 0
-    one = torch.ones((), dtype=x.dtype, device=x.device)
-    return torch.where((x == 1) | (x == -1), x, torch.zeros_like(x)) * one
+def reciprocal_for(ld):
+    """NumPy's integer reciprocal is ``1 / x`` in C: 1 and -1 map to themselves, other
+    values to 0, and 0 to what the platform's int conversion of inf gives (INT_MIN
+    for 32/64-bit signed types, 0 otherwise)."""
+    if ld.is_floating_point or ld.is_complex:
+        return torch.reciprocal
+    zero_val = {torch.int32: -2**31, torch.int64: -2**63}.get(ld, 0)
+    signed = _is_signed(ld)
+
+    def reciprocal_int(x):
+        keep = (x == 1) | (x == -1) if signed else x == 1
+        r = torch.where(keep, x, torch.zeros_like(x))
+        return torch.where(x == 0, torch.full_like(x, zero_val), r)
+    return reciprocal_int
+
+
+def _is_signed(ld):
+    return ld in (torch.int8, torch.int16, torch.int32, torch.int64)
+
+
+def heaviside(x, h):
+    return torch.where(torch.isnan(x), x, torch.heaviside(x, h.to(x.dtype) if isinstance(h, torch.Tensor) else h))
 
 
 def cbrt(x):
@@ -220,7 +238,12 @@ def fmin_complex(a, b):
 # --- floating-point routines -------------------------------------------------
 def spacing(x):
     inf = torch.full_like(x, math.inf)
-    r = torch.nextafter(x, torch.copysign(inf, x)) - x
+    if x.dtype == torch.float16:
+        # NumPy's half-precision spacing is positive for negative x: the gap toward zero
+        r = torch.where(x < 0, torch.nextafter(x, torch.zeros_like(x)) - x,
+                        torch.nextafter(x, inf) - x)
+    else:
+        r = torch.nextafter(x, torch.copysign(inf, x)) - x
     return torch.where(torch.isinf(x), torch.full_like(x, math.nan), r)
 
 

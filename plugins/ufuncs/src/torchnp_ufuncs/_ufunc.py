@@ -46,6 +46,10 @@ _INT_RANGE = {t: (torch.iinfo(t).min, torch.iinfo(t).max) for t in
               (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16,
                torch.uint32, torch.uint64)}
 _NOVALUE = object()
+_WEAK_OK = {builtins.bool: lambda ld: True,
+            builtins.int: lambda ld: ld is not torch.bool,
+            builtins.float: lambda ld: ld.is_floating_point or ld.is_complex,
+            builtins.complex: lambda ld: ld.is_complex}
 _new = object.__new__
 
 
@@ -145,11 +149,12 @@ def _from_compute(r, ld):
 class _Kernel:
     """Per-category torch implementations of one ufunc."""
 
-    __slots__ = ("by_cat", "scalar_ok", "compute", "factory")
+    __slots__ = ("by_cat", "scalar_ok", "compute", "factory", "default")
 
     def __init__(self, default=None, *, b=None, i=None, u64=None, f=None, c=None,
                  scalar_ok=False, compute=None, factory=None):
         self.factory = factory  # loop dtype -> kernel, for kernels that depend on the width
+        self.default = default
         self.by_cat = {"b": b or i or default, "i": i or default, "u64": u64 or i or default,
                        "f": f or default, "c": c or default}
         self.scalar_ok = scalar_ok
@@ -171,7 +176,7 @@ class ufunc:
     """
 
     def __init__(self, name, kernel, *, reduce_fast=None, accumulate_fast=None,
-                 no_bool=False, reorderable=None, pre_check=None):
+                 no_bool=False, reorderable=None, pre_check=None, int_to_double=False):
         nin, nout, identity, signature, types, summary = UFUNCS[name]
         self.__name__ = name
         self.__qualname__ = name
@@ -186,12 +191,13 @@ class ufunc:
         self._reorderable = identity is not None if reorderable is None else reorderable
         self._pre_check = pre_check
         self._no_bool = no_bool
+        self._int_to_double = int_to_double
         loops = []
         for ty in self.types:
             ins, outs = ty.split("->")
             if all(ch in _CHAR for ch in ins + outs):
                 loop = (tuple(_CHAR[ch] for ch in ins), tuple(_CHAR[ch] for ch in outs))
-                if loop not in loops and not (no_bool and torch.bool in loop[0]):
+                if loop not in loops:
                     loops.append(loop)
         self._loops = loops
         self._homogeneous = all(len(set(ins)) == 1 for ins, _ in loops)
@@ -246,21 +252,24 @@ class ufunc:
             if name == "negative":
                 raise TypeError("The numpy boolean negative, the `-` operator, is not supported, "
                                 "use the `~` operator or the logical_not function instead.")
+        if self._no_bool and all(k is torch.bool or k is builtins.bool for k in keys):
+            raise self._no_loop()
         if dtype is not None:
             return self._resolve_dtype(keys, dtype, casting)
         if self._homogeneous:
             common = _dtypes.result_type_torch(*(_REP[k] if type(k) is type else k for k in keys))
+            if self._int_to_double and _kind(common) in "biu":
+                common = torch.float64  # NumPy's true_divide resolver: integers divide as double
             for loop in self._loops:
                 if _dtypes.can_cast_torch(common, loop[0][0], "safe"):
                     return loop
             raise self._no_loop()
-        # mixed loops (ldexp): per-input linear search; weak ints match integer loop inputs
-        skeys = [k if type(k) is not type else (None if k is builtins.int and i > 0 else _DEFAULT[k])
-                 for i, k in enumerate(keys)]
+        # mixed loops (ldexp): per-input linear search; a weak Python scalar matches any
+        # loop input of its kind or a higher one (int -> int/float, float -> float)
         for loop in self._loops:
-            if all((k is None and _kind(ld) in "iu") or
-                   (k is not None and _dtypes.can_cast_torch(k, ld, "safe"))
-                   for k, ld in zip(skeys, loop[0])):
+            if all((type(k) is type and _WEAK_OK[k](ld)) or
+                   (type(k) is not type and _dtypes.can_cast_torch(k, ld, "safe"))
+                   for k, ld in zip(keys, loop[0])):
                 return loop
         raise self._no_loop()
 
@@ -306,7 +315,8 @@ class ufunc:
         for i, (k, ld, cd) in enumerate(zip(keys, ins, cds)):
             if type(k) is type:
                 c = _scalar_converter(k, ld, cd)
-                if kern.scalar_ok and i == len(keys) - 1 and tensor_pos:
+                if kern.scalar_ok and i == len(keys) - 1 and tensor_pos and \
+                        cat in ("i", "f", "c") and fn is kern.default and ld not in _COMPUTE:
                     convs.append(("py", c))
                 else:
                     convs.append(("pyt", c, cd))

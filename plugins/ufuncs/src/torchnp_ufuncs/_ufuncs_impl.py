@@ -80,7 +80,7 @@ add = ufunc("add", _K(torch.add, b=torch.logical_or, scalar_ok=True),
 subtract = ufunc("subtract", _K(torch.sub, scalar_ok=True))
 multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, scalar_ok=True),
                  reduce_fast=_prod_axes, accumulate_fast=_cumprod)
-divide = ufunc("divide", _K(torch.div, scalar_ok=True))
+divide = ufunc("divide", _K(torch.div, scalar_ok=True), int_to_double=True)
 true_divide = divide
 floor_divide = ufunc("floor_divide", _K(torch.floor_divide, i=M.int_floor_divide,
                                         u64=M.u64_floor_divide))
@@ -101,11 +101,11 @@ sign = ufunc("sign", _K(torch.sign, f=M.sign_float, c=M.sign_complex, u64=M.sign
              no_bool=True)
 conjugate = ufunc("conjugate", _K(M.conj))
 conj = conjugate
-reciprocal = ufunc("reciprocal", _K(torch.reciprocal, i=M.reciprocal_int))
+reciprocal = ufunc("reciprocal", _K(torch.reciprocal, factory=M.reciprocal_for))
 square = ufunc("square", _K(torch.square))
 sqrt = ufunc("sqrt", _K(torch.sqrt))
 cbrt = ufunc("cbrt", _K(M.cbrt))
-heaviside = ufunc("heaviside", _K(torch.heaviside))
+heaviside = ufunc("heaviside", _K(M.heaviside))
 gcd = ufunc("gcd", _K(torch.gcd), no_bool=True)
 lcm = ufunc("lcm", _K(torch.lcm), no_bool=True)
 maximum = ufunc("maximum", _K(torch.maximum, c=M.cmax, u64=M.u64_maximum),
