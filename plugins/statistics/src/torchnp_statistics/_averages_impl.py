@@ -55,12 +55,15 @@ def _any_zero(n):
 
 
 def _mean(a, axis, dtype, where, name="mean"):
-    axes = axes_of(axis, a.ndim)
+    axes = axes_of(axis, a.ndim, lenient=name.startswith("nan"))
     rdt = dtype if dtype is not None else mean_dtype(a.dtype)
     cdt = _acc_dtype(rdt) if is_inexact(rdt) else torch.float64
-    if not is_inexact(rdt) and kind(a.dtype) in "fc":
-        # an integer dtype= casts the input first (unsafe, truncating), as NumPy does
-        a = (a.real if a.is_complex() else a).to(torch.int64)
+    if not is_inexact(rdt):
+        # an integer dtype= sums in that dtype (modular), then divides in float64, as NumPy does
+        from ._sumprod_impl import _reduce
+        s = _reduce(a, axes, rdt, _NoValue, where, False)
+        n = _count(a.shape, axes, where_tensor(where, a.shape, a.device), a.device)
+        return (s.to(torch.float64) / n).to(rdt)
     x = a.to(cdt)
     mask = where_tensor(where, a.shape, a.device)
     n = _count(a.shape, axes, mask, a.device)
@@ -90,7 +93,7 @@ def _ddof(ddof, correction):
 
 
 def _var(a, axis, dtype, ddof, where, mean_, nan=False):
-    axes = axes_of(axis, a.ndim)
+    axes = axes_of(axis, a.ndim, lenient=nan)
     rdt = dtype if dtype is not None else mean_dtype(a.dtype)
     cdt = _acc_dtype(rdt) if is_inexact(rdt) else torch.float64
     if cdt.is_complex and not a.dtype.is_complex:
@@ -131,6 +134,10 @@ def _var(a, axis, dtype, ddof, where, mean_, nan=False):
         r = ss / float(builtins_max(n - ddof, 0))
     else:
         r = ss / torch.clamp(_as_float(n, sq) - ddof, min=0)
+    if nan and dof_bad:
+        # nanvar gives NaN (not inf) where the degrees of freedom are <= 0
+        r = torch.where(torch.as_tensor(n, device=r.device) - ddof <= 0,
+                        torch.tensor(float("nan"), dtype=r.dtype, device=r.device), r)
     return r.to(rdt_real)
 
 
@@ -170,7 +177,7 @@ def nanmean(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: O
     """Mean ignoring NaNs. Mirrors ``numpy.nanmean``."""
     if not is_inexact(a.dtype):
         return _mean(a, axis, dtype, where, "nanmean")
-    axes = axes_of(axis, a.ndim)
+    axes = axes_of(axis, a.ndim, lenient=True)
     rdt = dtype if dtype is not None else a.dtype
     cdt = _acc_dtype(rdt)
     x = a.to(cdt)

@@ -52,11 +52,15 @@ def is_inexact(dt):
     return dt.is_floating_point or dt.is_complex
 
 
-def axes_of(axis, ndim):
-    """Normalized reduction axes as a tuple (None -> all axes)."""
+def axes_of(axis, ndim, lenient=False):
+    """Normalized reduction axes as a tuple (None -> all axes).
+
+    ``lenient``: NumPy's ufunc reductions (sum, max...) accept axis 0/-1 on 0-d input;
+    mean/var/median do not.
+    """
     if axis is None:
         return tuple(range(ndim))
-    if ndim == 0:
+    if ndim == 0 and lenient:
         # NumPy's reductions accept axis 0/-1 (and ()) on 0-d input
         ax = (axis,) if type(axis) is int else tuple(axis)
         for a in ax:

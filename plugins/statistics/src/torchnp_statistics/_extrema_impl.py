@@ -32,7 +32,7 @@ def _complex_extreme(x, axes, is_max):
 
 
 def _minmax(a, axis, initial, where, is_max, name):
-    axes = axes_of(axis, a.ndim)
+    axes = axes_of(axis, a.ndim, lenient=True)
     opname = "maximum" if is_max else "minimum"
     mask = where_tensor(where, a.shape, a.device)
     if initial is _NoValue:
@@ -103,7 +103,7 @@ def amin(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: Ke
 def _nanminmax(a, axis, initial, where, is_max, name):
     if not is_inexact(a.dtype):
         return _minmax(a, axis, initial, where, is_max, name)
-    axes = axes_of(axis, a.ndim)
+    axes = axes_of(axis, a.ndim, lenient=True)
     nan = torch.isnan(a)
     if a.dtype.is_complex:
         raise NotImplementedError(f"torchnp.{name}: complex input is not supported")

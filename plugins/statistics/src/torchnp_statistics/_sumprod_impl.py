@@ -39,7 +39,7 @@ def _replace_nan(a, value):
 
 def _reduce(a, axis, dtype, initial, where, is_prod):
     """The add/multiply reduction engine behind sum, prod, nansum, nanprod."""
-    axes = axes_of(axis, a.ndim)
+    axes = axes_of(axis, a.ndim, lenient=True)
     rdt = dtype if dtype is not None else sum_dtype(a.dtype)
     x = to_compute(_cast_input(a, rdt), rdt) if rdt != torch.bool else a
     ident = 1 if is_prod else 0
