@@ -65,8 +65,8 @@ def qr(a: ArrayLike, mode="reduced"):
         h, tau = torch.geqrf(a)
         if mode == "economic":
             return h
-        # NumPy returns LAPACK's Fortran-ordered array: the full transpose of geqrf's
-        return h.permute(*reversed(range(h.ndim))), tau
+        # NumPy returns LAPACK's Fortran-ordered array: geqrf's with the last two axes swapped
+        return h.mT, tau
     if mode == "r":
         return torch.linalg.qr(a, mode="r").R
     q, r = torch.linalg.qr(a, mode=mode)

@@ -6,7 +6,6 @@ from __future__ import annotations
 __all__ = ["norm", "matrix_norm", "vector_norm", "cond", "det", "matrix_rank", "slogdet", "trace"]
 
 import math
-import operator
 from typing import NamedTuple
 
 import torch
@@ -36,9 +35,11 @@ def _compute(x):
 
 
 def _reduce_extreme(x, dim, largest):
+    """max (with NumPy's ``initial=0``: the values are >= 0) or min over ``dim``."""
     if x.shape[dim] == 0:
-        op = "maximum" if largest else "minimum"
-        raise ValueError(f"zero-size array to reduction operation {op} which has no identity")
+        if largest:
+            return x.sum(dim)  # zeros of the reduced shape
+        raise ValueError("zero-size array to reduction operation minimum which has no identity")
     return x.amax(dim) if largest else x.amin(dim)
 
 
@@ -105,8 +106,8 @@ def _norm(x, ord=None, axis=None, keepdims=False):
         axis = tuple(range(nd))
     elif not isinstance(axis, tuple):
         try:
-            axis = (operator.index(axis),)
-        except TypeError as exc:
+            axis = (int(axis),)
+        except Exception as exc:  # noqa: BLE001 - NumPy turns any failure into this TypeError
             raise TypeError("'axis' must be None, an integer or a tuple of integers") from exc
     if len(axis) == 1:
         ax = normalize_axis_index(axis[0], nd)
@@ -206,11 +207,12 @@ def matrix_rank(A: ArrayLike, tol=None, hermitian=False, *, rtol=None) -> ArrayO
         from ._decompositions_impl import _svdvals
         S = _svdvals(A)
     if tol is None:
-        smax = _reduce_extreme(S, -1, True).unsqueeze(-1)
+        # S.max(axis=-1, keepdims=True, initial=0)
+        smax = S.amax(-1, keepdim=True) if S.shape[-1] else S.new_zeros(S.shape[:-1] + (1,))
         if rtol is None:
             tol = smax * (max(A.shape[-2:]) * torch.finfo(S.dtype).eps)
         else:
-            tol = _to(as_tensor(rtol), S.dtype).to(S.device)[..., None] * smax
+            tol = smax * _to(as_tensor(rtol), S.dtype).to(S.device)[..., None]
     else:
         tol = _to(as_tensor(tol), S.dtype).to(S.device)[..., None]
     return (S > tol).sum(-1)

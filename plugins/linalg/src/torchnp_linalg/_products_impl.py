@@ -80,7 +80,7 @@ def _dot(a, b):
     return _tensordot(a, b, [a.ndim - 1], [b.ndim - 2])
 
 
-def matmul(x1: ArrayLike, x2: ArrayLike, /) -> torch.Tensor:
+def matmul(x1: ArrayLike, x2: ArrayLike, /) -> ArrayOrScalar:
     """Matrix product of two arrays. Mirrors ``numpy.linalg.matmul``."""
     return _matmul(x1, x2)
 
@@ -252,7 +252,8 @@ def matrix_power(a: ArrayLike, n) -> torch.Tensor:
     except TypeError as exc:
         raise TypeError("exponent must be an integer") from exc
     if n == 0:
-        eye = torch.eye(a.shape[-1], dtype=a.dtype, device=a.device)
+        # torch.eye lacks some dtypes ("eye" not implemented for 'UInt16')
+        eye = torch.eye(a.shape[-1], dtype=torch.int64, device=a.device).to(a.dtype)
         return eye.expand(a.shape).clone()
     if n < 0:
         from ._solve_impl import _inv
