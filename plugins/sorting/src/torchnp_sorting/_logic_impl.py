@@ -86,8 +86,7 @@ def _isclose(x, y, rtol, atol, equal_nan):
         torch.broadcast_shapes(xt.shape, yt.shape)
     except RuntimeError:
         raise _broadcast_error(xt, yt) from None
-    ay = y.abs()
-    tol = atol + rtol * ay if not isinstance(rtol, torch.Tensor) else atol + rtol * ay
+    tol = atol + rtol * builtins.abs(y)
     diff = (xt - yt).abs()
     res = (diff <= tol) & torch.isfinite(yt) | (xt == yt)
     if equal_nan:
@@ -144,8 +143,10 @@ def iscomplex(x: ArrayLike) -> ArrayOrScalar:
     return torch.zeros(x.shape, dtype=torch.bool, device=x.device)
 
 
-def isreal(x: ArrayLike) -> ArrayOrScalar:
+def isreal(x: ArrayLikeOrScalar) -> ArrayOrScalar:
     """Element-wise: zero imaginary part. Mirrors ``numpy.isreal``."""
+    if not isinstance(x, torch.Tensor):
+        return x.imag == 0  # NumPy uses ``x.imag`` of a Python scalar: a Python bool
     if x.dtype.is_complex:
         return x.imag == 0
     return torch.ones(x.shape, dtype=torch.bool, device=x.device)

@@ -240,4 +240,20 @@ def isin(element: ArrayLike, test_elements: ArrayLike, assume_unique=False, inve
     if kind == "table" and (is_inexact(element) or is_inexact(test_elements)):
         raise ValueError("The 'table' method is only supported for boolean or integer arrays. "
                          "Please select 'sort' or None for kind.")
+    if kind == "table" and test_elements.numel() and test_elements.dtype != torch.bool:
+        _check_table_range(test_elements)
     return _isin(element, test_elements, invert).reshape(element.shape)
+
+
+def _check_table_range(t):
+    # NumPy builds a lookup table of size max - min + 1; mirror its failures on huge ranges
+    k = ordered_key(t)
+    lo, hi = (int(v) for v in torch.aminmax(k))
+    if t.dtype == torch.uint64:
+        lo, hi = lo + 2**63, hi + 2**63
+    if hi - lo > torch.iinfo(t.dtype).max:
+        raise RuntimeError("You have specified kind='table', but the range of values in `ar2` or "
+                           "`ar1` exceed the maximum integer of the datatype. Please set `kind` to "
+                           "None or 'sort'.")
+    if hi - lo + 1 > 2**62:
+        raise ValueError("Maximum allowed dimension exceeded")
