@@ -314,7 +314,8 @@ class _RandomBase:
             is_int = True
             arr = None
         elif isinstance(a, float):
-            raise ValueError(f"a must be a sequence or an integer, not {type(a)}")
+            raise ValueError("a must be 1-dimensional or an integer" if legacy
+                             else f"a must be a sequence or an integer, not {type(a)}")
         else:
             arr = as_tensor(a)
             if arr.device != dev:
