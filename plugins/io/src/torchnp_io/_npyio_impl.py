@@ -1,0 +1,398 @@
+"""NumPy's "Input and output" section: .npy/.npz files and text files.
+
+Torch in, torch out, plus the standard library (zipfile, io). Files written here
+load in NumPy and vice versa; the .npy format itself is in ``_format``.
+"""
+from __future__ import annotations
+
+__all__ = ["save", "load", "savez", "savez_compressed", "savetxt", "loadtxt", "genfromtxt",
+           "fromfile"]
+
+import io
+import os
+import pickle
+import zipfile
+
+import torch
+
+from torchnp import _dtypes
+from torchnp._normalize import ArrayLike, DTypeLike, NotImplementedType, as_tensor, wrap
+
+from . import _format
+
+
+def _open(file, mode, suffix=None):
+    """(file object, should_close) for a path or an open file."""
+    if hasattr(file, "read") or hasattr(file, "write"):
+        return file, False
+    path = os.fspath(file)
+    if suffix and "w" in mode and not path.endswith(suffix):
+        path += suffix
+    return open(path, mode), True
+
+
+def save(file, arr: ArrayLike, allow_pickle=True):
+    """Save an array to a .npy file. Mirrors ``numpy.save``."""
+    fp, close = _open(file, "wb", ".npy")
+    try:
+        _format.write_array(fp, arr)
+    finally:
+        if close:
+            fp.close()
+
+
+class NpzFile:
+    """The lazy mapping ``load`` returns for .npz files. Mirrors ``numpy.lib.npyio.NpzFile``."""
+
+    def __init__(self, fid, own_fid=False, allow_pickle=False, max_header_size=10000):
+        self.zip = zipfile.ZipFile(fid)
+        self._files = self.zip.namelist()
+        self.files = [f[:-4] if f.endswith(".npy") else f for f in self._files]
+        self.allow_pickle = allow_pickle
+        self.max_header_size = max_header_size
+        self.fid = fid if own_fid else None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def close(self):
+        if self.zip is not None:
+            self.zip.close()
+            self.zip = None
+        if self.fid is not None:
+            self.fid.close()
+            self.fid = None
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:  # noqa: BLE001 - interpreter shutdown
+            pass
+
+    def __len__(self):
+        return len(self.files)
+
+    def __iter__(self):
+        return iter(self.files)
+
+    def __contains__(self, key):
+        return key in self.files or key in self._files
+
+    def keys(self):
+        return list(self.files)
+
+    def values(self):
+        return [self[k] for k in self.files]
+
+    def items(self):
+        return [(k, self[k]) for k in self.files]
+
+    def get(self, key, default=None):
+        return self[key] if key in self else default
+
+    def __getitem__(self, key):
+        if self.zip is None:
+            raise ValueError("I/O operation on closed file.")
+        if key in self.files:
+            member = self._files[self.files.index(key)]
+        elif key in self._files:
+            member = key
+        else:
+            raise KeyError(f"{key} is not a file in the archive")
+        with self.zip.open(member) as f:
+            data = f.read()
+        if not data.startswith(_format.MAGIC):
+            return data
+        return wrap(_format.read_array(io.BytesIO(data), self.allow_pickle, self.max_header_size))
+
+    def __repr__(self):
+        return f"NpzFile object with {len(self.files)} arrays: {', '.join(self.files[:5])}"
+
+
+def load(file, mmap_mode: NotImplementedType = None, allow_pickle=False, fix_imports=True,
+         encoding="ASCII", *, max_header_size=10000):
+    """Load arrays from .npy, .npz or pickled files. Mirrors ``numpy.load``.
+
+    Differences from NumPy: ``mmap_mode`` is not supported; object arrays raise.
+    """
+    if encoding not in ("ASCII", "latin1", "bytes"):
+        raise ValueError("encoding must be 'ASCII', 'latin1', or 'bytes'")
+    fp, close = _open(file, "rb")
+    try:
+        start = fp.tell() if hasattr(fp, "tell") else 0
+        magic = fp.read(len(_format.MAGIC))
+        if hasattr(fp, "seek"):
+            fp.seek(start)
+        if not magic:
+            raise EOFError("No data left in file")
+        if magic.startswith(b"PK\x03\x04") or magic.startswith(b"PK\x05\x06"):
+            if close:
+                close = False
+                return NpzFile(fp, own_fid=True, allow_pickle=allow_pickle,
+                               max_header_size=max_header_size)
+            return NpzFile(fp, allow_pickle=allow_pickle, max_header_size=max_header_size)
+        if magic == _format.MAGIC:
+            return _format.read_array(fp, allow_pickle, max_header_size)
+        if not allow_pickle:
+            raise ValueError("This file contains pickled (object) data. If you trust the file you "
+                             "can load it unsafely using the `allow_pickle=` keyword argument or "
+                             "`pickle.load()`.")
+        try:
+            return pickle.load(fp, fix_imports=fix_imports, encoding=encoding)
+        except Exception as exc:
+            raise pickle.UnpicklingError(f"Failed to interpret file {file!r} as a pickle") from exc
+    finally:
+        if close:
+            fp.close()
+
+
+def _savez(file, args, kwds, compress):
+    named = dict(kwds)
+    for i, a in enumerate(args):
+        key = f"arr_{i}"
+        if key in named:
+            raise ValueError(f"Cannot use un-named variables and keyword {key}")
+        named[key] = a
+    fp, close = _open(file, "wb", ".npz")
+    try:
+        with zipfile.ZipFile(fp, mode="w", compression=zipfile.ZIP_DEFLATED if compress
+                             else zipfile.ZIP_STORED, allowZip64=True) as zf:
+            for key, val in named.items():
+                with zf.open(key + ".npy", "w", force_zip64=True) as f:
+                    _format.write_array(f, as_tensor(getattr(val, "tensor", val)))
+    finally:
+        if close:
+            fp.close()
+
+
+def savez(file, *args, allow_pickle=True, **kwds):
+    """Save several arrays into an uncompressed .npz file. Mirrors ``numpy.savez``."""
+    _savez(file, args, kwds, False)
+
+
+def savez_compressed(file, *args, allow_pickle=True, **kwds):
+    """Save several arrays into a compressed .npz file. Mirrors ``numpy.savez_compressed``."""
+    _savez(file, args, kwds, True)
+
+
+# --- text files ------------------------------------------------------------------------------
+def _text_open(fname, mode, encoding):
+    if hasattr(fname, "read") or hasattr(fname, "write"):
+        return fname, False
+    return open(os.fspath(fname), mode, encoding=encoding), True
+
+
+def savetxt(fname, X: ArrayLike, fmt="%.18e", delimiter=" ", newline="\n", header="", footer="",
+            comments="# ", encoding=None):
+    """Save an array to a text file. Mirrors ``numpy.savetxt``."""
+    if X.ndim == 0 or X.ndim > 2:
+        raise ValueError(f"Expected 1D or 2D array, got {X.ndim}D array instead")
+    rows = X.reshape(-1, 1) if X.ndim == 1 else X
+    ncol = rows.shape[1]
+    iscomplex = X.is_complex()
+    if isinstance(fmt, bytes):
+        fmt = fmt.decode("latin1")
+    if isinstance(fmt, (list, tuple)):
+        if len(fmt) != ncol:
+            raise AttributeError(f"fmt has wrong shape.  {fmt}")
+        line_fmt = delimiter.join(fmt)
+    elif isinstance(fmt, str):
+        n = fmt.count("%")
+        if n == 1:
+            line_fmt = delimiter.join([fmt] * ncol) if not iscomplex else \
+                delimiter.join([f" ({fmt}+{fmt}j)"] * ncol)
+        elif (iscomplex and n != 2 * ncol) or (not iscomplex and n != ncol):
+            raise ValueError(f"fmt has wrong number of % formats:  {fmt}")
+        else:
+            line_fmt = fmt
+    else:
+        raise ValueError(f"invalid fmt: {fmt!r}")
+    fh, close = _text_open(fname, "w", encoding)
+    try:
+        if header:
+            fh.write(comments + header.replace("\n", "\n" + comments) + newline)
+        data = rows.detach().cpu().resolve_conj().tolist()
+        for row in data:
+            if iscomplex:
+                vals = []
+                for v in row:
+                    vals += [v.real, v.imag]
+                fh.write(line_fmt % tuple(vals) + newline)
+            else:
+                fh.write(line_fmt % tuple(row) + newline)
+        if footer:
+            fh.write(comments + footer.replace("\n", "\n" + comments) + newline)
+    finally:
+        if close:
+            fh.close()
+
+
+def _lines(fname, encoding):
+    if isinstance(fname, (list, tuple)):
+        return list(fname)
+    fh, close = _text_open(fname, "r", encoding)
+    try:
+        return fh.read().splitlines()
+    finally:
+        if close:
+            fh.close()
+
+
+def _parser(dtype):
+    if dtype == torch.bool:
+        return lambda s: bool(int(s)) if s.strip().lstrip("-").isdigit() else s.strip() == "True"
+    if dtype.is_complex:
+        return lambda s: complex(s.strip().replace("+-", "-"))
+    if dtype.is_floating_point:
+        return float
+    return lambda s: int(s) if s.strip().lstrip("+-").isdigit() else int(float(s))
+
+
+def _finish(rows, dtype, ndmin, unpack, ncols_hint=0):
+    if not rows:
+        t = torch.empty((0, ncols_hint) if ncols_hint else (0,), dtype=dtype)
+    else:
+        t = torch.tensor(rows, dtype=dtype if dtype not in (torch.uint16, torch.uint32, torch.uint64)
+                         else torch.int64).to(dtype)
+    if ndmin not in (0, 1, 2):
+        raise ValueError(f"Illegal value of ndmin keyword: {ndmin}")
+    if t.ndim > ndmin:
+        t = t.squeeze()
+    while t.ndim < ndmin:
+        t = t.unsqueeze(0) if t.ndim == 0 else t.unsqueeze(-1)
+    if unpack:
+        return tuple(t.permute(*reversed(range(t.ndim)))) if t.ndim > 1 else t
+    return t
+
+
+def loadtxt(fname, dtype: DTypeLike = float, comments="#", delimiter=None, converters=None,
+            skiprows=0, usecols=None, unpack=False, ndmin=0, encoding=None, max_rows=None, *,
+            quotechar: NotImplementedType = None, like: NotImplementedType = None):
+    """Load data from a text file. Mirrors ``numpy.loadtxt`` (no structured dtypes)."""
+    if dtype is None:
+        dtype = torch.float64
+    _dtypes.from_torch(dtype)
+    parse = _parser(dtype)
+    if isinstance(comments, str):
+        comments = [comments]
+    comments = [c for c in (comments or []) if c]
+    if isinstance(usecols, int):
+        usecols = [usecols]
+    lines = _lines(fname, encoding)[skiprows:]
+    rows = []
+    for ln in lines:
+        for c in comments:
+            ln = ln.split(c, 1)[0]
+        ln = ln.strip("\r\n")
+        if not ln.strip():
+            continue
+        fields = ln.split(delimiter) if delimiter is not None else ln.split()
+        if usecols is not None:
+            try:
+                fields = [fields[i] for i in usecols]
+            except IndexError:
+                raise ValueError(f"invalid column index {max(usecols)} at row {len(rows) + 1} "
+                                 f"with {len(fields)} columns") from None
+        try:
+            if converters is not None:
+                conv = converters if callable(converters) else None
+                vals = [(conv or converters.get(i, parse))(f) if conv or i in converters else parse(f)
+                        for i, f in enumerate(fields)]
+            else:
+                vals = [parse(f) for f in fields]
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"could not convert string to {dtype}: {exc}") from None
+        if rows and len(vals) != len(rows[0]):
+            raise ValueError(f"the number of columns changed from {len(rows[0])} to {len(vals)} "
+                             f"at row {len(rows) + 1}; use `usecols` to select a subset and avoid "
+                             "this error")
+        rows.append(vals)
+        if max_rows is not None and len(rows) >= max_rows:
+            break
+    return _finish(rows, dtype, ndmin, unpack)
+
+
+def genfromtxt(fname, dtype: DTypeLike = float, comments="#", delimiter=None, skip_header=0,
+               skip_footer=0, converters: NotImplementedType = None, missing_values=None,
+               filling_values=None, usecols=None, names: NotImplementedType = None,
+               excludelist: NotImplementedType = None,
+               deletechars=" !#$%&'()*+,-./:;<=>?@[\\]^{|}~", replace_space="_", autostrip=False,
+               case_sensitive=True, defaultfmt="f%i", unpack=None,
+               usemask: NotImplementedType = False, loose=True, invalid_raise=True, max_rows=None,
+               encoding=None, *, ndmin=0, like: NotImplementedType = None):
+    """Load data from a text file, filling missing values. Mirrors ``numpy.genfromtxt``.
+
+    Differences from NumPy: no structured dtypes (``names``), masks or converters.
+    """
+    if dtype is None:
+        dtype = torch.float64
+    parse = _parser(dtype)
+    missing = {""} | ({missing_values} if isinstance(missing_values, str) else set(missing_values or ()))
+    fill = float("nan") if filling_values is None else filling_values
+    if isinstance(usecols, int):
+        usecols = [usecols]
+    lines = _lines(fname, encoding)[skip_header:]
+    if skip_footer:
+        lines = lines[:-skip_footer]
+    rows = []
+    for ln in lines:
+        if comments:
+            ln = ln.split(comments, 1)[0]
+        if not ln.strip():
+            continue
+        fields = ln.split(delimiter) if delimiter is not None else ln.split()
+        if usecols is not None:
+            fields = [fields[i] for i in usecols]
+        vals = []
+        for f in fields:
+            f = f.strip()
+            if f in missing:
+                vals.append(fill)
+                continue
+            try:
+                vals.append(parse(f))
+            except ValueError:
+                if not loose:
+                    raise
+                vals.append(float("nan") if dtype.is_floating_point or dtype.is_complex else -1)
+        if rows and len(vals) != len(rows[0]):
+            if invalid_raise:
+                raise ValueError(f"Some errors were detected !\n    Line #{len(rows) + 1 + skip_header} "
+                                 f"(got {len(vals)} columns instead of {len(rows[0])})")
+            continue
+        rows.append(vals)
+        if max_rows is not None and len(rows) >= max_rows:
+            break
+    return _finish(rows, dtype, ndmin, bool(unpack))
+
+
+def fromfile(file, dtype: DTypeLike = float, count=-1, sep="", offset=0, *,
+             like: NotImplementedType = None):
+    """Read raw binary or text data into a 1-d array. Mirrors ``numpy.fromfile``."""
+    if dtype is None:
+        dtype = torch.float64
+    fp, close = _open(file, "rb")
+    try:
+        if offset:
+            fp.seek(offset, 1)
+        data = fp.read()
+    finally:
+        if close:
+            fp.close()
+    if sep == "":
+        itemsize = torch.empty((), dtype=dtype).element_size()
+        n = len(data) // itemsize if count < 0 else count
+        if n * itemsize > len(data):
+            raise ValueError("EOF: reading array data")
+        if n == 0:
+            return torch.empty(0, dtype=dtype)
+        return torch.frombuffer(bytearray(data[:n * itemsize]), dtype=torch.uint8).view(dtype).clone()
+    text = data.decode("latin1")
+    parse = _parser(dtype)
+    parts = [p for p in (text.split(sep) if sep.strip() else text.split()) if p.strip()]
+    if count >= 0:
+        parts = parts[:count]
+    return _finish([parse(p) for p in parts], dtype, 1, False)
