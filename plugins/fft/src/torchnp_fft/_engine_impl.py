@@ -162,7 +162,8 @@ def raw_irfftnd(a, s, axes, norm):
         s = [_check_n(x) for x in s]
         a, half = _prepare(a, False, "irfft")
         r = torch.fft.irfftn(a, s=s, dim=naxes, norm=norm)
-        return r.to(torch.float16) if half else r
+        # NumPy's complex passes over the other axes turn float16 into complex64 first
+        return r.to(torch.float16) if half and len(naxes) == 1 else r
     for ii in range(len(axes) - 1):
         a = raw_fft(a, s[ii], axes[ii], "ifft", norm)
     return raw_fft(a, s[-1], axes[-1], "irfft", norm)

@@ -47,6 +47,9 @@ def rfftfreq(n, d: ArrayLikeOrScalar = 1.0, device: DeviceLike = None) -> torch.
 
 def _shift(x, axes, sign):
     if axes is None:
+        if x.ndim == 0:
+            # NumPy's roll(x, [], ()) fails on 0-d input with a ValueError
+            raise ValueError("fftshift/ifftshift: a 0-d array has no axes to shift")
         axes = tuple(range(x.ndim))
         shift = [sign * (dim // 2) for dim in x.shape]
     elif isinstance(axes, int) or isinstance(axes, _dtypes.integer):
