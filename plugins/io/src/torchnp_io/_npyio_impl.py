@@ -220,7 +220,7 @@ def savetxt(fname, X: ArrayLike, fmt="%.18e", delimiter=" ", newline="\n", heade
                 vals = []
                 for v in row:
                     vals += [v.real, v.imag]
-                fh.write(line_fmt % tuple(vals) + newline)
+                fh.write((line_fmt % tuple(vals)).replace("+-", "-") + newline)
             else:
                 fh.write(line_fmt % tuple(row) + newline)
         if footer:
@@ -264,7 +264,7 @@ def _finish(rows, dtype, ndmin, unpack, ncols_hint=0):
     while t.ndim < ndmin:
         t = t.unsqueeze(0) if t.ndim == 0 else t.unsqueeze(-1)
     if unpack:
-        return tuple(t.permute(*reversed(range(t.ndim)))) if t.ndim > 1 else t
+        return t.permute(*reversed(range(t.ndim)))
     return t
 
 
