@@ -75,7 +75,7 @@ def test_array_equal(dtype, name):
     ck(name, a, a[:1])
     ck(name, a[:1], np.broadcast_to(a[:1], (3, 4)))
     ck(name, a, a[:, :3])
-    ck(name, a, a.astype(np.float64))
+    ck(name, a, a.astype(np.result_type(a.dtype, np.float64)))
 
 
 def test_array_equal_equal_nan():

@@ -301,12 +301,13 @@ def _difference_remarks(x, y, invalids):
     unsigned = dt in (torch.uint8, torch.uint16, torch.uint32, torch.uint64)
     if dt == torch.bool:
         return []
-    if unsigned:
-        xi, yi = xd.to(torch.int64) if dt != torch.uint64 else xd.to(torch.float64), \
-            yd.to(torch.int64) if dt != torch.uint64 else yd.to(torch.float64)
-        error = (xi - yi).abs().to(dt if dt != torch.uint64 else torch.float64)
-        if dt == torch.uint64:
-            error = error.to(torch.uint64)
+    if unsigned and dt != torch.uint64:
+        # NumPy: min(abs(x - y), abs(y - x)) with unsigned wrap-around
+        mod = 2 ** (8 * xd.element_size())
+        xi, yi = xd.to(torch.int64), yd.to(torch.int64)
+        error = torch.minimum((xi - yi) % mod, (yi - xi) % mod).to(dt)
+    elif unsigned:
+        error = (xd.to(torch.float64) - yd.to(torch.float64)).abs()
     else:
         error = (xd - yd).abs()
     error_b = torch.broadcast_to(error, torch.broadcast_shapes(error.shape, invalids.shape))
@@ -397,6 +398,9 @@ def assert_array_less(x, y, err_msg="", verbose=True, *, strict=False):
 
     def less(a, b):
         dt = _dtypes.result_type_torch(a, b)
+        if dt.is_complex:  # NumPy orders complex lexicographically
+            a, b = a.to(dt), b.to(dt)
+            return (a.real < b.real) | ((a.real == b.real) & (a.imag < b.imag))
         if dt in (torch.uint16, torch.uint32, torch.uint64, torch.bool):
             return _wide(a.to(dt)).to(torch.float64 if dt == torch.uint64 else torch.int64) < \
                 _wide(b.to(dt)).to(torch.float64 if dt == torch.uint64 else torch.int64)
@@ -685,7 +689,7 @@ def assert_array_max_ulp(a, b, maxulp=1, dtype=None):
         mx = ret.max().item() if not bool(torch.isnan(ret).any()) else float("nan")
         raise AssertionError("Arrays are not almost equal up to %g ULP (max difference is %g ULP)"
                              % (maxulp, mx))
-    return wrap(ret.reshape(ret.shape[1:]) if ret.shape[0] == 1 else ret)
+    return wrap(ret)
 
 
 def assert_array_almost_equal_nulp(x, y, nulp=1):
