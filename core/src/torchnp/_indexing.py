@@ -309,6 +309,8 @@ def prepare_value(value, dtype, device):
             return torch.tensor(value).to(dtype)  # NumPy: undefined cast result
         return value
     if t is builtins.complex:
+        if dtype == torch.bool:
+            return builtins.bool(value)
         if not dtype.is_complex:
             raise TypeError("float() argument must be a string or a real number, not 'complex'"
                             if dtype.is_floating_point else
@@ -363,9 +365,15 @@ def _is_basic_fast(key):
     if t is slice:
         return key.step is None or (type(key.step) is int and key.step > 0)
     if t is tuple:
+        ell = False
         for k in key:
             tk = type(k)
-            if tk is int or k is None or k is Ellipsis:
+            if k is Ellipsis:
+                if ell:
+                    return False
+                ell = True
+                continue
+            if tk is int or k is None:
                 continue
             if tk is slice and (k.step is None or (type(k.step) is int and k.step > 0)):
                 continue

@@ -487,6 +487,13 @@ class ndarray:
             if (t.shape[-1] * old) % new:
                 raise ValueError("When changing to a larger dtype, its size must be a divisor "
                                  "of the total size in bytes of the last axis of the array.")
+        if old != new and any(n == 1 for n in t.shape):
+            # strides of length-1 axes are arbitrary; torch's view(dtype) checks them anyway
+            st = list(t.stride())
+            for d in range(t.ndim - 1, -1, -1):
+                if t.shape[d] == 1:
+                    st[d] = st[d + 1] * t.shape[d + 1] if d + 1 < t.ndim else 1
+            t = t.as_strided(t.shape, st)
         try:
             r = _view_dtype(t, td)
         except RuntimeError as exc:
@@ -1115,7 +1122,7 @@ def _cast(t, td):
 # ndarray methods that are the namespace function with the array first
 _METHODS = (
     "all", "any", "argmax", "argmin", "argpartition", "argsort", "choose", "clip",
-    "compress", "conj", "conjugate", "cumprod", "cumsum", "diagonal", "dot", "max",
+    "conj", "conjugate", "cumprod", "cumsum", "diagonal", "dot", "max",
     "mean", "min", "nonzero", "prod", "put", "repeat", "round",
     "searchsorted", "std", "sum", "take", "trace", "var",
 )
@@ -1140,9 +1147,16 @@ def _partition(self, kth, /, axis=-1, kind="introselect", order=None):
     self._assign(_func("partition")(self, kth, axis=axis, kind=kind, order=order))
 
 
+def _compress(self, condition, /, axis=None, out=None):
+    """Same as ``torchnp.compress(condition, a, axis, out)`` (the array is the second argument)."""
+    return _func("compress")(condition, self, axis=axis, out=out)
+
+
 def _install_methods():
     for name in _METHODS:
         setattr(ndarray, name, _method(name))
+    _compress.__name__ = "compress"
+    ndarray.compress = _compress
     _sort.__name__ = "sort"
     _partition.__name__ = "partition"
     ndarray.sort = _sort

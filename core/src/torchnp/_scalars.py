@@ -275,9 +275,10 @@ def _install():
                 "__contains__"):
             setattr(generic, name, value)
     from . import _operators
-    from ._ndarray import _METHODS, _method
+    from ._ndarray import _METHODS, _compress, _method
     for name in _METHODS:
         setattr(generic, name, _method(name))
+    generic.compress = _compress
     for name in _ARRAY_METHODS:
         setattr(generic, name, _array_method(name))
     _operators.install(generic)

@@ -37,11 +37,9 @@ def _resolve_shape(shape, size):
         dims = [operator.index(s) for s in shape]
     else:
         dims = [operator.index(shape)]
-    unknown = [i for i, d in enumerate(dims) if d < 0]
-    if len(unknown) > 1 or (unknown and dims[unknown[0]] != -1):
-        if len(unknown) > 1 and all(dims[i] == -1 for i in unknown):
-            raise ValueError("can only specify one unknown dimension")
-        raise ValueError("negative dimensions not allowed")
+    unknown = [i for i, d in enumerate(dims) if d < 0]  # NumPy takes any negative as unknown
+    if len(unknown) > 1:
+        raise ValueError("can only specify one unknown dimension")
     known = 1
     for d in dims:
         if d >= 0:
