@@ -165,23 +165,32 @@ def _shortest(x, bits):
     return digits, exp + ndig - 1
 
 
-def _exact_digits(x, ndigits=None, frac=None):
-    """Digits of the exact value of positive ``x`` rounded half-even to ``ndigits``
-    significant digits or to ``frac`` digits after the point: (digits, exponent)."""
-    d = decimal.Decimal(x)
-    if frac is not None:
-        q = _CTX.quantize(d, decimal.Decimal(1).scaleb(-frac))
-    else:
-        e = d.adjusted()
-        q = _CTX.quantize(d, decimal.Decimal(1).scaleb(e - ndigits + 1))
-        if q.adjusted() != e:  # carried into a new digit: requantize (9.99 -> 10.0)
-            q = _CTX.quantize(q, decimal.Decimal(1).scaleb(q.adjusted() - ndigits + 1))
-    if q == 0:
-        return "0", 0 if frac is None else -frac  # noqa: E501
-    _, digits, exp = q.as_tuple()
-    digits = "".join(map(str, digits))
-    e10 = exp + len(digits) - 1
-    return digits.rstrip("0") or "0", e10
+def _cut(x, total, p):
+    """Digits of positive ``x`` cut off as Dragon4 does: (digits, exponent).
+
+    The exact value is truncated at the cutoff (``p`` significant digits when
+    ``total``, else ``p`` digits after the point) and rounded half to even.
+    Rounding down keeps the trailing zeros up to the cutoff; rounding up drops
+    the digits a carry turned into zeros (``19.96`` at one decimal -> ``2``, e=1).
+    """
+    d = _CTX.create_decimal(x)  # exact: every float is a finite decimal
+    e = d.adjusted()
+    k = p if total else e + 1 + p  # digits kept
+    if k <= 0:
+        # the first digit lies past the cutoff: the result is 0 or 1 at the cutoff digit
+        half = decimal.Decimal(5).scaleb(-p - 1)
+        return ("1", -p) if k == 0 and d > half else ("0", -p)
+    q = d.scaleb(k - 1 - e, _CTX)
+    whole = int(q)
+    rem = q - whole
+    if rem > decimal.Decimal("0.5") or (rem == decimal.Decimal("0.5") and whole % 2 == 1):
+        up = str(whole + 1)
+        if len(up) > k:
+            return "1", e + 1
+        return up.rstrip("0"), e
+    if rem == 0:  # the exact value ran out before the cutoff: Dragon4 stops there
+        return str(whole).rstrip("0") or "0", e
+    return str(whole), e
 
 
 def _dragon4(x, bits, unique, total, precision, min_digits):
@@ -191,8 +200,6 @@ def _dragon4(x, bits, unique, total, precision, min_digits):
     ``precision``/``min_digits`` < 0 mean unset.
     """
     if x == 0:
-        if not unique and precision >= 0 and not total:
-            return "0", 0
         return "0", 0
     if unique:
         digits, e = _shortest(x, bits)
@@ -205,15 +212,6 @@ def _dragon4(x, bits, unique, total, precision, min_digits):
     return _cut(x, total, precision)
 
 
-def _cut(x, total, p):
-    if total:
-        return _exact_digits(x, ndigits=max(p, 1)) if p > 0 else ("0", 0)
-    digits, e = _exact_digits(x, frac=p)
-    if digits == "0":
-        return "0", 0
-    return digits, e
-
-
 _TRIM = {"k": "none", ".": "zeros", "0": "one", "-": "dpt"}
 
 
@@ -221,7 +219,7 @@ def _trim_mode(trim):
     try:
         return _TRIM[trim]
     except KeyError:
-        raise ValueError("if supplied, trim must be 'k', '.', '0' or '-'") from None
+        raise TypeError(f"if supplied, trim must be 'k', '.', '0' or '-' found `{trim}`") from None
 
 
 def _positional(x, bits, precision=-1, unique=True, fractional=True, trim="k", sign=False,
@@ -260,7 +258,7 @@ def _positional(x, bits, precision=-1, unique=True, fractional=True, trim="k", s
     elif mode == "none" and desired > nfrac:
         out += "0" * (desired - nfrac)
         nfrac = desired
-    if precision >= 0 and mode != "none" and nfrac > 0:
+    if mode != "none" and nfrac > 0:
         stripped = out.rstrip("0")
         nfrac -= len(out) - len(stripped)
         out = stripped
@@ -306,14 +304,14 @@ def _scientific(x, bits, precision=-1, unique=True, trim="k", sign=False, pad_le
     elif mode == "none" and desired > nfrac:
         out += "0" * (desired - nfrac)
         nfrac = desired
-    if precision >= 0 and mode != "none" and nfrac > 0:
+    if mode != "none" and nfrac > 0:
         stripped = out.rstrip("0")
         nfrac -= len(out) - len(stripped)
         out = stripped
         if out.endswith(".") and mode == "one":
             out += "0"
     exp_digits = 2 if exp_digits < 0 else min(exp_digits, 5)
-    ed = str(abs(e))
+    ed = str(abs(e)) if e else ""  # NumPy prints no digit for a zero exponent past exp_digits
     out += ("e+" if e >= 0 else "e-") + ed.zfill(exp_digits)
     if pad_left > 1 + len(s):
         out = " " * (pad_left - 1 - len(s)) + out
@@ -368,7 +366,7 @@ def format_float_positional(x, precision=None, unique=True, fractional=True, tri
         raise ValueError("min_digits must be less than or equal to precision")
     v, bits = _float_arg(x)
     if not unique and precision < 0:
-        raise ValueError("precision must be provided when unique is False")
+        raise TypeError("in non-unique mode `precision` must be supplied")
     if not math.isfinite(v):
         return _nonfinite(v, sign)
     return _positional(v, bits, precision, unique, fractional, trim, sign, pad_left,
@@ -386,7 +384,7 @@ def format_float_scientific(x, precision=None, unique=True, trim="k", sign=False
         raise ValueError("min_digits must be less than or equal to precision")
     v, bits = _float_arg(x)
     if not unique and precision < 0:
-        raise ValueError("precision must be provided when unique is False")
+        raise TypeError("in non-unique mode `precision` must be supplied")
     if not math.isfinite(v):
         return _nonfinite(v, sign)
     return _scientific(v, bits, precision, unique, trim, sign, pad_left, exp_digits, min_digits)
@@ -802,12 +800,15 @@ def array_str(a, max_line_width=None, precision=None, suppress_small=None):
 
 
 # --- scalars -------------------------------------------------------------------------
+_SCALAR_SCI_CUTOFF = {16: 1e3, 32: 1e6, 64: 1e16}  # NumPy 2 scalars switch to scientific here
+
+
 def _float_either(x, bits, trim_pos, trim_sci):
     """NumPy's scalar float text: positional for 1e-4 <= |x| < 1e16 (or 0), else scientific."""
     if not math.isfinite(x):
         return "nan" if x != x else ("-inf" if x < 0 else "inf")
     ax = abs(x)
-    if ax == 0 or 1e-4 <= ax < 1e16:
+    if ax == 0 or 1e-4 <= ax < _SCALAR_SCI_CUTOFF[bits]:
         return _positional(x, bits, -1, True, True, trim_pos, False)
     return _scientific(x, bits, -1, True, trim_sci, False)
 
