@@ -10,7 +10,7 @@ import operator
 import torch
 
 from torchnp._dtypes import result_type_torch
-from torchnp._normalize import ArrayLike, DTypeLike
+from torchnp._normalize import ArrayLike, ArrayOrScalar, DTypeLike
 
 from ._common import warn_runtime
 
@@ -104,7 +104,7 @@ def cov(m: ArrayLike, y: ArrayLike | None = None, rowvar=True, bias=False, ddof=
 
 
 def corrcoef(x: ArrayLike, y: ArrayLike | None = None, rowvar=True, *,
-             dtype: DTypeLike = None) -> torch.Tensor:
+             dtype: DTypeLike = None) -> ArrayOrScalar:
     """Pearson correlation coefficients. Mirrors ``numpy.corrcoef``."""
     c = cov(x, y, rowvar, dtype=dtype)
     if c.ndim == 0:

@@ -212,7 +212,8 @@ def _get_bin_edges(a, bins, range, weights):
             raise TypeError("Automated estimation of the number of bins is not supported for weighted data")
         first_edge, last_edge = _get_outer_edges(a, range)
         if range is not None:
-            keep = (a >= first_edge) & (a <= last_edge)
+            af = a if a.dtype.is_floating_point else a.to(torch.float64)  # no uint wraparound of -1
+            keep = (af >= first_edge) & (af <= last_edge)
             if not bool(keep.all()):
                 a = a[keep]
         if a.numel() == 0:
@@ -411,7 +412,7 @@ def bincount(x: ArrayLike, /, weights: ArrayLike | None = None, minlength=0) -> 
     if x.ndim == 1 and x.numel() == 0 and x.dtype == torch.float64:
         x = x.to(torch.int64)  # NumPy special-cases an empty list
     k = kind(x.dtype)
-    if k not in "biu" or x.dtype == torch.uint64:
+    if k not in "biu":
         raise TypeError(f"Cannot cast array data from dtype('{_BY_TORCH[x.dtype].name}') to "
                         "dtype('int64') according to the rule 'safe'")
     if x.ndim != 1:
