@@ -36,8 +36,10 @@ _NoValue = _NoValueType()
 def _inv(a):
     _assert_stacked_square(a)
     a = _to(a, _common_type(a))
-    with _lapack_errors("Singular matrix"):
+    try:
         return torch.linalg.inv(a)
+    except torch.linalg.LinAlgError as exc:
+        raise LinAlgError("Singular matrix") from exc
 
 
 def inv(a: ArrayLike) -> torch.Tensor:
@@ -61,19 +63,37 @@ def _solve(a, b):
     elif b.shape[-2] != m:
         raise ValueError("solve: Input operand 1 has a mismatch in its core dimension 0, with "
                          f"gufunc signature (m,m),(m,n)->(m,n) (size {b.shape[-2]} is different from {m})")
+    a, b = _to(a, dt), _to(b, dt)
+    ba, bb = a.shape[:-2], b.shape[:-2]
+    if ba != bb:
+        # NumPy 2 treats b as a stack of matrices unless it is 1-D; torch guesses "batch of
+        # vectors" when b.shape == a.shape[:-1], so give both operands the full batch shape
+        batch = _broadcast_batch(a.shape, b.shape)
+        a = a.expand(batch + a.shape[-2:])
+        b = b.expand(batch + b.shape[-2:])
     try:
-        batch = torch.broadcast_shapes(a.shape[:-2], b.shape[:-2])
-    except RuntimeError:
-        raise ValueError("operands could not be broadcast together with remapped shapes "
-                         f"[original->remapped]: {tuple(a.shape)}->{tuple(a.shape[:-2])} "
-                         f"{tuple(b.shape)}->{tuple(b.shape[:-2])}") from None
-    # NumPy 2 treats b as a stack of matrices unless it is 1-D; torch guesses "batch of
-    # vectors" when b.shape == a.shape[:-1], so give both operands the full batch shape
-    a = _to(a, dt).expand(batch + a.shape[-2:])
-    b = _to(b, dt).expand(batch + b.shape[-2:])
-    with _lapack_errors("Singular matrix"):
         x = torch.linalg.solve(a, b)
+    except torch.linalg.LinAlgError as exc:
+        raise LinAlgError("Singular matrix") from exc
     return x[..., 0] if vector else x
+
+
+def _broadcast_batch(sa, sb):
+    """Broadcast the batch shapes (all but the last two axes); NumPy's message on failure.
+
+    Plain Python: torch.broadcast_shapes costs ~20us, more than a small solve.
+    """
+    ba, bb = tuple(sa[:-2]), tuple(sb[:-2])
+    n = max(len(ba), len(bb))
+    ba, bb = (1,) * (n - len(ba)) + ba, (1,) * (n - len(bb)) + bb
+    out = []
+    for x, y in zip(ba, bb):
+        if x != y and x != 1 and y != 1:
+            raise ValueError("operands could not be broadcast together with remapped shapes "
+                             f"[original->remapped]: {tuple(sa)}->{tuple(sa[:-2])} "
+                             f"{tuple(sb)}->{tuple(sb[:-2])}")
+        out.append(y if x == 1 else x)
+    return torch.Size(out)
 
 
 def solve(a: ArrayLike, b: ArrayLike) -> torch.Tensor:
