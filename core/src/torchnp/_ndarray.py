@@ -1103,7 +1103,7 @@ def _byteswap(t):
     if t.is_complex():
         r = torch.view_as_real(t)
         return torch.view_as_complex(_byteswap(r).contiguous())
-    b = t.contiguous().view(torch.uint8).reshape(*t.shape, es)
+    b = t.contiguous().reshape(-1).view(torch.uint8).reshape(*t.shape, es)
     return b.flip(-1).contiguous().view(t.dtype).reshape(t.shape)
 
 

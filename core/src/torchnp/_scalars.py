@@ -36,11 +36,13 @@ def _scalar_new(cls, value=0, *args, **kwargs):
         value = _PARSE[d.kind](value.decode() if t is builtins.bytes else value)
         t = type(value)
     elif value is None:
-        if d.kind not in "fc":
+        if d.kind == "b":
+            value, t = False, builtins.bool
+        elif d.kind not in "fc":
             raise TypeError(f"int() argument must be a string, a bytes-like object or a real "
                             f"number, not 'NoneType'")
-        value = float("nan")
-        t = builtins.float
+        else:
+            value, t = float("nan"), builtins.float
     if t is builtins.int and d.kind in "iu":
         info = torch.iinfo(td)
         if not info.min <= value <= info.max:
@@ -48,13 +50,18 @@ def _scalar_new(cls, value=0, *args, **kwargs):
         s = object.__new__(cls)
         s.tensor = torch.tensor(value, dtype=td)
         return s
+    if d.kind == "b" and t in (builtins.int, builtins.float, builtins.complex):
+        value, t = builtins.bool(value), builtins.bool
     if t is builtins.complex and d.kind not in "c":
         raise TypeError("float() argument must be a string or a real number, not 'complex'"
                         if d.kind == "f" else "int() argument must be a string, a bytes-like "
                         "object or a real number, not 'complex'")
     if t in (builtins.bool, builtins.int, builtins.float, builtins.complex):
         s = object.__new__(cls)
-        s.tensor = torch.tensor(value, dtype=td)
+        try:
+            s.tensor = torch.tensor(value, dtype=td)
+        except (TypeError, RuntimeError):  # e.g. a float into an unsigned type: cast like NumPy
+            s.tensor = torch.tensor(value).to(td)
         return s
     tt = as_tensor(value)
     if tt.dtype != td:
