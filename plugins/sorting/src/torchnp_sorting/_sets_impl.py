@@ -63,6 +63,16 @@ def _unique1d(ar, return_index, return_inverse, return_counts, equal_nan, invers
     if not (return_index or return_inverse or return_counts):
         if ar.dtype in _TORCH_UNIQUE_OK:
             return (torch.unique(ar, sorted=True),)
+        if ar.dtype.is_floating_point:
+            # values only: an unstable sort suffices; NaNs (sorted last) collapse on the result
+            aux = torch.sort(ar).values if ar.numel() > 1 else ar
+            u = aux[_unique_mask(aux, False)]
+            if equal_nan and u.numel() > 1:
+                nan = torch.isnan(u)
+                keep = torch.ones_like(nan)
+                keep[1:] = ~(nan[1:] & nan[:-1])
+                u = u[keep]
+            return (u,)
         aux = sort_along(ar, 0)[0] if ar.numel() > 1 else ar
         return (aux[_unique_mask(aux, equal_nan)],)
     if ar.numel() > 1:
