@@ -71,6 +71,15 @@ def _category(ld):
     return "i" if k in "iu" else k
 
 
+def _operand_ok(x):
+    """Whether an operator should handle ``x`` (else it returns NotImplemented)."""
+    if isinstance(x, (list, tuple, torch.Tensor, _normalize._ndarray_cls, _dtypes.generic,
+                      builtins.int, builtins.float, builtins.complex)):
+        return True
+    return any(hasattr(x, a) for a in ("__array_interface__", "__array_struct__", "__array__",
+                                        "__dlpack__"))
+
+
 def _broadcast_error(tensors):
     shapes = " ".join(str(tuple(t.shape)).replace(",)", ")") if t.ndim == 1 else str(tuple(t.shape))
                       for t in tensors if isinstance(t, torch.Tensor))
@@ -149,10 +158,11 @@ def _from_compute(r, ld):
 class _Kernel:
     """Per-category torch implementations of one ufunc."""
 
-    __slots__ = ("by_cat", "scalar_ok", "compute", "factory", "default")
+    __slots__ = ("by_cat", "scalar_ok", "compute", "factory", "default", "swap")
 
     def __init__(self, default=None, *, b=None, i=None, u64=None, f=None, c=None,
-                 scalar_ok=False, compute=None, factory=None):
+                 scalar_ok=False, compute=None, factory=None, swap=None):
+        self.swap = swap  # f(tensor, scalar) computing kernel(scalar, tensor)
         self.factory = factory  # loop dtype -> kernel, for kernels that depend on the width
         self.default = default
         self.by_cat = {"b": b or i or default, "i": i or default, "u64": u64 or i or default,
@@ -162,6 +172,29 @@ class _Kernel:
 
     def get(self, cat):
         return self.by_cat.get(cat)
+
+
+def _simple_plan(fn, keys, convs, out_conv, pre, kern, pass_ok):
+    """Specialised plans for (tensor, Python scalar) pairs that need no cast."""
+    if len(keys) != 2 or pre is not None or any(o is not None for o in out_conv) or not pass_ok:
+        return None
+    c0, c1 = convs
+    if c0 is None and c1 is not None and c1[0] == "py":
+        conv = c1[1]
+        k = keys[1]
+        if conv is builtins.float and k is not builtins.int or conv is builtins.complex \
+                or k is builtins.bool:
+            return fn  # torch's own weak-scalar rule gives the loop dtype here
+        return lambda a, b: fn(a, conv(b))
+    if c1 is None and c0 is not None and c0[0] == "pyt" and kern.swap is not None:
+        conv = c0[1]
+        k = keys[0]
+        sw = kern.swap
+        if conv is builtins.float and k is not builtins.int or conv is builtins.complex \
+                or k is builtins.bool:
+            return lambda a, b: sw(b, a)
+        return lambda a, b: sw(b, conv(a))
+    return None
 
 
 class ufunc:
@@ -203,6 +236,7 @@ class ufunc:
         self._homogeneous = all(len(set(ins)) == 1 for ins, _ in loops)
         self._resolved = {}
         self._plans = {}
+        self._reduce_cache = {}  # (dtype, ndim, axis) -> (torch reduction, axes)
         args = ", ".join(f"x{i + 1}" for i in range(nin)) if nin > 1 else "x"
         outs = "out=None" if nout == 1 else ", ".join(["out1", "out2"]) + ", out=(None, None)"
         self.__doc__ = (f"{name}({args}, /, {outs}, *, where=True, casting='same_kind', "
@@ -333,6 +367,11 @@ class ufunc:
         pre = self._pre_check.get(cat) if self._pre_check else None
         if exact and all(o is None for o in out_conv) and pre is None:
             return fn
+        pass_ok = kern.scalar_ok and cat in ("i", "f", "c") and fn is kern.default and \
+            ins[0] not in _COMPUTE
+        simple = _simple_plan(fn, keys, convs, out_conv, pre, kern, pass_ok)
+        if simple is not None:
+            return self._guard_compare(simple, keys, ins)
         first_tensor = tensor_pos[0] if tensor_pos else None
 
         def plan(*vals):
@@ -353,7 +392,34 @@ class ufunc:
             if single:
                 return r if out_conv[0] is None and r.dtype is outs[0] else _from_compute(r, outs[0])
             return tuple(_from_compute(x, lo) for x, lo in zip(r, outs))
-        return plan
+        return self._guard_compare(plan, keys, ins)
+
+    _CMP_BIG = {"equal": (False, False), "not_equal": (True, True), "less": (True, False),
+                "less_equal": (True, False), "greater": (False, True),
+                "greater_equal": (False, True)}
+
+    def _guard_compare(self, plan, keys, ins):
+        """Comparing an int array with a Python int outside its range is well defined
+        in NumPy 2 (no OverflowError): every element gets the same answer."""
+        table = self._CMP_BIG.get(self.__name__)
+        if table is None or builtins.int not in keys or _kind(ins[0]) not in "iu":
+            return plan
+        scalar_first = keys[0] is builtins.int
+
+        def guarded(a, b):
+            try:
+                return plan(a, b)
+            except OverflowError:
+                sv, t = (a, b) if scalar_first else (b, a)
+                big = sv > 0  # the scalar is above the dtype's range (else below)
+                # table: answer of ``array OP scalar`` for a too-big scalar; mirror it
+                val = table[0] if big else not table[0]
+                if self.__name__ in ("equal", "not_equal"):
+                    val = table[0]
+                elif scalar_first:
+                    val = not val
+                return torch.full(t.shape, val, dtype=torch.bool, device=t.device)
+        return guarded
 
     # --- calling -----------------------------------------------------------
     def _make_fast(self):
@@ -368,19 +434,22 @@ class ufunc:
         check = _check_broadcast
         errs = _errstate_impl._state
 
+        holders = _HOLDERS
+        self._operator_methods = None
+
         if self.nin == 2 and self.nout == 1:
             def fast(x1, x2):
                 t1 = type(x1)
-                if t1 is nd:
+                if t1 is nd or t1 in holders:
                     a = x1.tensor
                     k1 = a.dtype
                 elif t1 in py:
-                    a = k1 = x1
+                    a = x1
                     k1 = t1
                 else:
                     return general((x1, x2), {})
                 t2 = type(x2)
-                if t2 is nd:
+                if t2 is nd or t2 in holders:
                     b = x2.tensor
                     k2 = b.dtype
                 elif t2 in py:
@@ -403,6 +472,67 @@ class ufunc:
                 o = new(scal[r.dtype])
                 o.tensor = r
                 return o
+
+            def op_method(self, other):
+                """``self OP other`` for ndarray/scalar methods: NotImplemented for foreign operands."""
+                a = self.tensor
+                t2 = type(other)
+                if t2 is nd or t2 in holders:
+                    b = other.tensor
+                    k2 = b.dtype
+                elif t2 in py:
+                    b = other
+                    k2 = t2
+                elif _operand_ok(other):
+                    return general((self, other), {})
+                else:
+                    return NotImplemented
+                d = plans2.get(a.dtype)
+                p = d.get(k2) if d is not None else None
+                if p is None or errs.checking:
+                    return general((self, other), {})
+                try:
+                    r = p(a, b)
+                except RuntimeError as exc:
+                    check((a, b), exc)
+                if r.ndim:
+                    o = new(nd)
+                    o.tensor = r
+                    return o
+                o = new(scal[r.dtype])
+                o.tensor = r
+                return o
+
+            def rop_method(self, other):
+                """``other OP self`` (reflected operator)."""
+                b = self.tensor
+                t1 = type(other)
+                if t1 in py:
+                    a = other
+                    k1 = t1
+                elif t1 is nd or t1 in holders:
+                    a = other.tensor
+                    k1 = a.dtype
+                elif _operand_ok(other):
+                    return general((other, self), {})
+                else:
+                    return NotImplemented
+                d = plans2.get(k1)
+                p = d.get(b.dtype) if d is not None else None
+                if p is None or errs.checking:
+                    return general((other, self), {})
+                try:
+                    r = p(a, b)
+                except RuntimeError as exc:
+                    check((a, b), exc)
+                if r.ndim:
+                    o = new(nd)
+                    o.tensor = r
+                    return o
+                o = new(scal[r.dtype])
+                o.tensor = r
+                return o
+            self._operator_methods = (op_method, rop_method)
         elif self.nin == 1 and self.nout == 1:
             def fast(x1):
                 if type(x1) is nd:
@@ -418,6 +548,7 @@ class ufunc:
                         o.tensor = r
                         return o
                 return general((x1,), {})
+            self._operator_methods = (fast, None)
         else:
             def fast(*args):
                 return general(args, {})
@@ -539,8 +670,24 @@ class ufunc:
     def reduce(self, array, axis=0, dtype=None, out=None, keepdims=False, initial=_NOVALUE,
                where=True):
         """Reduce ``array``'s dimension(s) by applying the ufunc along them. Mirrors ``numpy.ufunc.reduce``."""
+        if type(array) is _normalize._ndarray_cls and dtype is None and out is None and \
+                keepdims is False and initial is _NOVALUE and where is True:
+            t = array.tensor
+            fast = self._reduce_cache.get((t.dtype, t.ndim, axis))
+            if fast is not None and (t.numel() or self.identity is not None):
+                r = fast[0](t, fast[1])
+                if r is not None:
+                    if r.ndim:
+                        o = _new(_normalize._ndarray_cls)
+                        o.tensor = r
+                        return o
+                    o = _new(_SCALAR_CLS[r.dtype])
+                    o.tensor = r
+                    return o
         self._binary_only("reduce")
         t = array.tensor if type(array) is _normalize._ndarray_cls else _normalize.as_tensor(array)
+        simple = (dtype is None and out is None and keepdims is False and initial is _NOVALUE
+                  and where is True and (axis is None or type(axis) is int))
         ndim = t.ndim
         if type(out) is tuple:
             out = out[0] if len(out) == 1 else out
@@ -585,6 +732,8 @@ class ufunc:
         elif self._reduce_fast is not None and _category(x.dtype) not in ("u64",) and \
                 x.dtype not in _COMPUTE:
             r = self._reduce_fast(x, axes)
+            if simple and r is not None and x is t and r.dtype is loop_dt[1][0]:
+                self._reduce_cache[(t.dtype, t.ndim, axis)] = (self._reduce_fast, axes)
         else:
             r = None
         if r is not None:

@@ -70,15 +70,19 @@ def _cumsum(x, ax):
     return None if x.dtype is torch.bool else torch.cumsum(x, ax)
 
 
+def _rpow(t, s):
+    return torch.pow(s, t)
+
+
 def _unsupported(*args):
     raise TypeError("ufunc 'isnat' is only defined for np.datetime64 and np.timedelta64.")
 
 
 # --- arithmetic ---------------------------------------------------------------------
-add = ufunc("add", _K(torch.add, b=torch.logical_or, scalar_ok=True),
+add = ufunc("add", _K(torch.add, b=torch.logical_or, scalar_ok=True, swap=torch.add),
             reduce_fast=lambda x, axes: torch.sum(x, dim=axes), accumulate_fast=_cumsum)
-subtract = ufunc("subtract", _K(torch.sub, scalar_ok=True))
-multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, scalar_ok=True),
+subtract = ufunc("subtract", _K(torch.sub, scalar_ok=True, swap=torch.rsub))
+multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, scalar_ok=True, swap=torch.mul),
                  reduce_fast=_prod_axes, accumulate_fast=_cumprod)
 divide = ufunc("divide", _K(torch.div, scalar_ok=True), int_to_double=True)
 true_divide = divide
@@ -88,7 +92,7 @@ remainder = ufunc("remainder", _K(M.float_remainder, i=M.int_remainder, u64=M.u6
 mod = remainder
 fmod = ufunc("fmod", _K(torch.fmod, i=M.int_fmod, u64=M.u64_remainder))
 divmod = ufunc("divmod", _K(M.divmod_float, i=M.divmod_int, u64=M.divmod_u64))
-power = ufunc("power", _K(torch.pow, scalar_ok=True),
+power = ufunc("power", _K(torch.pow, scalar_ok=True, swap=_rpow),
               pre_check={"i": M.check_int_power, "b": M.check_int_power})
 pow = power
 float_power = ufunc("float_power", _K(torch.pow, scalar_ok=True))
@@ -179,12 +183,12 @@ frexp = ufunc("frexp", _K(M.frexp))
 ldexp = ufunc("ldexp", _K(M.ldexp))
 
 # --- comparison ------------------------------------------------------------------------------
-equal = ufunc("equal", _K(torch.eq, scalar_ok=True))
-not_equal = ufunc("not_equal", _K(torch.ne, scalar_ok=True))
-less = ufunc("less", _K(torch.lt, c=L.clt, u64=L.u64_lt, scalar_ok=True))
-less_equal = ufunc("less_equal", _K(torch.le, c=L.cle, u64=L.u64_le, scalar_ok=True))
-greater = ufunc("greater", _K(torch.gt, c=L.cgt, u64=L.u64_gt, scalar_ok=True))
-greater_equal = ufunc("greater_equal", _K(torch.ge, c=L.cge, u64=L.u64_ge, scalar_ok=True))
+equal = ufunc("equal", _K(torch.eq, scalar_ok=True, swap=torch.eq))
+not_equal = ufunc("not_equal", _K(torch.ne, scalar_ok=True, swap=torch.ne))
+less = ufunc("less", _K(torch.lt, c=L.clt, u64=L.u64_lt, scalar_ok=True, swap=torch.gt))
+less_equal = ufunc("less_equal", _K(torch.le, c=L.cle, u64=L.u64_le, scalar_ok=True, swap=torch.ge))
+greater = ufunc("greater", _K(torch.gt, c=L.cgt, u64=L.u64_gt, scalar_ok=True, swap=torch.lt))
+greater_equal = ufunc("greater_equal", _K(torch.ge, c=L.cge, u64=L.u64_ge, scalar_ok=True, swap=torch.le))
 
 # --- logical -----------------------------------------------------------------------------------
 logical_and = ufunc("logical_and", _K(torch.logical_and),
@@ -195,9 +199,9 @@ logical_xor = ufunc("logical_xor", _K(torch.logical_xor))
 logical_not = ufunc("logical_not", _K(torch.logical_not))
 
 # --- bit-twiddling ---------------------------------------------------------------------------
-bitwise_and = ufunc("bitwise_and", _K(torch.bitwise_and, scalar_ok=True))
-bitwise_or = ufunc("bitwise_or", _K(torch.bitwise_or, scalar_ok=True))
-bitwise_xor = ufunc("bitwise_xor", _K(torch.bitwise_xor, scalar_ok=True))
+bitwise_and = ufunc("bitwise_and", _K(torch.bitwise_and, scalar_ok=True, swap=torch.bitwise_and))
+bitwise_or = ufunc("bitwise_or", _K(torch.bitwise_or, scalar_ok=True, swap=torch.bitwise_or))
+bitwise_xor = ufunc("bitwise_xor", _K(torch.bitwise_xor, scalar_ok=True, swap=torch.bitwise_xor))
 invert = ufunc("invert", _K(torch.bitwise_not, b=torch.logical_not))
 bitwise_not = invert
 bitwise_invert = invert
