@@ -36,8 +36,7 @@ def _mode(mode):
 def _fix_indices(idx, n, mode, axis=0):
     """Map indices into [0, n) per ``mode`` (NumPy's take/put/choose modes)."""
     if mode == "raise":
-        check_bounds(idx, n, axis)
-        return torch.where(idx < 0, idx + n, idx)
+        return torch.where(idx < 0, idx + n, idx) if check_bounds(idx, n, axis) else idx
     if n == 0:
         if idx.numel():
             raise IndexError("cannot do a non-empty take from an empty axes.")

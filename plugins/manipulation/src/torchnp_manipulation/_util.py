@@ -71,10 +71,13 @@ def index_tensor(idx, lenient=False):
 
 
 def check_bounds(idx, n, axis=0):
-    """Raise NumPy's IndexError if any index is outside ``[-n, n)`` (one host sync)."""
+    """Raise NumPy's IndexError if any index is outside ``[-n, n)`` (one host sync).
+
+    Returns whether any index is negative (so callers can skip the wrap-around)."""
     if idx.numel() == 0:
-        return
-    bad = (idx < -n) | (idx >= n)
-    if bool(bad.any()):
-        first = int(idx[bad].reshape(-1)[0])
+        return False
+    lo, hi = (int(v) for v in torch.aminmax(idx))
+    if lo < -n or hi >= n:
+        first = lo if lo < -n else hi
         raise IndexError(f"index {first} is out of bounds for axis {axis} with size {n}")
+    return lo < 0
