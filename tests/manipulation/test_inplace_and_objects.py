@@ -150,6 +150,7 @@ def test_mask_indices_with_own_function():
     assert_same(tnp.mask_indices(3, lower, -1), np.mask_indices(3, np.tril, -1))
 
 
+@pytest.mark.filterwarnings("ignore:Casting complex values to real:numpy.exceptions.ComplexWarning")
 def test_astype():
     n = np.arange(5.5)
     check("astype", n, np.int32)
