@@ -75,7 +75,7 @@ def test_T_mT_device():
 
 # --- methods with the shape impls -------------------------------------------------------------
 SHAPE_CALLS = {
-    "reshape": [((6, 4),), ((-1,),), (2, -1), ((4, 6), "F"), ((-1, 2), "A"), ((5, 5),), ((-1, -1),),
+    "reshape": [((6, 4),), ((1, 24, 1),), (), ((-1,),), (2, -1), ((4, 6), "F"), ((-1, 2), "A"), ((5, 5),), ((-1, -1),),
                 ((2, -3),), ((24,), "K")],
     "transpose": [(), ((1, 0),), (None,), ((0, 0),), ((0,),), ((2, 0),), ((-1, -2),)],
     "swapaxes": [(0, 1), (-1, 0), (0, 2)],
@@ -105,6 +105,11 @@ def test_shape_impl_signatures_match_numpy(name):
     n = np.arange(6.0).reshape(1, 2, 3)
     args = {"reshape": ((3, 2),), "transpose": (), "ravel": (), "squeeze": (), "swapaxes": (0, 2)}[name]
     assert_same(pub(to_tnp(n), *args), getattr(np, name)(n, *args))
+
+
+def test_reshape_to_0d():
+    assert_same(tnp.asarray([5.0]).reshape(()), np.array([5.0]).reshape(()))
+    assert_same(tnp.asarray([5.0])[::-1].reshape(()), np.array([5.0])[::-1].reshape(()))
 
 
 def test_reshape_copy_keyword():

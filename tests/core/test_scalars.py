@@ -38,7 +38,8 @@ def test_constructor(name, arg):
     value = CTOR_ARGS[arg]
     args = () if value == "<none>" else (value,)
     try:
-        expected = getattr(np, name)(*args)
+        with np.errstate(over="ignore"):  # float16(2**63) overflows to inf in both
+            expected = getattr(np, name)(*args)
     except Exception as exc:  # noqa: BLE001
         with pytest.raises(type(exc)):
             getattr(tnp, name)(*(tnp.asarray(a) if isinstance(a, np.ndarray) else a for a in args))

@@ -649,8 +649,6 @@ class ndarray:
         """A view (or copy) with a new shape. Mirrors ``numpy.ndarray.reshape``."""
         if len(shape) == 1 and not isinstance(shape[0], int):
             shape = shape[0]
-        if not shape and shape != []:
-            raise TypeError("reshape() takes exactly 1 argument (0 given)")
         return _view_of(self, _shape_impl.reshape(self.tensor, shape, order, copy=copy))
 
     def transpose(self, *axes):
