@@ -63,9 +63,9 @@ def _scalar_tensor(value):
     if t is builtins.int:
         try:
             return torch.tensor(value, dtype=torch.int64)
-        except RuntimeError:
-            if 0 <= value < 2**64:
-                return torch.tensor(value, dtype=torch.uint64)
+        except (RuntimeError, ValueError):  # torch: "Overflow when unpacking long long"
+            if 0 <= value < 2**64:  # NumPy gives uint64; torch.tensor can't parse it directly
+                return torch.tensor(value - 2**64, dtype=torch.int64).view(torch.uint64)
             raise OverflowError(f"Python integer {value} out of bounds for int64") from None
     return torch.tensor(value, dtype=_dtypes.default_dtype_of_scalar(value))
 
@@ -98,7 +98,9 @@ def _contains_strong(obj):
 
 
 def _from_mixed_sequence(obj):
-    parts = [as_tensor_or_scalar(x) if type(x) not in (list, tuple) else _from_sequence(x)
+    # array coercion gives Python scalars their default dtypes (not NEP 50 weak):
+    # np.array([np.int8(1), 2]).dtype is int64
+    parts = [as_tensor(x) if type(x) not in (list, tuple) else _from_sequence(x)
              for x in obj]
     tensors = [p for p in parts if isinstance(p, torch.Tensor)]
     if tensors:
@@ -380,8 +382,8 @@ def make_public(impl, name=None, module="torchnp"):
         elif hint is not None and hint not in _ALL_TAGS and _looks_like_array_param(p.name):
             raise TypeError(f"{impl.__module__}.{impl.__qualname__}: parameter {p.name!r} looks "
                             "array-like but has no normalizer tag")
-        if p.kind is p.POSITIONAL_ONLY:
-            call.append(p.name)
+        if p.kind is p.POSITIONAL_ONLY or p.kind is p.POSITIONAL_OR_KEYWORD:
+            call.append(p.name)  # positionally: keeps order before *args, and is faster
         elif p.kind is p.VAR_POSITIONAL:
             call.append("*" + p.name)
         elif p.kind is p.VAR_KEYWORD:
