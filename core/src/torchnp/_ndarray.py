@@ -647,6 +647,8 @@ class ndarray:
     # --- shape ---------------------------------------------------------------
     def reshape(self, *shape, order="C", copy=None):
         """A view (or copy) with a new shape. Mirrors ``numpy.ndarray.reshape``."""
+        if not shape:
+            raise TypeError("reshape() takes exactly 1 argument (0 given)")
         if len(shape) == 1 and not isinstance(shape[0], int):
             shape = shape[0]
         return _view_of(self, _shape_impl.reshape(self.tensor, shape, order, copy=copy))
@@ -1017,6 +1019,8 @@ class _FlipView(ndarray):
         self.imag[...] = value
 
     def reshape(self, *shape, order="C", copy=None):
+        if not shape:
+            raise TypeError("reshape() takes exactly 1 argument (0 given)")
         if len(shape) == 1 and not isinstance(shape[0], int):
             shape = shape[0]
         if order in ("C", "A") and copy is not True:
