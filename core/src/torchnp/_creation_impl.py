@@ -114,6 +114,48 @@ def _is_python_data(obj):
     return type(obj) in _PY_SCALARS or type(obj) in (list, tuple)
 
 
+def _foreign_interface(obj):
+    """An object exposing ``__array_interface__`` that torch.as_tensor cannot read."""
+    return (type(obj) not in _PY_SCALARS and type(obj) not in (list, tuple)
+            and not isinstance(obj, torch.Tensor) and not hasattr(obj, "tensor")
+            and hasattr(obj, "__array_interface__") and not hasattr(obj, "__array__")
+            and not hasattr(obj, "__dlpack__"))
+
+
+def _from_array_interface(obj):
+    """A tensor viewing the memory described by ``obj.__array_interface__`` (no NumPy needed)."""
+    import ctypes
+    iface = obj.__array_interface__
+    dt = _dtypes.to_torch_dtype(iface["typestr"])
+    shape = tuple(iface["shape"])
+    itemsize = torch.empty((), dtype=dt).element_size()
+    strides = iface.get("strides")
+    if strides is None:
+        strides, acc = [], 1
+        for n in reversed(shape):
+            strides.insert(0, acc)
+            acc *= n
+    else:
+        if any(s % itemsize for s in strides):
+            raise NotImplementedError("torchnp: unaligned __array_interface__ strides")
+        strides = [s // itemsize for s in strides]
+    numel = 1
+    for n in shape:
+        numel *= n
+    if numel == 0:
+        return torch.empty(shape, dtype=dt, device="cpu")
+    ptr = iface["data"][0] + iface.get("offset", 0)
+    lo = sum(min(0, (n - 1) * s) for n, s in zip(shape, strides))
+    hi = sum(max(0, (n - 1) * s) for n, s in zip(shape, strides))
+    raw = (ctypes.c_char * ((hi - lo + 1) * itemsize)).from_address(ptr + lo * itemsize)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)  # read-only memory: torch warns
+        flat = torch.frombuffer(raw, dtype=dt)
+    t = flat.as_strided(shape, strides, -lo)
+    t._torchnp_keepalive = obj  # noqa: SLF001 - the memory belongs to obj
+    return t
+
+
 def _convert(obj, dtype, copy, device, order="K"):
     """Shared engine of array/asarray: convert, cast, move, copy as asked."""
     if type(obj) is builtins.complex and dtype is not None and not dtype.is_complex:
@@ -123,7 +165,7 @@ def _convert(obj, dtype, copy, device, order="K"):
         _check_pyints_in(obj, dtype)
         if copy is False:
             raise ValueError(_COPY_MSG)
-    t = as_tensor(obj)
+    t = _from_array_interface(obj) if _foreign_interface(obj) else as_tensor(obj)
     if not fresh and not isinstance(obj, torch.Tensor) and not hasattr(obj, "tensor") \
             and not hasattr(obj, "__array_interface__") and not hasattr(obj, "__array_struct__") \
             and not hasattr(obj, "__dlpack__") and not hasattr(obj, "__array__"):
@@ -250,6 +292,13 @@ def _fill(out, fill_value):
     fill = as_tensor(fill_value)
     if fill.device != out.device:
         fill = fill.to(out.device)
+    try:
+        ok = torch.broadcast_shapes(fill.shape, out.shape) == out.shape
+    except RuntimeError:
+        ok = False
+    if not ok:
+        raise ValueError(f"could not broadcast input array from shape {tuple(fill.shape)} into "
+                         f"shape {tuple(out.shape)}")
     out.copy_(_cast(fill, out.dtype).expand(out.shape) if fill.ndim else _cast(fill, out.dtype))
     return out
 
@@ -348,7 +397,12 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
         raise ZeroDivisionError("division by zero")
     q = (stop - start) / step
     if isinstance(q, builtins.complex):
-        q = q.real if q.real < q.imag or q.imag == 0 else q.imag  # NumPy: min of the two
+        # NumPy: the shorter of the real and imaginary ranges
+        re = (builtins.complex(stop).real - builtins.complex(start).real) / builtins.complex(step).real \
+            if builtins.complex(step).real else math.inf
+        im = (builtins.complex(stop).imag - builtins.complex(start).imag) / builtins.complex(step).imag \
+            if builtins.complex(step).imag else (0.0 if builtins.complex(stop).imag == builtins.complex(start).imag else math.inf)
+        q = min(re, im)
     if math.isnan(q):
         raise ValueError("arange: cannot compute length")
     if math.isinf(q):
@@ -411,7 +465,8 @@ def linspace(start: ArrayLikeOrScalar, stop: ArrayLikeOrScalar, num=50, endpoint
     integer_dtype = dtype is not None and not dtype.is_floating_point and not dtype.is_complex \
         and dtype is not torch.bool
     delta = stop - start
-    y = torch.arange(0, num, dtype=dt, device=start.device).reshape((-1,) + (1,) * delta.ndim)
+    y = torch.arange(0, num, dtype=torch.float64 if dt.is_complex else dt,  # no complex arange
+                     device=start.device).to(dt).reshape((-1,) + (1,) * delta.ndim)
     if div > 0:
         step = delta / div
         any_step_zero = (step == 0).any()  # decides the formula, as NumPy does: one sync
@@ -439,11 +494,11 @@ def linspace(start: ArrayLikeOrScalar, stop: ArrayLikeOrScalar, num=50, endpoint
 def logspace(start: ArrayLikeOrScalar, stop: ArrayLikeOrScalar, num=50, endpoint=True,
              base: ArrayLikeOrScalar = 10.0, dtype: DTypeLike = None, axis=0):
     """Numbers spaced evenly on a log scale. Mirrors ``numpy.logspace``."""
-    if not isinstance(base, (builtins.float, builtins.int)) and base.ndim:
-        nd = max(x.ndim if isinstance(x, torch.Tensor) else 0 for x in (start, stop, base))
-        start, stop, base = (
-            x.reshape((1,) * (nd - x.ndim) + tuple(x.shape)) if isinstance(x, torch.Tensor) and x.ndim < nd else x
-            for x in (start, stop, base))
+    if not isinstance(base, (builtins.float, builtins.int, builtins.complex)) and base.ndim:
+        start, stop, base = (as_tensor(x) for x in (start, stop, base))
+        nd = max(start.ndim, stop.ndim, base.ndim)
+        start, stop, base = (x.reshape((1,) * (nd - x.ndim) + tuple(x.shape))
+                             for x in (start, stop, base))
         base = base.unsqueeze(normalize_axis_index(axis, nd + 1))
     y = linspace(start, stop, num=num, endpoint=endpoint, axis=axis)
     if isinstance(base, torch.Tensor):

@@ -206,6 +206,8 @@ def _dragon4(x, bits, unique, total, precision, min_digits):
         n = len(digits) if total else len(digits) - e - 1  # digits in the cutoff's metric
         if precision >= 0 and n > precision:
             return _cut(x, total, precision)
+        if precision >= 0:
+            min_digits = min(min_digits, precision)  # the cutoff wins over min_digits
         if min_digits >= 0 and n < min_digits:
             return _cut(x, total, min_digits)
         return digits, e
