@@ -468,3 +468,25 @@ def test_vector_norm_hypothesis(shape, ord, keepdims):
     for axis in [None] + list(range(-len(shape), len(shape))):
         check("vector_norm", x, module="linalg", axis=axis, keepdims=keepdims,
               ord=2 if ord is None else ord)
+
+
+@pytest.mark.parametrize("dtype", ["int8", "int64", "uint16", "uint64"])
+@pytest.mark.parametrize("sa,sb", [((2, 3), (3, 4)), ((3,), (3, 4)), ((2, 3), (3,)), ((3,), (3,)),
+                                   ((2, 1, 2, 3), (3, 3, 2))])
+def test_int_matmul_fallback_matches_numpy(dtype, sa, sb):
+    # the path used on devices without integer GEMM (CUDA), exercised here on CPU
+    from torchnp_linalg._products_impl import _int_matmul_by_sum
+    a, b = mat(sa, dtype, False), mat(sb, dtype, False)
+    got = _int_matmul_by_sum(torch.from_numpy(a), torch.from_numpy(b))
+    expected = np.matmul(a, b)
+    assert got.dtype == torch.from_numpy(expected.reshape(-1)).dtype
+    np.testing.assert_array_equal(got.numpy(), expected)
+
+
+@pytest.mark.cuda
+def test_cuda_results_stay_on_device():
+    a = tnp.asarray(mat((3, 3))).to_device("cuda")
+    assert tnp.linalg.inv(a).device.type == "cuda"
+    assert tnp.linalg.matmul(tnp.asarray(mat((2, 3), "int64")).to_device("cuda"),
+                             tnp.asarray(mat((3, 2), "int64")).to_device("cuda")).device.type == "cuda"
+    assert tnp.linalg.eig(a).eigenvalues.device.type == "cuda"

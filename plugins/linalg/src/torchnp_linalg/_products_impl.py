@@ -31,18 +31,24 @@ def _mm(a, b):
         # no bool matmul in torch; a count of products > 0 is NumPy's logical or-of-ands
         return torch.matmul(a.to(torch.float32), b.to(torch.float32)) != 0
     if a.device.type != "cpu":
-        # CUDA has no integer matmul ("addmm_cuda" not implemented for 'Long'): exact fallback
-        a2 = a.unsqueeze(0) if a.ndim == 1 else a
-        b2 = b.unsqueeze(-1) if b.ndim == 1 else b
-        r = (a2.unsqueeze(-1) * b2.unsqueeze(-3)).sum(-2, dtype=dt)
-        if b.ndim == 1:
-            r = r.squeeze(-1)
-        if a.ndim == 1:
-            r = r.squeeze(-2 if b.ndim > 1 else -1)
-        return r
+        # CUDA has no integer matmul ("addmm_cuda" not implemented for 'Long')
+        return _int_matmul_by_sum(a, b)
     if dt in _NO_MM_KERNEL:
         return torch.matmul(a.to(torch.int64), b.to(torch.int64)).to(dt)
     return torch.matmul(a, b)
+
+
+def _int_matmul_by_sum(a, b):
+    """Exact integer matmul by broadcast multiply and sum (for devices without int GEMM)."""
+    a2 = a.unsqueeze(0) if a.ndim == 1 else a
+    b2 = b.unsqueeze(-1) if b.ndim == 1 else b
+    wide = torch.int64 if a.dtype in _NO_MM_KERNEL else a.dtype
+    r = (a2.to(wide).unsqueeze(-1) * b2.to(wide).unsqueeze(-3)).sum(-2, dtype=wide).to(a.dtype)
+    if b.ndim == 1:
+        r = r.squeeze(-1)
+    if a.ndim == 1:
+        r = r.squeeze(-2 if b.ndim > 1 else -1)
+    return r
 
 
 def _matmul(a, b, name="matmul"):
