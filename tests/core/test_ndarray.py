@@ -432,7 +432,7 @@ def test_every_numpy_ndarray_method_exists():
 
 DISPATCH = {
     "sum": ((), {"axis": 0}), "mean": ((), {}), "max": ((), {"axis": 1}), "min": ((), {}),
-    "prod": ((), {}), "cumsum": ((), {"axis": 1}), "cumprod": ((), {}), "std": ((), {"ddof": 1}),
+    "prod": ((), {}), "cumsum": ((), {"axis": 1}), "cumprod": ((), {}), "std": ((), {"axis": 0}),
     "var": ((), {}), "argmax": ((), {}), "argmin": ((), {"axis": 0}), "all": ((), {}),
     "any": ((), {"axis": 1}), "argsort": ((), {}), "argpartition": ((1,), {}),
     "nonzero": ((), {}), "repeat": ((2,), {"axis": 0}), "take": (([0, 2],), {}),
