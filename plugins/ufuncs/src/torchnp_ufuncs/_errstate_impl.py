@@ -12,6 +12,8 @@ accelerator is a host-device sync. So torchnp checks **only when asked**:
   (``'warn'`` included), every ufunc call checks its result afterwards: one
   device sync per call, for as long as such a mode is set. ``errstate(all='ignore')``
   or ``seterr(all='ignore')`` turns checking off again.
+- ``old = seterr(...); ...; seterr(**old)`` restores the old state exactly,
+  including whether checks ran (the dict ``seterr`` returned is recognised).
 - Checks: ``invalid`` (a NaN result from non-NaN inputs), ``divide`` (an
   infinite result from finite inputs in a dividing or logarithmic ufunc, and
   integer division by zero), ``over`` (an infinite result from finite inputs in
@@ -52,6 +54,9 @@ def geterr():
     return dict(_state.modes)
 
 
+_SNAPSHOTS: list = []  # (modes, explicit) that seterr handed out, most recent last
+
+
 def seterr(all=None, divide=None, over=None, under=None, invalid=None):
     """Set floating-point error handling; returns the old settings. Mirrors ``numpy.seterr``.
 
@@ -60,6 +65,15 @@ def seterr(all=None, divide=None, over=None, under=None, invalid=None):
     """
     old = geterr()
     new = {"divide": divide, "over": over, "under": under, "invalid": invalid}
+    if all is None and None not in new.values():
+        for modes, explicit in reversed(_SNAPSHOTS):
+            if modes == new:  # restoring what an earlier seterr returned
+                _state.modes.update(modes)
+                _state.explicit = set(explicit)
+                _state.refresh()
+                return old
+    _SNAPSHOTS.append((dict(old), frozenset(_state.explicit)))
+    del _SNAPSHOTS[:-16]
     for k in _KEYS:
         v = new[k] if new[k] is not None else all
         if v is None:

@@ -182,16 +182,16 @@ def _simple_plan(fn, keys, convs, out_conv, pre, kern, pass_ok):
     if c0 is None and c1 is not None and c1[0] == "py":
         conv = c1[1]
         k = keys[1]
-        if conv is builtins.float and k is not builtins.int or conv is builtins.complex \
-                or k is builtins.bool:
+        if conv is builtins.float and k is builtins.float or conv is builtins.complex \
+                and k is not builtins.bool:
             return fn  # torch's own weak-scalar rule gives the loop dtype here
         return lambda a, b: fn(a, conv(b))
     if c1 is None and c0 is not None and c0[0] == "pyt" and kern.swap is not None:
         conv = c0[1]
         k = keys[0]
         sw = kern.swap
-        if conv is builtins.float and k is not builtins.int or conv is builtins.complex \
-                or k is builtins.bool:
+        if conv is builtins.float and k is builtins.float or conv is builtins.complex \
+                and k is not builtins.bool:
             return lambda a, b: sw(b, a)
         return lambda a, b: sw(b, conv(a))
     return None
@@ -580,9 +580,7 @@ class ufunc:
             if all(o is None for o in out):
                 out = None
             else:
-                for o in out:
-                    if o is not None and not isinstance(o, _normalize._ndarray_cls):
-                        raise TypeError("return arrays must be of ArrayType")
+                out = tuple(_as_out(o) for o in out)
         return args[:nin], out
 
     def _call_general(self, args, kwargs):
@@ -639,11 +637,11 @@ class ufunc:
                 mask = mask.to(torch.bool)
         res = []
         for rr, o in zip(rs, out):
-            if o is None:
+            if o[1] is None:
                 res.append(_normalize.wrap(rr))
                 continue
-            _write_out(self.__name__, rr, o, casting, mask)
-            res.append(o)
+            _write_out(self.__name__, rr, o[1], casting, mask)
+            res.append(o[0])
         return res[0] if self.nout == 1 else tuple(res)
 
     # --- methods -----------------------------------------------------------
@@ -725,6 +723,8 @@ class ufunc:
                              "no identity")
         if not axes:
             r = x.clone()
+            if initial is not None and not use_initial and self.identity is not None:
+                use_initial = True  # NumPy applies the identity once: hypot.reduce(x, axis=()) == |x|
         elif empty:
             shape = [s for i, s in enumerate(x.shape) if i not in axes]
             r = torch.full(shape, initial, dtype=x.dtype, device=x.device)
@@ -930,6 +930,16 @@ class ufunc:
                 keys.append(_dtypes.to_torch_dtype(d))
         ins, outs = self._resolve(tuple(keys))
         return tuple(_dtypes.from_torch(x) for x in ins + outs)
+
+
+def _as_out(o):
+    """out= operand -> (object to return, ndarray to write into)."""
+    if o is None or isinstance(o, _normalize._ndarray_cls):
+        return (o, o)
+    if hasattr(o, "__array_interface__") and not isinstance(o, _dtypes.generic):
+        # a NumPy array (``numpy_array += torchnp_array``): write through shared memory
+        return (o, _normalize.wrap(torch.as_tensor(o)))
+    raise TypeError("return arrays must be of ArrayType")
 
 
 def _assign_flat(a, idx, values):
