@@ -80,7 +80,8 @@ def raw_fft(a, n, axis, kind, norm):
     _check_norm(norm)
     axis = normalize_axis_index(axis, a.ndim)
     a, half = _prepare(a, real_input, uname)
-    r = fn(a, n=n, dim=axis, norm=norm)
+    # passing n only when it changes the length saves torch a crop/pad check
+    r = fn(a, n, axis, norm) if n != a.shape[axis] or kind == "irfft" else fn(a, None, axis, norm)
     if half and kind == "irfft":
         r = r.to(torch.float16)
     return r
@@ -88,6 +89,8 @@ def raw_fft(a, n, axis, kind, norm):
 
 def cook_nd_args(a, s=None, axes=None, invreal=False):
     """NumPy's ``_cook_nd_args``: the sizes and axes of an n-d transform."""
+    if s is None and not invreal and type(axes) is tuple:  # fast path: fft2's default axes
+        return [a.shape[ax] for ax in axes], list(axes)
     if s is None:
         shapeless = True
         if axes is None:
@@ -131,7 +134,9 @@ def raw_fftnd(a, s, axes, kind, norm):
     if len(set(naxes)) == len(naxes) and None not in s:
         s = [_check_n(x) for x in s]
         a, _ = _prepare(a, False, kind)
-        return _ND[kind](a, s=s, dim=naxes, norm=norm)
+        if all(x == a.shape[ax] for x, ax in zip(s, naxes)):
+            s = None
+        return _ND[kind](a, s, naxes, norm)
     # repeated axes or None sizes: NumPy applies the 1-D transforms one by one, last axis first
     for ii in reversed(range(len(axes))):
         a = raw_fft(a, s[ii], axes[ii], kind, norm)
