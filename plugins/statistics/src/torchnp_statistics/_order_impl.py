@@ -60,7 +60,11 @@ def _median(a, axis, nan):
             warn_runtime("All-NaN slice encountered")
     else:
         n = n_all
-        lower = torch.median(x, dim=-1).values
+        lower = torch.median(x) if not kept else torch.median(x, dim=-1).values
+        if n_all % 2 == 1:
+            # odd length: the median is the middle value itself (no averaging pass)
+            r = unwiden_ordered(lower, a.dtype if a.dtype != torch.bool else torch.uint8)
+            return r.to(cdt).to(rdt).reshape(kept)
     # upper median: equal to lower when enough values are <= lower, else the next larger value
     le = (x <= lower.unsqueeze(-1)).sum(-1)
     big = torch.where(x > lower.unsqueeze(-1), x, _max_value(x.dtype, x.device))
