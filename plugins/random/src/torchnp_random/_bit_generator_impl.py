@@ -279,6 +279,7 @@ class BitGenerator:
         self._seed = _torch_seed(self._seed_seq, self._salt)
         self._gens = {}
         self._samplers = {}
+        self._cpu = None  # the CPU torch.Generator, cached for the per-call fast paths
 
     @property
     def seed_seq(self):
@@ -292,6 +293,8 @@ class BitGenerator:
             g = torch.Generator(device=device)
             g.manual_seed(self._seed)
             self._gens[key] = g
+            if device.type == "cpu":
+                self._cpu = g
         return g
 
     def _sampler(self, device):
@@ -330,6 +333,7 @@ class BitGenerator:
         self._seed = int(inner["seed"])
         self._gens = {}
         self._samplers = {}
+        self._cpu = None
         for key, st in inner["torch_states"].items():
             g = self._torch_generator(torch.device(key))
             g.set_state(st.clone())

@@ -139,13 +139,20 @@ class TorchSampler:
         return torch.exp(self.log_standard_gamma(shape, k)).to(dtype)
 
     def normal(self, shape, loc, scale):
-        return loc + scale * self.standard_normal(shape)
+        r = self.standard_normal(shape)
+        if isinstance(loc, float) and isinstance(scale, float):
+            return r.mul_(scale).add_(loc)  # in place: no temporaries for big draws
+        return loc + scale * r
 
     def uniform(self, shape, low, high):
-        return low + (high - low) * self.random(shape)
+        r = self.random(shape)
+        if isinstance(low, float) and isinstance(high, float):
+            return r.mul_(high - low).add_(low)
+        return low + (high - low) * r
 
     def exponential(self, shape, scale):
-        return scale * self.standard_exponential(shape)
+        r = self.standard_exponential(shape)
+        return r.mul_(scale) if isinstance(scale, float) else scale * r
 
     def gamma(self, shape, k, scale):
         return scale * self.standard_gamma(shape, k)

@@ -24,7 +24,9 @@ from torchnp import _dtypes
 from torchnp._normalize import _normalize_device, as_tensor, wrap, wrap_scalar
 from torchnp.exceptions import AxisError, normalize_axis_index
 
-from ._bit_generator_impl import PCG64, BitGenerator, SeedSequence, _default_device
+from ._bit_generator_impl import (
+    _CPU, PCG64, BitGenerator, SeedSequence, _default_device, _len_mode_stack,
+)
 
 __all__ = ["Generator", "default_rng"]
 
@@ -106,11 +108,26 @@ def _size_tuple(size):
     return dims
 
 
+def _broadcast_shapes(*shapes):
+    """Pure-Python broadcast of shape tuples (torch.broadcast_shapes costs tens of us)."""
+    ndim = max((len(s) for s in shapes), default=0)
+    out = [1] * ndim
+    for s in shapes:
+        off = ndim - len(s)
+        for i, d in enumerate(s):
+            o = out[off + i]
+            if o == 1:
+                out[off + i] = d
+            elif d != 1 and d != o:
+                raise RuntimeError("shape mismatch")
+    return tuple(out)
+
+
 def _broadcast_error(shapes):
     for i in range(len(shapes)):
         for j in range(i + 1, len(shapes)):
             try:
-                torch.broadcast_shapes(shapes[i], shapes[j])
+                _broadcast_shapes(shapes[i], shapes[j])
             except RuntimeError:
                 return ValueError(
                     "shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is "
@@ -123,14 +140,14 @@ def _out_shape(size, params):
     """NumPy's output shape: ``size`` if given (parameters must broadcast to it)."""
     shapes = [tuple(p.shape) for p in params if isinstance(p, torch.Tensor)]
     try:
-        b = tuple(torch.broadcast_shapes(*shapes)) if shapes else ()
+        b = _broadcast_shapes(*shapes) if shapes else ()
     except RuntimeError:
         raise _broadcast_error(shapes) from None
     if size is None:
         return b
     size = _size_tuple(size)
     try:
-        full = tuple(torch.broadcast_shapes(size, b))
+        full = _broadcast_shapes(size, b)
     except RuntimeError:
         raise _broadcast_error([size] + shapes) from None
     if full != size:
@@ -172,6 +189,15 @@ class _RandomBase:
 
     def _sampler(self):
         return self._bit_generator._sampler(self._dev())
+
+    def _fast_gen(self):
+        """(torch.Generator, device) for the per-call fast paths of rand/randn."""
+        if self._device is None and _len_mode_stack() == 0:
+            bg = self._bit_generator
+            return bg._cpu or bg._torch_generator(_CPU), _CPU
+        dev = self._dev()
+        return self._bit_generator._torch_generator(dev), dev
+
 
     def _param(self, x, dev, dtype=_F64):
         """A parameter as a Python float (scalars, 0-d) or a tensor on ``dev``."""
@@ -498,7 +524,7 @@ class _RandomBase:
         bshape = pv.shape[:-1]
         if isinstance(nv, torch.Tensor):
             try:
-                bshape = torch.broadcast_shapes(bshape, nv.shape)
+                bshape = _broadcast_shapes(tuple(bshape), tuple(nv.shape))
             except RuntimeError:
                 raise _broadcast_error([tuple(nv.shape), tuple(pv.shape[:-1])]) from None
         if size is None:
@@ -506,7 +532,7 @@ class _RandomBase:
         else:
             shape = _size_tuple(size)
             try:
-                full = tuple(torch.broadcast_shapes(shape, bshape))
+                full = _broadcast_shapes(shape, tuple(bshape))
             except RuntimeError:
                 raise _broadcast_error([shape, tuple(bshape)]) from None
             if full != shape:
@@ -585,9 +611,9 @@ class Generator(_RandomBase):
 
     def random(self, size=None, dtype=_dtypes.float64, out=None):
         """Uniform floats in [0, 1). Mirrors ``Generator.random``."""
-        if out is None and size is not None and dtype is _dtypes.float64 and type(size) is int:
-            return wrap(torch.rand(size, generator=self._sampler().gen, dtype=_F64,
-                                   device=self._dev()))
+        if out is None and dtype is _dtypes.float64 and type(size) is int and size >= 0:
+            gen, dev = self._fast_gen()
+            return wrap(torch.rand(size, generator=gen, dtype=_F64, device=dev))
         return self._fill("random", size, dtype, out, "random")
 
     def standard_normal(self, size=None, dtype=_dtypes.float64, out=None):

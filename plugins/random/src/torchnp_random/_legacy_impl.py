@@ -22,7 +22,7 @@ import torch
 
 from torchnp._normalize import _normalize_device, as_tensor, wrap
 
-from ._bit_generator_impl import MT19937, BitGenerator, _default_device
+from ._bit_generator_impl import _CPU, MT19937, BitGenerator, _len_mode_stack
 from ._generator_impl import (
     BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, GT_1, NONNEG, POISSON, POS, _RandomBase,
     _size_tuple,
@@ -118,23 +118,29 @@ class RandomState(_RandomBase):
     # --- simple random data -------------------------------------------------------
     def rand(self, *args):
         """Uniform floats in [0, 1) of shape ``args``. Mirrors ``RandomState.rand``."""
-        dev = self._device
-        if dev is None:
-            dev = _default_device()
-        gen = self._bit_generator._sampler(dev).gen
-        if not args:
-            return torch.rand((), generator=gen, dtype=_F64, device=dev).item()
-        return wrap(torch.rand(args, generator=gen, dtype=_F64, device=dev))
+        return self._simple(torch.rand, args)
 
     def randn(self, *args):
         """Standard normal draws of shape ``args``. Mirrors ``RandomState.randn``."""
-        dev = self._device
-        if dev is None:
-            dev = _default_device()
-        gen = self._bit_generator._sampler(dev).gen
+        return self._simple(torch.randn, args)
+
+    def _simple(self, fn, args):
+        if self._device is None and _len_mode_stack() == 0:
+            # fast path (rand(10) is all per-call overhead): the cached CPU generator,
+            # and no device= argument, which alone costs ~1 us in torch's parser
+            bg = self._bit_generator
+            gen = bg._cpu or bg._torch_generator(_CPU)
+            if args:
+                try:
+                    return wrap(fn(*args, generator=gen, dtype=_F64))
+                except RuntimeError:
+                    _size_tuple(args)  # NumPy's error for negative dimensions
+                    raise
+            return fn((), generator=gen, dtype=_F64).item()
+        gen, dev = self._fast_gen()
         if not args:
-            return torch.randn((), generator=gen, dtype=_F64, device=dev).item()
-        return wrap(torch.randn(args, generator=gen, dtype=_F64, device=dev))
+            return fn((), generator=gen, dtype=_F64, device=dev).item()
+        return wrap(fn(_size_tuple(args), generator=gen, dtype=_F64, device=dev))
 
     def random_sample(self, size=None):
         """Uniform floats in [0, 1). Mirrors ``RandomState.random_sample``."""
