@@ -17,6 +17,7 @@ BUILTIN_PLUGINS = {
     "mathroutines": "torchnp-mathroutines",
     "io": "torchnp-io",
     "testing": "torchnp-testing",
+    "utilities": "torchnp-utilities",
 }
 
 # whole namespaces owned by one distribution

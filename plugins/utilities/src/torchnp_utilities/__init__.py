@@ -1,0 +1,1 @@
+"""torchnp plugin: utility functions, iteration helpers, typing, memmap."""
