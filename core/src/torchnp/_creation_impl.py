@@ -469,11 +469,8 @@ def linspace(start: ArrayLikeOrScalar, stop: ArrayLikeOrScalar, num=50, endpoint
                      device=start.device).to(dt).reshape((-1,) + (1,) * delta.ndim)
     if div > 0:
         step = delta / div
-        any_step_zero = (step == 0).any()  # decides the formula, as NumPy does: one sync
-        if any_step_zero:
-            y = y / div * delta
-        else:
-            y = y * step
+        # NumPy switches formula when any step is 0; select on device instead of syncing
+        y = torch.where((step == 0).any(), y / div * delta, y * step)
     else:
         step = math.nan
         y = y * delta
