@@ -86,7 +86,7 @@ class dtype:
 
     @property
     def alignment(self):
-        return self.itemsize
+        return self.itemsize // 2 if self.kind == "c" else self.itemsize
 
     @property
     def isbuiltin(self):
@@ -736,9 +736,9 @@ class finfo:
         self.resolution = mk(fi.resolution)
         self.smallest_subnormal = mk({2: 2.0**-24, 4: 2.0**-149, 8: 5e-324}[d.itemsize])
         self.epsneg = mk(fi.eps / 2)
-        params = {2: (10, -14, 16, 5, 3, -24, -25), 4: (23, -126, 128, 8, 6, -149, -24),
-                  8: (52, -1022, 1024, 11, 15, -1074, -53)}[d.itemsize]
-        self.nmant, self.minexp, self.maxexp, self.nexp, self.precision, _, self.negep = params
+        params = {2: (10, -14, 16, 5, 3), 4: (23, -126, 128, 8, 6), 8: (52, -1022, 1024, 11, 15)}[d.itemsize]
+        self.nmant, self.minexp, self.maxexp, self.nexp, self.precision = params
+        self.negep = -(self.nmant + 1)
         self.machep = -self.nmant
         self.iexp = self.nexp
         cls._cache[d] = self
