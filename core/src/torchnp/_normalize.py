@@ -338,6 +338,7 @@ def make_public(impl, name=None, module="torchnp"):
     params, body, call = [], [], []
     seen_kwonly = False
     out_param = keep_param = axis_param = first_array = casting_param = None
+    skipped = False  # an out/keepdims parameter was dropped from the impl call
     for p in sig.parameters.values():
         text = p.name
         if p.default is not inspect.Parameter.empty:
@@ -359,9 +360,11 @@ def make_public(impl, name=None, module="torchnp"):
         tag, optional = _split_optional(hint)
         if tag is OutArray:
             out_param = p.name
+            skipped = True  # later parameters must go by keyword
             continue  # the impl never sees out
         if tag is KeepDims:
             keep_param = p.name
+            skipped = True
             continue
         if tag is NotImplementedType:
             ns[f"_d_{p.name}"] = p.default
@@ -382,7 +385,7 @@ def make_public(impl, name=None, module="torchnp"):
         elif hint is not None and hint not in _ALL_TAGS and _looks_like_array_param(p.name):
             raise TypeError(f"{impl.__module__}.{impl.__qualname__}: parameter {p.name!r} looks "
                             "array-like but has no normalizer tag")
-        if p.kind is p.POSITIONAL_ONLY or p.kind is p.POSITIONAL_OR_KEYWORD:
+        if p.kind is p.POSITIONAL_ONLY or (p.kind is p.POSITIONAL_OR_KEYWORD and not skipped):
             call.append(p.name)  # positionally: keeps order before *args, and is faster
         elif p.kind is p.VAR_POSITIONAL:
             call.append("*" + p.name)
