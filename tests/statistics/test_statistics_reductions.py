@@ -280,8 +280,10 @@ def test_hypothesis_core_reductions(a, data):
     axis = data.draw(st.none() | hnp.valid_tuple_axes(a.ndim) if a.ndim else st.none())
     keepdims = data.draw(st.booleans())
     for name in ["sum", "mean", "var", "nansum", "nanmean", "prod", "median", "nanmax"]:
-        if name == "median" and ((a.ndim == 0 and keepdims) or axis == ()):
-            continue  # see test_median_0d_keepdims_is_array; NumPy's median(axis=()) reshape quirk
+        if name == "median" and ((a.ndim == 0 and keepdims) or axis == () or a.size == 0):
+            # see test_median_0d_keepdims_is_array; NumPy's median raises an internal reshape
+            # ValueError for axis=() / some empty inputs (empty medians are tested above)
+            continue
         run(name, a, axis=axis, keepdims=keepdims, rtol=1e-9, atol=1e-6)
 
 
