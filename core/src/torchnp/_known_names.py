@@ -40,7 +40,7 @@ MAIN_NAMES = {
                         "may_share_memory shares_memory sort argsort lexsort partition argpartition sort_complex searchsorted argmax argmin nanargmax nanargmin count_nonzero "
                         "unique unique_all unique_counts unique_inverse unique_values intersect1d union1d setdiff1d setxor1d isin"),
     "torchnp-statistics": "sum prod cumsum cumprod cumulative_sum cumulative_prod nansum nanprod nancumsum nancumprod max min amax amin nanmax nanmin ptp mean average std var nanmean nanstd nanvar median nanmedian percentile quantile nanpercentile nanquantile cov corrcoef histogram histogram2d histogramdd histogram_bin_edges bincount digitize",
-    "torchnp-mathroutines": "",
+    "torchnp-mathroutines": "diff ediff1d gradient cross trapezoid interp convolve correlate around round fix i0 sinc nan_to_num angle real_if_close unwrap clip dot vdot inner outer kron tensordot trace packbits unpackbits bartlett blackman hamming hanning kaiser einsum einsum_path apply_along_axis apply_over_axes vectorize frompyfunc piecewise real imag iterable poly roots polyadd polysub polymul polydiv polyder polyint polyval polyfit poly1d",
     "torchnp-io": "save load savez savez_compressed savetxt loadtxt genfromtxt fromfile",
 }
 

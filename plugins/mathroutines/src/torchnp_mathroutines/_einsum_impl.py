@@ -1,0 +1,282 @@
+"""einsum and einsum_path.
+
+Both take ``*operands`` that mix a subscripts string (or interleaved sublists)
+with arrays, which the tag pipeline cannot express, so the plugin registers them
+with ``normalize=False`` and they convert and wrap their own arguments here.
+
+The subscripts are checked and rewritten into an explicit ``in,in->out`` string
+once per (subscripts, operand ranks) and cached; the contraction itself is one
+``torch.einsum`` call in the operands' common dtype (bool and uint16/32/64 run in
+int64 because torch's bmm has no kernels for them, then are cast back).
+"""
+from __future__ import annotations
+
+__all__ = ["einsum", "einsum_path"]
+
+import functools
+import string
+
+import torch
+
+from torchnp._dtypes import can_cast_torch, from_torch, to_torch_dtype
+from torchnp._normalize import as_tensor, copy_to_out, wrap_scalar
+
+from ._common_impl import cast_back, compute_dtype
+
+_LETTERS = frozenset(string.ascii_letters)
+_OPTIMIZE_NAMES = (False, True, "greedy", "optimal", None)
+
+
+def _label_of_int(i):
+    if i is Ellipsis:
+        return "..."
+    i = int(i)
+    if 0 <= i < 26:
+        return chr(ord("A") + i)
+    if 26 <= i < 52:
+        return chr(ord("a") + i - 26)
+    raise ValueError("subscript is not within the valid range [0, 52)")
+
+
+def _from_sublists(args):
+    """einsum(op0, sub0, op1, sub1, ..., [subout]) -> (subscripts string, operands)."""
+    ops = list(args[0::2])
+    subs = list(args[1::2])
+    out = None
+    if len(args) % 2 == 1:
+        out = ops.pop()
+    text = ",".join("".join(_label_of_int(i) for i in s) for s in subs)
+    if out is not None:
+        text += "->" + "".join(_label_of_int(i) for i in out)
+    return text, ops
+
+
+def _split_term(term, pos):
+    """'ab...c' -> (['a', 'b'], has_ellipsis, ['c']) style list with '...' marker."""
+    labels = []
+    i = 0
+    seen_ell = False
+    while i < len(term):
+        ch = term[i]
+        if ch == ".":
+            if term[i:i + 3] != "..." or seen_ell:
+                raise ValueError("einstein sum subscripts string contains a '.' that is not part "
+                                 "of an ellipsis ('...')" + ("" if pos is None else f" in operand {pos}"))
+            labels.append("...")
+            seen_ell = True
+            i += 3
+            continue
+        if ch not in _LETTERS:
+            raise ValueError(f"invalid subscript '{ch}' in einstein sum subscripts string, "
+                             "subscripts must be letters")
+        labels.append(ch)
+        i += 1
+    return labels
+
+
+@functools.lru_cache(maxsize=512)
+def _parse(subscripts, ndims):
+    """Validate; return (torch subscripts string, output labels, per-operand label lists)."""
+    text = subscripts.replace(" ", "")
+    if "->" in text:
+        lhs, rhs = text.split("->", 1)
+        if "->" in rhs or "-" in rhs.replace("->", "") or ">" in rhs:
+            raise ValueError("einstein sum subscript string does not contain proper '->' output "
+                             "specified")
+    else:
+        if "-" in text or ">" in text:
+            raise ValueError("einstein sum subscript string does not contain proper '->' output "
+                             "specified")
+        lhs, rhs = text, None
+    terms = lhs.split(",")
+    if len(terms) > len(ndims):
+        raise ValueError("fewer operands provided to einstein sum function than specified in the "
+                         "subscripts string")
+    if len(terms) < len(ndims):
+        raise ValueError("more operands provided to einstein sum function than specified in the "
+                         "subscripts string")
+    in_labels = []
+    ell_rank = 0
+    for pos, (term, nd) in enumerate(zip(terms, ndims)):
+        labels = _split_term(term, pos)
+        named = len([x for x in labels if x != "..."])
+        if "..." in labels:
+            if named > nd:
+                raise ValueError(f"einstein sum subscripts string contains too many subscripts "
+                                 f"for operand {pos}")
+            ell_rank = max(ell_rank, nd - named)
+        elif named != nd:
+            if named > nd:
+                raise ValueError(f"einstein sum subscripts string contains too many subscripts "
+                                 f"for operand {pos}")
+            raise ValueError(f"operand has more dimensions than subscripts given in einstein sum, "
+                             f"but no '...' ellipsis provided to broadcast the extra dimensions.")
+        in_labels.append(labels)
+    counts = {}
+    for labels in in_labels:
+        for x in labels:
+            if x != "...":
+                counts[x] = counts.get(x, 0) + 1
+    if rhs is None:
+        out = (["..."] if ell_rank or any("..." in l for l in in_labels) else []) + \
+            sorted(x for x, c in counts.items() if c == 1)
+    else:
+        out = _split_term(rhs, None)
+        seen = set()
+        for x in out:
+            if x == "...":
+                continue
+            if x in seen:
+                raise ValueError(f"einstein sum subscripts string includes output subscript "
+                                 f"'{x}' multiple times")
+            if x not in counts:
+                raise ValueError(f"einstein sum subscripts string included output subscript "
+                                 f"'{x}' which never appeared in an input")
+            seen.add(x)
+        if ell_rank and "..." not in out:
+            raise ValueError("output has more dimensions than subscripts given in einstein sum, "
+                             "but no '...' ellipsis provided to broadcast the extra dimensions.")
+    torch_str = ",".join("".join(l) for l in in_labels) + "->" + "".join(out)
+    return torch_str, tuple(out), tuple(tuple(l) for l in in_labels)
+
+
+def _check_sizes(in_labels, tensors):
+    sizes = {}
+    for labels, t in zip(in_labels, tensors):
+        dims = [x for x in labels]
+        if "..." in dims:
+            k = dims.index("...")
+            n_after = len(dims) - k - 1
+            shape = list(t.shape[:k]) + list(t.shape[t.ndim - n_after:]) if n_after else list(t.shape[:k])
+            dims = dims[:k] + dims[k + 1:]
+        else:
+            shape = list(t.shape)
+        for x, s in zip(dims, shape):
+            prev = sizes.get(x)
+            if prev is None or prev == 1:
+                sizes[x] = s
+            elif s != prev and s != 1:
+                raise ValueError("operands could not be broadcast together with remapped shapes "
+                                 f"[original->remapped]: label '{x}' has sizes {prev} and {s}")
+    return sizes
+
+
+def _split_args(operands):
+    if not operands:
+        raise ValueError("No input operands")
+    if isinstance(operands[0], str):
+        return operands[0], list(operands[1:])
+    return _from_sublists(operands)
+
+
+def einsum(*operands, out=None, optimize=False, **kwargs):
+    """Einstein summation. Mirrors ``numpy.einsum``.
+
+    ``optimize`` is validated; the contraction order is torch's own.
+    """
+    dtype = kwargs.pop("dtype", None)
+    casting = kwargs.pop("casting", "safe")
+    order = kwargs.pop("order", "K")
+    if kwargs:
+        raise TypeError(f"einsum() got an unexpected keyword argument '{next(iter(kwargs))}'")
+    if order not in ("K", "C", "F", "A", None):
+        raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
+    _check_optimize(optimize)
+    subscripts, ops = _split_args(operands)
+    tensors = [as_tensor(o) for o in ops]
+    torch_str, _, in_labels = _parse(subscripts, tuple(t.ndim for t in tensors))
+    if dtype is not None:
+        rdt = to_torch_dtype(dtype)
+        for t in tensors:
+            if not can_cast_torch(t.dtype, rdt, casting):
+                raise TypeError(f"Cannot cast array data from dtype('{from_torch(t.dtype).name}') "
+                                f"to dtype('{from_torch(rdt).name}') according to the rule "
+                                f"'{casting}'")
+    else:
+        rdt = tensors[0].dtype
+        from torchnp._dtypes import promote_torch
+        for t in tensors[1:]:
+            rdt = promote_torch(rdt, t.dtype)
+    cdt = compute_dtype(rdt)
+    conv = [t if t.dtype == cdt else t.to(cdt) for t in tensors]
+    try:
+        r = torch.einsum(torch_str, *conv)
+    except RuntimeError as exc:
+        _check_sizes(in_labels, tensors)
+        raise ValueError(f"einsum: {exc}") from exc
+    r = cast_back(r, rdt)
+    if out is not None:
+        return copy_to_out(r, out, casting, "einsum")
+    return wrap_scalar(r)
+
+
+def _check_optimize(optimize):
+    if isinstance(optimize, (list, tuple)) and optimize:
+        if optimize[0] == "einsum_path":
+            return "path"
+        if isinstance(optimize, tuple) and optimize[0] in ("greedy", "optimal") and len(optimize) == 2:
+            return optimize[0]
+        raise TypeError(f"Did not understand the path: {optimize}")
+    if isinstance(optimize, str) or optimize in _OPTIMIZE_NAMES:
+        if optimize not in _OPTIMIZE_NAMES:
+            raise TypeError(f"Did not understand the path: {optimize}")
+        return optimize
+    raise TypeError(f"Did not understand the path: {optimize}")
+
+
+def _greedy_path(in_labels, out_labels, sizes):
+    """Pairwise contraction order choosing, at each step, the smallest intermediate."""
+    remaining = [frozenset(x for x in l if x != "...") for l in in_labels]
+    has_ell = ["..." in l for l in in_labels]
+    keep_out = frozenset(x for x in out_labels if x != "...")
+    path = []
+    while len(remaining) > 1:
+        best = None
+        for i in range(len(remaining)):
+            for j in range(i + 1, len(remaining)):
+                others = set(keep_out)
+                for k, s in enumerate(remaining):
+                    if k not in (i, j):
+                        others |= s
+                new = (remaining[i] | remaining[j]) & others
+                cost = 1
+                for x in new:
+                    cost *= sizes.get(x, 1)
+                if best is None or cost < best[0]:
+                    best = (cost, i, j, new)
+        _, i, j, new = best
+        path.append((i, j))
+        ell = has_ell[i] or has_ell[j]
+        remaining = [s for k, s in enumerate(remaining) if k not in (i, j)] + [frozenset(new)]
+        has_ell = [h for k, h in enumerate(has_ell) if k not in (i, j)] + [ell]
+    return path
+
+
+def einsum_path(*operands, optimize="greedy", einsum_call=False):
+    """A contraction order for ``einsum`` and a readable report. Mirrors ``numpy.einsum_path``.
+
+    The path is a valid pairwise order (greedy: smallest intermediate first); the
+    report is shorter than NumPy's.
+    """
+    if einsum_call:
+        raise NotImplementedError("torchnp.einsum_path: einsum_call=True is NumPy-internal")
+    kind = _check_optimize(optimize)
+    subscripts, ops = _split_args(operands)
+    tensors = [as_tensor(o) for o in ops]
+    torch_str, out_labels, in_labels = _parse(subscripts, tuple(t.ndim for t in tensors))
+    sizes = _check_sizes(in_labels, tensors)
+    n = len(tensors)
+    if kind == "path":
+        path = list(optimize)
+    elif kind in (False, None) or n <= 2:
+        path = ["einsum_path", tuple(range(n))]
+    else:
+        path = ["einsum_path"] + _greedy_path(in_labels, out_labels, sizes)
+    naive = 1
+    for s in sizes.values():
+        naive *= s
+    report = (f"  Complete contraction:  {torch_str}\n"
+              f"         Naive scaling:  {len(sizes)}\n"
+              f"     Naive FLOP count:  {naive * max(n, 1):.3e}\n"
+              + "".join(f"  contraction {k}: {c}\n" for k, c in enumerate(path[1:])))
+    return path, report
