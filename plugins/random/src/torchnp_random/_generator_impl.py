@@ -171,6 +171,14 @@ def _any_cmp(v, op, bound):
     return bool(m)
 
 
+def _canonical_device(device):
+    """A torch.device or None; the plain CPU becomes the _CPU singleton (an ``is`` test on hot paths)."""
+    d = _normalize_device(device)
+    if d is not None and d.type == "cpu" and d.index is None:
+        return _CPU
+    return d
+
+
 def _resolve_seed(seed):
     if seed is None or isinstance(seed, (SeedSequence, BitGenerator)):
         return seed
@@ -192,7 +200,8 @@ class _RandomBase:
 
     def _fast_gen(self):
         """(torch.Generator, device) for the per-call fast paths of rand/randn."""
-        if self._device is None and _len_mode_stack() == 0:
+        dev = self._device
+        if dev is _CPU or (dev is None and _len_mode_stack() == 0):
             bg = self._bit_generator
             return bg._cpu or bg._torch_generator(_CPU), _CPU
         dev = self._dev()
@@ -560,7 +569,7 @@ class Generator(_RandomBase):
         if not isinstance(bit_generator, BitGenerator):
             raise TypeError("Generator requires a BitGenerator instance (torchnp.random.PCG64, ...)")
         self._bit_generator = bit_generator
-        self._device = _normalize_device(device)
+        self._device = _canonical_device(device)
 
     def __repr__(self):
         return f"Generator({type(self._bit_generator).__name__})"

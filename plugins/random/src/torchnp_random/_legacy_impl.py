@@ -20,10 +20,11 @@ import warnings
 
 import torch
 
-from torchnp._normalize import _normalize_device, as_tensor, wrap
+from torchnp._normalize import as_tensor, wrap
 
 from ._bit_generator_impl import _CPU, MT19937, BitGenerator, _len_mode_stack
 from ._generator_impl import (
+    _canonical_device,
     BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, GT_1, NONNEG, POISSON, POS, _RandomBase,
     _size_tuple,
 )
@@ -76,7 +77,7 @@ class RandomState(_RandomBase):
 
     def __init__(self, seed=None, *, device=None):
         self._bit_generator = _legacy_bit_generator(seed)
-        self._device = _normalize_device(device)
+        self._device = _canonical_device(device)
 
     def __repr__(self):
         return f"RandomState({type(self._bit_generator).__name__})"
@@ -125,7 +126,8 @@ class RandomState(_RandomBase):
         return self._simple(torch.randn, args)
 
     def _simple(self, fn, args):
-        if self._device is None and _len_mode_stack() == 0:
+        dev = self._device
+        if dev is _CPU or (dev is None and _len_mode_stack() == 0):
             # fast path (rand(10) is all per-call overhead): the cached CPU generator,
             # and no device= argument, which alone costs ~1 us in torch's parser
             bg = self._bit_generator
