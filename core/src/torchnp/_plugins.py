@@ -330,14 +330,16 @@ def install_lazy_getattr(module_globals, namespace):
     def __getattr__(name):
         if name.startswith("__") and name.endswith("__"):
             raise AttributeError(f"module {module_globals['__name__']!r} has no attribute {name!r}")
+        # a submodule is found without assembling this namespace (torchnp.linalg
+        # must not load the main namespace's plugins)
+        sub = f"{namespace}.{name}" if namespace else name
+        if sub in _CORE_SUBMODULES or sub in all_namespaces():
+            return namespace_module(sub)
         ensure_namespace(namespace)
         try:
             return module_globals[name]
         except KeyError:
             pass
-        sub = f"{namespace}.{name}" if namespace else name
-        if sub in all_namespaces() or sub in _CORE_SUBMODULES:
-            return namespace_module(sub)
         raise missing_name_error(namespace, name)
 
     def __dir__():
