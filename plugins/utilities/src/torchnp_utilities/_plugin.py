@@ -4,9 +4,25 @@ from torchnp import hookimpl
 
 @hookimpl
 def list_namespaces():
-    return [""]
+    return ["", "typing", "dtypes"]
 
 
 @hookimpl
 def register_namespace(registry, namespace):
-    pass  # filled in by the utilities plugin's implementation modules
+    if namespace == "":
+        from . import _inputoutput_impl, _iterating_impl, _misc_impl, _unsupported_impl
+        from ._memmap import memmap
+        from torchnp._ndarray import _FlatIter
+        registry.add_module(_misc_impl, namespace)
+        registry.add_module(_inputoutput_impl, namespace)
+        registry.add_module(_iterating_impl, namespace)
+        registry.add_module(_unsupported_impl, namespace)
+        registry.add_object("memmap", memmap, namespace)
+        # ndarray.flat's class lives in the core; expose it under NumPy's name
+        registry.add_object("flatiter", _FlatIter, namespace)
+    elif namespace == "typing":
+        from . import _typing
+        registry.add_module(_typing, namespace)
+    elif namespace == "dtypes":
+        from . import _dtype_classes
+        registry.add_module(_dtype_classes, namespace)
