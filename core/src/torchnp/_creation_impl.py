@@ -272,6 +272,8 @@ def empty(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = Non
 def zeros(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
           like: NotImplementedType = None):
     """Mirrors ``numpy.zeros`` (float64 by default)."""
+    if order == "C":
+        return torch.zeros(_shape(shape), dtype=dtype or torch.float64, device=device)
     return _empty_ordered(_shape(shape), dtype or torch.float64, device,
                           _check_order(order, ("C", "F"))).zero_()
 
@@ -279,6 +281,8 @@ def zeros(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = Non
 def ones(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
          like: NotImplementedType = None):
     """Mirrors ``numpy.ones`` (float64 by default)."""
+    if order == "C":
+        return torch.ones(_shape(shape), dtype=dtype or torch.float64, device=device)
     return _empty_ordered(_shape(shape), dtype or torch.float64, device,
                           _check_order(order, ("C", "F"))).fill_(1)
 
@@ -340,12 +344,16 @@ def empty_like(prototype: ArrayLike, /, dtype: DTypeLike = None, order="K", subo
 def zeros_like(a: ArrayLike, dtype: DTypeLike = None, order="K", subok=True, shape=None, *,
                device: DeviceLike = None):
     """Mirrors ``numpy.zeros_like``."""
+    if order == "K" and shape is None:
+        return torch.zeros_like(a, dtype=dtype, device=device)
     return _like(a, dtype, order, shape, device).zero_()
 
 
 def ones_like(a: ArrayLike, dtype: DTypeLike = None, order="K", subok=True, shape=None, *,
               device: DeviceLike = None):
     """Mirrors ``numpy.ones_like``."""
+    if order == "K" and shape is None:
+        return torch.ones_like(a, dtype=dtype, device=device)
     return _like(a, dtype, order, shape, device).fill_(1)
 
 
@@ -423,16 +431,32 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
         nxt = start + step
         second = builtins.int(nxt.real if isinstance(nxt, builtins.complex) else nxt)
         _check_pyint(first, dt)
-        out = torch.arange(n, dtype=torch.int64, device=device) * (second - first) + first
+        delta = second - first
+        if delta and dt not in (torch.uint16, torch.uint32, torch.uint64):
+            last = first + (n - 1) * delta
+            _check_pyint(last, torch.int64)
+            # exact for integers, and a single kernel (the arange length is n again)
+            return torch.arange(first, last + (1 if delta > 0 else -1), delta, dtype=dt,
+                                device=device)
+        out = torch.arange(n, dtype=torch.int64, device=device).mul_(delta).add_(first)
         return out.to(dt)
+    if dt is torch.float64 and type(start) is not builtins.complex \
+            and type(step) is not builtins.complex:
+        # Python floats are float64: NumPy's delta and fill computed without extra kernels
+        start, second = builtins.float(start), builtins.float(start + step)
+        delta = second - start
+        out = torch.arange(n, dtype=torch.float64, device=device).mul_(delta).add_(start)
+        if n > 1 and start + delta != second:
+            out[1] = second
+        return out
     # float/complex: NumPy's fill computes start + i*delta in the dtype (float16 in float32),
     # with delta = (start + step) - start rounded to the dtype
     wide = torch.complex128 if dt.is_complex else torch.float64
     comp = torch.float32 if dt is torch.float16 else dt
     first = torch.tensor(start, dtype=wide, device=device).to(dt).to(comp)
     second = torch.tensor(start + step, dtype=wide, device=device).to(dt).to(comp)
-    idx = torch.arange(n, dtype=first.real.dtype, device=device)
-    out = first + idx * (second - first)
+    out = torch.arange(n, dtype=first.real.dtype, device=device)
+    out = (out if not dt.is_complex else out.to(comp)).mul_(second - first).add_(first)
     if n > 1:
         out[1] = second
     return out.to(dt)
@@ -459,6 +483,10 @@ def linspace(start: ArrayLikeOrScalar, stop: ArrayLikeOrScalar, num=50, endpoint
     if num < 0:
         raise ValueError(f"Number of samples, {num}, must be non-negative.")
     div = (num - 1) if endpoint else num
+    if type(start) in (builtins.int, builtins.float) and type(stop) in (builtins.int, builtins.float) \
+            and num > 0:
+        return _linspace_py(builtins.float(start), builtins.float(stop), num, endpoint, retstep,
+                            dtype, axis, device, div)
     start, stop, dt = _as_inexact_pair(start, stop)
     if device is not None:
         start, stop = start.to(device), stop.to(device)
@@ -485,6 +513,34 @@ def linspace(start: ArrayLikeOrScalar, stop: ArrayLikeOrScalar, num=50, endpoint
         y = _cast(y, dtype)
     if retstep:
         return y, step
+    return y
+
+
+def _linspace_py(start, stop, num, endpoint, retstep, dtype, axis, device, div):
+    """linspace for Python real start/stop: NumPy's float64 arithmetic done on the host
+    (Python floats are float64), so no device sync and one pass over the output."""
+    if axis not in (0, -1):
+        normalize_axis_index(axis, 1)
+    delta = stop - start
+    y = torch.arange(0, num, dtype=torch.float64, device=device)
+    if div > 0:
+        step = delta / div
+        if step == 0:
+            y.div_(div).mul_(delta)
+        else:
+            y.mul_(step)
+    else:
+        step = math.nan
+        y.mul_(delta)
+    y.add_(start)
+    if endpoint and num > 1:
+        y[-1] = stop
+    if dtype is not None:
+        if not dtype.is_floating_point and not dtype.is_complex and dtype is not torch.bool:
+            y = torch.floor_(y)
+        y = _cast(y, dtype)
+    if retstep:
+        return y, (torch.tensor(step, dtype=torch.float64, device=y.device) if div > 0 else step)
     return y
 
 
@@ -542,10 +598,17 @@ def eye(N, M=None, k=0, dtype: DTypeLike = builtins.float, order="C", *,
     N = operator.index(N)
     M = N if M is None else operator.index(M)
     k = operator.index(k)
+    if k == 0 and order == "C" and N >= 0 and M >= 0 and dtype in _EYE_DTYPES:
+        return torch.eye(N, M, dtype=dtype, device=device)
     out = _empty_ordered(_shape((N, M)), dtype, device, _check_order(order, ("C", "F"))).zero_()
     if -N < k < M:
         out.diagonal(k).fill_(1)
     return out
+
+
+_EYE_DTYPES = frozenset({torch.bool, torch.int8, torch.int16, torch.int32, torch.int64,
+                         torch.uint8, torch.float16, torch.float32, torch.float64,
+                         torch.complex64, torch.complex128})
 
 
 def identity(n, dtype: DTypeLike = None, *, like: NotImplementedType = None):
@@ -590,12 +653,16 @@ def _tri_mask(m, k, lower):
 
 def tril(m: ArrayLike, k=0):
     """Lower triangle of an array (of each matrix in a stack). Mirrors ``numpy.tril``."""
+    if m.ndim >= 2 and m.dtype in _EYE_DTYPES:
+        return torch.tril(m, operator.index(k))
     mask = _tri_mask(m, operator.index(k), True)
     return torch.where(mask, m, torch.zeros((), dtype=m.dtype, device=m.device))
 
 
 def triu(m: ArrayLike, k=0):
     """Upper triangle of an array (of each matrix in a stack). Mirrors ``numpy.triu``."""
+    if m.ndim >= 2 and m.dtype in _EYE_DTYPES:
+        return torch.triu(m, operator.index(k))
     mask = _tri_mask(m, operator.index(k) - 1, True)
     return torch.where(mask, torch.zeros((), dtype=m.dtype, device=m.device), m)
 
