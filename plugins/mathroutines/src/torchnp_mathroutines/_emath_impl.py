@@ -12,8 +12,8 @@ import math
 
 import torch
 
-from torchnp._dtypes import promote_torch, weak_result
-from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar
+from torchnp._dtypes import promote_torch
+from torchnp._normalize import ArrayLike, ArrayOrScalar
 
 from ._common_impl import ufunc_float_of
 
@@ -27,12 +27,27 @@ def _to_complex(x):
 
 
 def _complex_if(x, mask):
-    """``x`` as complex when any element (of a real array) satisfies ``mask`` (one sync)."""
+    """``x`` as complex when any element (of a real array) satisfies ``mask(x)`` (one sync)."""
     if x.is_complex() or x.dtype == torch.bool:
         return x
-    if bool(torch.any(mask)):
+    if bool(torch.any(mask(x))):
         return _to_complex(x)
     return x
+
+
+_UNSIGNED = (torch.uint8, torch.uint16, torch.uint32, torch.uint64)
+
+
+def _negative(t):
+    if t.dtype in _UNSIGNED:
+        return torch.zeros((), dtype=torch.bool)
+    return t < 0
+
+
+def _outside_unit(t):
+    if t.dtype in _UNSIGNED:
+        return t > 1  # comparing with -1 would wrap the -1
+    return (t > 1) | (t < -1)
 
 
 def _float_unary(fn, x):
@@ -45,12 +60,12 @@ def _float_unary(fn, x):
 
 def sqrt(x: ArrayLike) -> ArrayOrScalar:
     """Square root, complex for negative reals. Mirrors ``numpy.emath.sqrt``."""
-    return _float_unary(torch.sqrt, _complex_if(x, x < 0))
+    return _float_unary(torch.sqrt, _complex_if(x, _negative))
 
 
 def log(x: ArrayLike) -> ArrayOrScalar:
     """Natural logarithm, complex for negative reals. Mirrors ``numpy.emath.log``."""
-    return _float_unary(torch.log, _complex_if(x, x < 0))
+    return _float_unary(torch.log, _complex_if(x, _negative))
 
 
 def _log2(t):
@@ -67,12 +82,12 @@ def _log10(t):
 
 def log2(x: ArrayLike) -> ArrayOrScalar:
     """Base-2 logarithm, complex for negative reals. Mirrors ``numpy.emath.log2``."""
-    return _float_unary(_log2, _complex_if(x, x < 0))
+    return _float_unary(_log2, _complex_if(x, _negative))
 
 
 def log10(x: ArrayLike) -> ArrayOrScalar:
     """Base-10 logarithm, complex for negative reals. Mirrors ``numpy.emath.log10``."""
-    return _float_unary(_log10, _complex_if(x, x < 0))
+    return _float_unary(_log10, _complex_if(x, _negative))
 
 
 def logn(n: ArrayLike, x: ArrayLike) -> ArrayOrScalar:
@@ -85,39 +100,34 @@ def logn(n: ArrayLike, x: ArrayLike) -> ArrayOrScalar:
     return lx.to(dt) / ln.to(dt)
 
 
-def power(x: ArrayLike, p: ArrayLikeOrScalar) -> ArrayOrScalar:
-    """``x ** p``, complex for negative real bases. Mirrors ``numpy.emath.power``."""
-    x = _complex_if(x, x < 0)
-    if isinstance(p, torch.Tensor):
-        if not (p.dtype.is_floating_point or p.dtype.is_complex) and p.dtype != torch.bool:
-            if bool(torch.any(p < 0)):
-                p = p.to(torch.float64)
-        dt = promote_torch(x.dtype, p.dtype)
-    else:
-        if isinstance(p, int) and not isinstance(p, bool) and p < 0:
-            p = float(p)
-        dt = weak_result(x.dtype, p)
+def power(x: ArrayLike, p: ArrayLike) -> ArrayOrScalar:
+    """``x ** p``, complex for negative real bases. Mirrors ``numpy.emath.power``.
+
+    ``p`` is made an array first (as NumPy does), so a Python int exponent is int64,
+    not a weak scalar; negative integer exponents make it float64.
+    """
+    x = _complex_if(x, _negative)
+    if not (p.dtype.is_floating_point or p.dtype.is_complex) and p.dtype != torch.bool:
+        if bool(torch.any(p < 0)):
+            p = p.to(torch.float64)
+    dt = promote_torch(x.dtype, p.dtype)
     if dt == torch.bool:
         dt = torch.int8  # NumPy's power on booleans computes in int8
     work = torch.float32 if dt == torch.float16 else dt
     base = x.to(work)
-    if isinstance(p, torch.Tensor):
-        r = torch.pow(base, p.to(work))
-    else:
-        r = torch.pow(base, p)
-    return r.to(dt)
+    return torch.pow(base, p.to(work)).to(dt)
 
 
 def arccos(x: ArrayLike) -> ArrayOrScalar:
     """Inverse cosine, complex where abs(x) > 1. Mirrors ``numpy.emath.arccos``."""
-    return _float_unary(torch.acos, _complex_if(x, torch.abs(x) > 1))
+    return _float_unary(torch.acos, _complex_if(x, _outside_unit))
 
 
 def arcsin(x: ArrayLike) -> ArrayOrScalar:
     """Inverse sine, complex where abs(x) > 1. Mirrors ``numpy.emath.arcsin``."""
-    return _float_unary(torch.asin, _complex_if(x, torch.abs(x) > 1))
+    return _float_unary(torch.asin, _complex_if(x, _outside_unit))
 
 
 def arctanh(x: ArrayLike) -> ArrayOrScalar:
     """Inverse hyperbolic tangent, complex where abs(x) > 1. Mirrors ``numpy.emath.arctanh``."""
-    return _float_unary(torch.atanh, _complex_if(x, torch.abs(x) > 1))
+    return _float_unary(torch.atanh, _complex_if(x, _outside_unit))

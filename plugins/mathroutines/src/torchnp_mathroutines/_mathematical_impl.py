@@ -22,10 +22,10 @@ import torch.nn.functional as F
 
 from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, weak_result
 from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, OutArray, as_tensor
-from torchnp.exceptions import normalize_axis_index
+from torchnp.exceptions import UFuncTypeError, normalize_axis_index
 
-from ._common_impl import (NoValue, as_float, cast_back, compute_dtype, float_of, promote,
-                           to_compute)
+from ._common_impl import (NoValue, cast_back, compute_dtype, float_of, promote, to_compute,
+                           ufunc_float_of)
 
 _PY_SCALARS = (builtins.bool, builtins.int, builtins.float, builtins.complex)
 
@@ -270,7 +270,7 @@ def trapezoid(y: ArrayLike, x: ArrayLike | None = None, dx=1.0, axis=-1) -> Arra
         d = d.reshape(shape)
     else:
         d = diff(x, axis=axis)
-    hi = y.narrow(axis, 1, builtins.max(n - 1, 0))
+    hi = y.narrow(axis, builtins.min(1, n), builtins.max(n - 1, 0))
     lo = y.narrow(axis, 0, builtins.max(n - 1, 0))
     s = (hi | lo) if y.dtype == torch.bool else cast_back(to_compute(hi) + to_compute(lo), y.dtype)
     if isinstance(d, torch.Tensor):
@@ -398,7 +398,22 @@ def _real_corr(a, v, pad_left, pad_right):
     return F.conv1d(x, v.reshape(1, 1, -1)).reshape(-1)
 
 
+_SIGNED_TWIN = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+
+
+def _flip1d(v):
+    """Reverse a 1-D tensor (torch's flip has no uint16/32/64 kernel: flip a signed view)."""
+    if v.ndim != 1:
+        return v
+    twin = _SIGNED_TWIN.get(v.dtype)
+    if twin is not None:
+        return v.view(twin).flip(0).view(v.dtype)
+    return v.flip(0)
+
+
 def _correlate(a, v, mode, conj):
+    a = a.reshape(1) if a.ndim == 0 else a
+    v = v.reshape(1) if v.ndim == 0 else v
     if a.ndim != 1 or v.ndim != 1:
         raise ValueError("object too deep for desired array" if max(a.ndim, v.ndim) > 1
                          else "object of too small depth for desired array")
@@ -424,9 +439,7 @@ def _correlate(a, v, mode, conj):
 
 def convolve(a: ArrayLike, v: ArrayLike, mode="full") -> torch.Tensor:
     """Discrete linear convolution of two 1-D sequences. Mirrors ``numpy.convolve``."""
-    if v.ndim == 1:
-        v = v.flip(0)
-    return _correlate(a, v, mode, conj=False)
+    return _correlate(a, _flip1d(v), mode, conj=False)
 
 
 def correlate(a: ArrayLike, v: ArrayLike, mode="valid") -> torch.Tensor:
@@ -449,6 +462,9 @@ def _round(a, decimals):
     decimals = int(decimals)
     dt = a.dtype
     if dt == torch.bool:
+        if decimals != 0:
+            raise UFuncTypeError("Cannot cast ufunc 'multiply' output from dtype('float64') to "
+                                 "dtype('bool') with casting rule 'same_kind'")
         a = a.to(torch.float16)  # NumPy rounds booleans through float16
         dt = torch.float16
     if not (dt.is_floating_point or dt.is_complex):
@@ -525,7 +541,8 @@ def angle(z: ArrayLike, deg=False) -> ArrayOrScalar:
     if z.is_complex():
         a = torch.atan2(z.imag, z.real)
     else:
-        dt = float_of(z.dtype) if z.dtype != torch.bool else torch.float64
+        # arctan2(0, z) with a weak 0: booleans meet an int, so they go to float64
+        dt = torch.float64 if z.dtype == torch.bool else ufunc_float_of(z.dtype)
         zz = z.to(torch.float32) if dt == torch.float16 else z.to(dt)
         a = torch.atan2(torch.zeros_like(zz), zz).to(dt)
     if deg:
@@ -603,7 +620,7 @@ def clip(a: ArrayLike, a_min=NoValue, a_max=NoValue, out: OutArray | None = None
     """Limit values to [min, max] (NaN propagates). Mirrors ``numpy.clip``."""
     if min is not NoValue or max is not NoValue:
         if a_min is not NoValue or a_max is not NoValue:
-            raise TypeError("Passing `min` or `max` keyword argument when `a_min` and `a_max` "
+            raise ValueError("Passing `min` or `max` keyword argument when `a_min` and `a_max` "
                             "are provided is forbidden.")
         a_min = None if min is NoValue else min
         a_max = None if max is NoValue else max
@@ -621,32 +638,41 @@ def clip(a: ArrayLike, a_min=NoValue, a_max=NoValue, out: OutArray | None = None
     if dt.is_complex:
         raise NotImplementedError("torchnp.clip: complex inputs (NumPy orders them "
                                   "lexicographically) are not supported")
+    lo_t = None if lo is None else _clip_bound_tensor(lo, dt, a.device)
+    hi_t = None if hi is None else _clip_bound_tensor(hi, dt, a.device)
     x = a.to(dt)
-    if dt == torch.bool:
-        x = x.to(torch.int8)
-    cdt = compute_dtype(x.dtype) if x.dtype not in (torch.uint16, torch.uint32, torch.uint64) else x.dtype
-
-    def bound(b):
-        if b is None:
-            return None
-        if isinstance(b, torch.Tensor):
-            return b.to(dt).to(x.dtype) if dt != torch.bool else b.to(torch.int8)
-        return torch.as_tensor(_clip_scalar_for(b, dt), dtype=x.dtype, device=x.device)
-
-    lo_t, hi_t = bound(lo), bound(hi)
-    if cdt != x.dtype:
-        x = x.to(cdt)
-        lo_t = None if lo_t is None else lo_t.to(cdt)
-        hi_t = None if hi_t is None else hi_t.to(cdt)
     if lo_t is None and hi_t is None:
-        r = x.clone()
-    else:
-        r = x
-        # NumPy's clip is minimum(maximum(a, lo), hi): NaN in any operand propagates
-        if lo_t is not None:
-            r = torch.maximum(r, lo_t)
-        if hi_t is not None:
-            r = torch.minimum(r, hi_t)
+        return x.clone() if x is a else x
+    key, back = _clip_order_key(dt)
+    r = key(x)
+    # NumPy's clip is minimum(maximum(a, lo), hi): a NaN anywhere propagates
+    if lo_t is not None:
+        r = torch.maximum(r, key(lo_t))
+    if hi_t is not None:
+        r = torch.minimum(r, key(hi_t))
+    return back(r)
+
+
+_I64_MIN = -(2 ** 63)
+
+
+def _clip_order_key(dt):
+    """Maps to a dtype torch can compare in (max/min lack uint16/32/64 and bool kernels)
+    that keeps the order, and back."""
     if dt == torch.bool:
-        return r != 0
-    return r.to(dt)
+        return (lambda t: t.to(torch.int8)), (lambda t: t != 0)
+    if dt in (torch.uint16, torch.uint32):
+        return (lambda t: t.to(torch.int64)), (lambda t: t.to(dt))
+    if dt == torch.uint64:
+        # flipping the top bit maps unsigned order onto signed order
+        return ((lambda t: t.view(torch.int64) ^ _I64_MIN),
+                (lambda t: (t ^ _I64_MIN).view(torch.uint64)))
+    if dt == torch.float16:
+        return (lambda t: t.to(torch.float32)), (lambda t: t.to(dt))
+    return (lambda t: t), (lambda t: t)
+
+
+def _clip_bound_tensor(b, dt, device):
+    if isinstance(b, torch.Tensor):
+        return b.to(dt)
+    return torch.as_tensor(_clip_scalar_for(b, dt), device=device).to(dt)
