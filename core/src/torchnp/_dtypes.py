@@ -7,6 +7,8 @@ Imports only torch.
 from __future__ import annotations
 
 import builtins
+import types
+
 import torch
 
 __all__ = [
@@ -58,6 +60,7 @@ class dtype:
     """A NumPy data type backed by a torch dtype. Mirrors ``numpy.dtype``."""
 
     __slots__ = ("name", "char", "kind", "itemsize", "torch_dtype", "type", "_str")
+    __class_getitem__ = classmethod(types.GenericAlias)  # dtype[float64] in annotations, as NumPy
 
     def __new__(cls, obj, align=False, copy=False, metadata=None):
         d = _DTYPE_LOOKUP.get(obj) if _hashable(obj) else None

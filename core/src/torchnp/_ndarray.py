@@ -16,6 +16,7 @@ import ctypes
 import operator
 import pickle
 import sys
+import types
 import warnings
 
 import torch
@@ -261,6 +262,7 @@ class ndarray:
 
     __slots__ = ("tensor", "_base", "_readonly", "__weakref__")
     __array_priority__ = 100
+    __class_getitem__ = classmethod(types.GenericAlias)  # ndarray[shape, dtype] in annotations, as NumPy
 
     def __new__(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
         if buffer is not None or strides is not None:
