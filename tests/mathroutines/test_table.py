@@ -204,6 +204,8 @@ case("unwrap", PH, axis=3)
 for dt in ["bool", "int8", "int64", "uint8", "uint16", "float16", "float32", "float64"]:
     case("clip", arr((3, 4), dt), 1, 3, id=f"clip-{dt}")
 case("clip", arr((3, 4)), -1.0, None)
+case("clip", arr((3, 4)), -0.1, 0.3)
+case("clip", arr((3, 4), "complex128"), -0.1, 0.3)
 case("clip", arr((3, 4)), None, 2)
 case("clip", arr((3, 4)), arr((4,)), 3.0)
 case("clip", arr((3, 4), "int8"), 0, 300)

@@ -44,6 +44,8 @@ def imag(val):
 
 def iterable(y):
     """Whether ``iter(y)`` works. Mirrors ``numpy.iterable``."""
+    if isinstance(y, _tnp().generic):
+        return False  # scalars are not iterable in NumPy
     try:
         iter(y)
     except TypeError:

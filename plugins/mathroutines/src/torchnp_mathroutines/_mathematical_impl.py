@@ -439,6 +439,8 @@ def _correlate(a, v, mode, conj):
 
 def convolve(a: ArrayLike, v: ArrayLike, mode="full") -> torch.Tensor:
     """Discrete linear convolution of two 1-D sequences. Mirrors ``numpy.convolve``."""
+    if v.ndim == 1 and a.ndim == 1 and v.shape[0] > a.shape[0]:
+        a, v = v, a  # convolution commutes; NumPy centres 'same' on the longer input
     return _correlate(a, _flip1d(v), mode, conj=False)
 
 
@@ -635,14 +637,13 @@ def clip(a: ArrayLike, a_min=NoValue, a_max=NoValue, out: OutArray | None = None
     if kwargs.get("dtype") is not None:
         from torchnp._dtypes import to_torch_dtype
         dt = to_torch_dtype(kwargs["dtype"])
-    if dt.is_complex:
-        raise NotImplementedError("torchnp.clip: complex inputs (NumPy orders them "
-                                  "lexicographically) are not supported")
     lo_t = None if lo is None else _clip_bound_tensor(lo, dt, a.device)
     hi_t = None if hi is None else _clip_bound_tensor(hi, dt, a.device)
     x = a.to(dt)
     if lo_t is None and hi_t is None:
         return x.clone() if x is a else x
+    if dt.is_complex:
+        return _clip_complex(x, lo_t, hi_t)
     key, back = _clip_order_key(dt)
     r = key(x)
     # NumPy's clip is minimum(maximum(a, lo), hi): a NaN anywhere propagates
@@ -651,6 +652,20 @@ def clip(a: ArrayLike, a_min=NoValue, a_max=NoValue, out: OutArray | None = None
     if hi_t is not None:
         r = torch.minimum(r, key(hi_t))
     return back(r)
+
+
+def _complex_less(a, b):
+    """NumPy's complex order: by real part, then by imaginary part."""
+    return (a.real < b.real) | ((a.real == b.real) & (a.imag < b.imag))
+
+
+def _clip_complex(x, lo, hi):
+    r = x
+    if lo is not None:
+        r = torch.where(_complex_less(r, lo), lo, r)
+    if hi is not None:
+        r = torch.where(_complex_less(hi, r), hi, r)
+    return r
 
 
 _I64_MIN = -(2 ** 63)
@@ -675,4 +690,4 @@ def _clip_order_key(dt):
 def _clip_bound_tensor(b, dt, device):
     if isinstance(b, torch.Tensor):
         return b.to(dt)
-    return torch.as_tensor(_clip_scalar_for(b, dt), device=device).to(dt)
+    return torch.as_tensor(_clip_scalar_for(b, dt), dtype=dt, device=device)

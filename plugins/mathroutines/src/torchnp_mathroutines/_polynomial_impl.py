@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = ["poly", "roots", "polyadd", "polysub", "polymul", "polydiv", "polyder", "polyint",
            "polyval", "polyfit"]
 
+import builtins
 import operator
 import warnings
 
@@ -46,7 +47,9 @@ def _sorted_complex(z):
 
 def poly(seq_of_zeros: ArrayLike) -> torch.Tensor:
     """Coefficients of the monic polynomial with the given roots. Mirrors ``numpy.poly``."""
-    z = _atleast_1d(seq_of_zeros)
+    if seq_of_zeros.ndim == 0:
+        raise TypeError("poly: seq_of_zeros must be a sequence of roots or a square matrix")
+    z = seq_of_zeros
     if z.ndim == 2 and z.shape[0] == z.shape[1] and z.shape[0] != 0:
         cdt = z.dtype if z.dtype in (torch.float32, torch.float64, torch.complex64,
                                      torch.complex128) else torch.float64
@@ -158,7 +161,7 @@ def polyder(p: ArrayLike, m=1) -> torch.Tensor:
     if p.ndim == 0:
         raise TypeError("len() of unsized object")
     for _ in range(m):
-        n = p.shape[0] - 1
+        n = builtins.max(p.shape[0] - 1, 0)
         k = torch.arange(n, 0, -1, dtype=torch.int64, device=p.device)
         dt = promote_torch(p.dtype, torch.int64)
         p = cast_back(to_compute(p[:-1].to(dt)) * k.to(compute_dtype(dt)), dt)
@@ -221,7 +224,7 @@ def _vander(x, order):
 
 
 def polyfit(x: ArrayLike, y: ArrayLike, deg, rcond=None, full=False, w: ArrayLike | None = None,
-            cov=False):
+            cov=False) -> ArrayOrScalar:
     """Least-squares polynomial fit. Mirrors ``numpy.polyfit``."""
     order = operator.index(deg) + 1
     x = x.to(weak_result(x.dtype, 0.0))
@@ -258,7 +261,9 @@ def polyfit(x: ArrayLike, y: ArrayLike, deg, rcond=None, full=False, w: ArrayLik
     if rank != order and not full:
         warnings.warn("Polyfit may be poorly conditioned", RankWarning, stacklevel=3)
     if full:
-        return c, resids, rank, s, rcond
+        # NumPy hands back lstsq's int32 rank and a float64 rcond, as scalars
+        return (c, resids, torch.tensor(rank, dtype=torch.int32),
+                s, torch.tensor(float(rcond), dtype=torch.float64))
     if cov:
         vbase = torch.linalg.inv(lhs.T.conj() @ lhs if lhs.is_complex() else lhs.T @ lhs)
         vbase = vbase / torch.outer(scale, scale)
