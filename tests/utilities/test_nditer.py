@@ -243,3 +243,36 @@ def test_nditer_elements_are_views():
 def test_nested_iters_is_loud():
     with pytest.raises(NotImplementedError, match="nested_iters"):
         tnp.nested_iters(tnp.arange(6).reshape(2, 3), [[0], [1]])
+
+
+# --- property test: order and values over random layouts ------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis.extra import numpy as hnp  # noqa: E402
+
+
+@st.composite
+def _layouts(draw):
+    shape = draw(hnp.array_shapes(min_dims=0, max_dims=3, min_side=1, max_side=4))
+    perm = tuple(draw(st.permutations(range(len(shape)))))
+    key = tuple(slice(None, None, draw(st.sampled_from([1, -1]))) for _ in shape)
+    return shape, perm, key
+
+
+def _make(m, layout):
+    shape, perm, key = layout
+    return m.arange(int(np.prod(shape))).reshape(shape).transpose(perm)[key]
+
+
+@settings(max_examples=40)
+@given(_layouts(), st.sampled_from(["K", "C", "F", "A"]), st.booleans())
+def test_nditer_layouts(layout, order, multi):
+    flags = ["multi_index"] if multi else []
+    it_np = np.nditer(_make(np, layout), flags=flags, order=order)
+    it_t = tnp.nditer(_make(tnp, layout), flags=flags, order=order)
+    assert it_t.shape == it_np.shape
+    got, expected = [], []
+    for x in it_np:
+        expected.append((int(x), it_np.multi_index if multi else None))
+    for x in it_t:
+        got.append((int(x), it_t.multi_index if multi else None))
+    assert got == expected

@@ -188,3 +188,25 @@ def test_memmap_misaligned_offset_is_loud(path):
     np.zeros(8, dtype="f8").tofile(path)
     with pytest.raises(NotImplementedError, match="offset"):
         tnp.memmap(path, dtype="f8", mode="r", offset=4, shape=(2,))
+
+
+# --- property tests -------------------------------------------------------------
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_SEPS = st.sampled_from([" ", ",", ", ", " ; ", "\t", "x"])
+
+
+@settings(max_examples=40)
+@given(st.lists(st.floats(allow_nan=False, width=64), max_size=8), _SEPS,
+       st.sampled_from(["f8", "f4", "f2", "c16"]))
+def test_fromstring_floats_roundtrip(values, sep, dtype):
+    text = sep.join(repr(v) for v in values)
+    check("fromstring", text, dtype=dtype, sep=sep)
+
+
+@settings(max_examples=40)
+@given(st.lists(st.integers(-(2**63), 2**64 - 1), max_size=8), _SEPS,
+       st.sampled_from(["i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8", "?"]))
+def test_fromstring_ints(values, sep, dtype):
+    text = sep.join(str(v) for v in values)
+    check("fromstring", text, dtype=dtype, sep=sep)

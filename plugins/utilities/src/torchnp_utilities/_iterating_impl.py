@@ -49,7 +49,7 @@ class _Operand:
     """One operand: the user's object, its physical tensor and the iteration view."""
 
     __slots__ = ("orig", "phys", "flips", "flags", "write", "dtype", "view", "writeback",
-                 "public", "rev")
+                 "public", "rev", "istrides")
 
 
 def _parse_op_flags(op_flags, nop, ops):
@@ -234,6 +234,8 @@ class nditer:
             return st
 
         strides = [logical_strides(r) for r in given]
+        for r in operands:
+            r.istrides = logical_strides(r) if r.phys is not None else None
         perm, flip = self._iteration_order(order, shape, strides)
         self._shape, self._perm, self._flip = shape, perm, flip
         ishape = [shape[d] for d in perm]
@@ -245,6 +247,8 @@ class nditer:
                 buf = torch.empty(ishape, dtype=r.dtype, device=given[0].phys.device)
                 r.phys = buf.permute(*inv) if nd else buf
                 r.public = wrap(r.phys)
+            if r.istrides is not None:  # memory steps per iteration axis (negative: reversed)
+                r.istrides = [-r.istrides[d] if d in flip else r.istrides[d] for d in perm]
             t = r.phys
             extra = nd - t.ndim
             t = t.reshape((1,) * extra + tuple(t.shape)).expand(shape)
@@ -258,6 +262,8 @@ class nditer:
                 t = (t.flip(rev) if rev else t).to(r.dtype, copy=True)
                 r.writeback = r.write
             r.view = t.permute(*perm) if nd else t
+            if r.writeback or rev or r.dtype != r.phys.dtype:
+                r.view = r.view.contiguous()  # any coalescing the original allows is valid here
         self._ops = operands
         self._nop = nop
         self._closed = False
@@ -280,11 +286,19 @@ class nditer:
             perm = list(reversed(range(nd))) if all(_f_contig(shape, s) for s in strides) and \
                 not all(_c_contig(shape, s) for s in strides) else list(range(nd))
         else:
+            # insertion sort from C order: an axis moves outside every axis it has larger
+            # memory steps than; axes no operand can rank (length 1, equal or zero
+            # steps) are stepped over, and a disagreement between operands stops it
             perm = []
             for d in range(nd):
-                pos = len(perm)
-                while pos > 0 and _outer_than(d, perm[pos - 1], shape, strides):
-                    pos -= 1
+                pos = j = len(perm)
+                while j > 0:
+                    j -= 1
+                    v = _outer_than(d, perm[j], shape, strides)
+                    if v is False:
+                        break
+                    if v:
+                        pos = j
                 perm.insert(pos, d)
         flip = set()
         if order == "K":
@@ -298,19 +312,25 @@ class nditer:
         """Coalesce iteration axes whose memory is contiguous in every operand."""
         views = [r.view for r in self._ops]
         dims = [k for k, n in enumerate(self._ishape) if n != 1]
-        cshape, cstrides = [], [[] for _ in views]
+        if not dims and self._ishape:  # all axes of length 1: NumPy keeps one
+            dims = [len(self._ishape) - 1]
+        cshape, cstrides, last = [], [[] for _ in views], None
         for k in dims:
             n = self._ishape[k]
             if cshape and not self._multi and not self._index_kind and all(
-                    st[-1] == v.stride(k) * n for st, v in zip(cstrides, views)):
+                    r.istrides is None or r.istrides[last] == r.istrides[k] * n for r in self._ops):
                 cshape[-1] *= n
                 for st, v in zip(cstrides, views):
                     st[-1] = v.stride(k)
+                last = k
             else:
                 cshape.append(n)
+                last = k
                 for st, v in zip(cstrides, views):
                     st.append(v.stride(k))
         self._cshape = cshape
+        # without a multi-index NumPy reports its internal axes, innermost first
+        self._reported_shape = tuple(reversed(cshape))
         if self._external:
             self._cviews = [v.as_strided(cshape, st, v.storage_offset())
                             for v, st in zip(views, cstrides)]
@@ -498,7 +518,7 @@ class nditer:
     def shape(self):
         if self._multi:
             return self._shape
-        return tuple(self._cshape)
+        return self._reported_shape
 
     @property
     def ndim(self):
@@ -600,9 +620,9 @@ def _f_contig(shape, st):
 
 
 def _outer_than(a, b, shape, strides):
-    """Whether axis ``a`` should be iterated outside axis ``b`` (K order): larger strides go outside."""
+    """K order: whether axis ``a`` goes outside axis ``b`` (True/False), or None if nothing ranks them."""
     if shape[a] == 1 or shape[b] == 1:
-        return False
+        return None
     verdict = None
     for st in strides:
         sa, sb = abs(st[a]), abs(st[b])
@@ -613,7 +633,7 @@ def _outer_than(a, b, shape, strides):
             verdict = v
         elif verdict != v:
             return False  # operands disagree: keep C order
-    return bool(verdict)
+    return verdict
 
 
 def nested_iters(op, axes, flags=None, op_flags=None, op_dtypes=None, order="K",
