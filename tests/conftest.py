@@ -3,7 +3,10 @@ import os
 import pytest
 from hypothesis import settings
 
-settings.register_profile("ci", deadline=None, max_examples=30, print_blob=True)
+# ci: deterministic (derandomized, no example database) so a run is reproducible;
+# dev: random and longer, for hunting bugs locally (HYPOTHESIS_PROFILE=dev)
+settings.register_profile("ci", deadline=None, max_examples=30, print_blob=True, derandomize=True,
+                          database=None)
 settings.register_profile("dev", deadline=None, max_examples=100)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
