@@ -323,6 +323,65 @@ case("power", np.array([2.0, 4.0], dtype="float32"), 2, module="emath")
 case("sqrt", -4, module="emath")
 
 
+# --- edge cases across the area (dtype corners, exact ties, errors) ----------------------
+_A12 = np.arange(12.0).reshape(3, 4)
+EDGE = [
+ ("diff", (_A12,), dict(axis=0, prepend=[[0, 0, 0, 0]])),
+ ("diff", (np.array([1, 2], dtype="uint16"),), {}),
+ ("diff", (np.array([True, False, True]),), {}),
+ ("gradient", (_A12, 1.0, np.array([0., 1., 3., 4.])), {}),
+ ("gradient", (_A12, np.float64(2.0)), {}),
+ ("gradient", (np.array(3.0),), {}),
+ ("gradient", (np.arange(5.0), np.arange(5)), dict(edge_order=2)),
+ ("cross", (np.array([1, 2, 3]), np.array([4, 5, 6])), {}),
+ ("cross", (np.array([1.0, 2]), np.array([4.0, 5, 6])), {}),
+ ("trapezoid", (_A12,), dict(x=np.array([0, 1, 3.0]), axis=0)),
+ ("trapezoid", (np.array(3.0),), {}),
+ ("interp", (np.array([1, 2]), np.array([1, 2, 3]), np.array([1, 2, 3])), {}),
+ ("interp", (np.array([1.5]), np.array([1, 2, 2, 3.0]), np.array([1, 2, 5, 3.0])), {}),
+ ("interp", (np.array([2.0]), np.array([1, 2, 2, 3.0]), np.array([1, 2, 5, 3.0])), {}),
+ ("interp", (np.array([1.5, 2.5]), np.array([1, 2, 3.0]), np.array([1, np.inf, 3.0])), {}),
+ ("interp", (np.array([1.5]), np.array([1, 2, 3.0]), np.array([1, 2, 3], dtype="int64")), {}),
+ ("convolve", (np.array([1, 2, 3], dtype="uint8"), np.array([250, 3], dtype="uint8")), {}),
+ ("correlate", (np.array([1 + 1j, 2]), np.array([1j, 2, 3])), dict(mode="full")),
+ ("round", (np.array([1.5 + 2.5j]),), {}),
+ ("round", (np.array([123456789], dtype="uint64"),), dict(decimals=-3)),
+ ("around", (np.float32(2.345),), dict(decimals=2)),
+ ("sinc", (np.array([0, 1], dtype="int8"),), {}),
+ ("nan_to_num", (np.array([np.nan, np.inf], dtype="float32"),), dict(posinf=1e40)),
+ ("unwrap", (np.array([0.0, 3.5, 7.0]),), dict(discont=1.0)),
+ ("unwrap", (np.array([0, 5, 10], dtype="int8"),), dict(period=6)),
+ ("clip", (np.array([1, 2, 3], dtype="uint64"), 2, 2**63 + 5), {}),
+ ("clip", (np.array([1, 2, 3]), np.array([2, 2, 2]), None), {}),
+ ("clip", (np.array([1, 2, 3]),), dict(a_min=2)),
+ ("dot", (np.array([True, False]), np.array([True, True])), {}),
+ ("dot", (np.ones((2, 3), dtype="uint32"), np.ones(3, dtype="uint32")), {}),
+ ("vdot", (np.ones((2, 2)), np.ones(4)), {}),
+ ("kron", (np.eye(2, dtype=bool), np.ones((2, 2), dtype=bool)), {}),
+ ("tensordot", (np.ones((2, 3)), np.ones((3, 2))), dict(axes=-1)),
+ ("tensordot", (np.ones((2, 3)), np.ones((3, 2))), dict(axes=([5], [0]))),
+ ("trace", (np.ones((3, 3), dtype="uint8"),), {}),
+ ("trace", (np.ones((3, 3), dtype="float16"),), {}),
+ ("packbits", (np.array([[1, 0], [0, 1]]),), dict(axis=-1)),
+ ("unpackbits", (np.array(7, dtype="uint8"),), {}),
+ ("unpackbits", (np.array([7], dtype="uint8"),), dict(axis=1)),
+ ("i0", (np.array([], dtype="float32"),), {}),
+ ("angle", (np.array([255, 1], dtype="uint8"),), {}),
+ ("real_if_close", (np.array([1 + 0j, 2 + 1e-20j], dtype="complex64"),), {}),
+ ("polyval", (np.array([1, 2], dtype="uint8"), np.array([3], dtype="uint8")), {}),
+ ("polyint", (np.array([1, 2], dtype="complex64"),), {}),
+ ("polyder", (np.array([1, 2], dtype="bool"),), {}),
+ ("ediff1d", (np.array([1, 2], dtype="uint8"),), dict(to_begin=-1)),
+ ("kaiser", (4, np.float32(2.0)), {}),
+ ("hamming", (np.int64(4),), {}),
+ ("clip", (np.arange(3),), {}),
+ ("clip", (np.arange(3),), dict(a_max=1)),
+ ("clip", (np.arange(3),), dict(min=1)),
+ ("clip", (np.arange(3),), dict(a_min=None, a_max=None)),
+]
+for _name, _args, _kw in EDGE:
+    case(_name, *_args, id=f"edge-{_name}-{len(CASES)}", **_kw)
+
 @pytest.mark.parametrize("name,args,kwargs,module", CASES)
 def test_against_numpy(name, args, kwargs, module):
     with warnings.catch_warnings():

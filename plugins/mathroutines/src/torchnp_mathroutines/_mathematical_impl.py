@@ -638,6 +638,9 @@ def clip(a: ArrayLike, a_min=NoValue, a_max=NoValue, out: OutArray | None = None
                             "are provided is forbidden.")
         a_min = None if min is NoValue else min
         a_max = None if max is NoValue else max
+    elif (a_min is NoValue) != (a_max is NoValue):
+        missing = "a_max" if a_max is NoValue else "a_min"
+        raise TypeError(f"clip() missing 1 required positional argument: '{missing}'")
     a_min = None if a_min is NoValue else a_min
     a_max = None if a_max is NoValue else a_max
     for k in kwargs:
