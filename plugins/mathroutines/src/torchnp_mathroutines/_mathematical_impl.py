@@ -21,8 +21,8 @@ import torch
 import torch.nn.functional as F
 
 from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, weak_result
-from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, OutArray, as_tensor
-from torchnp.exceptions import UFuncTypeError, normalize_axis_index
+from torchnp._normalize import ArrayLike, ArrayOrScalar, OutArray, as_tensor
+from torchnp.exceptions import UFuncTypeError, normalize_axis_index, normalize_axis_tuple
 
 from ._common_impl import (NoValue, cast_back, compute_dtype, float_of, promote, to_compute,
                            ufunc_float_of)
@@ -125,7 +125,6 @@ def gradient(f: ArrayLike, *varargs, axis=None, edge_order=1):
     if axis is None:
         axes = tuple(range(nd))
     else:
-        from torchnp.exceptions import normalize_axis_tuple
         axes = normalize_axis_tuple(axis, nd)
     spacing = _spacing_list(varargs, f, axes)
     if edge_order > 2:
@@ -163,8 +162,7 @@ def _gradient_axis(y, ax, h, edge_order):
     out = torch.empty_like(y)
     if isinstance(h, torch.Tensor):
         x = h.to(torch.float64) if not (h.dtype.is_floating_point or h.dtype.is_complex) else h
-        dx = (x[1:] - x[:-1]).to(y.dtype if y.is_complex() or x.dtype == torch.float64
-                                  else y.dtype)
+        dx = (x[1:] - x[:-1]).to(y.dtype)
         dx1 = _shape_for(dx[:-1], ax, nd)
         dx2 = _shape_for(dx[1:], ax, nd)
         if n > 2:

@@ -174,7 +174,6 @@ class poly1d:
         return self.order
 
     def __str__(self):
-        tnp = _tnp()
         var = self.variable
         coeffs = self.coeffs.tolist()
         while coeffs and coeffs[0] == 0:
@@ -196,15 +195,11 @@ class poly1d:
                 text = term
             elif term:
                 text = f"{text} - {term[1:]}" if term.startswith("-") else f"{text} + {term}"
-        del tnp
         return _two_line(text)
 
     # --- evaluation and arithmetic ---------------------------------------------------
     def __call__(self, val):
-        tnp = _tnp()
-        if isinstance(val, poly1d):
-            return tnp.polyval(self.coeffs, val)
-        return tnp.polyval(self.coeffs, val)
+        return _tnp().polyval(self.coeffs, val)
 
     def __neg__(self):
         return poly1d(-self.coeffs)
