@@ -152,6 +152,9 @@ def test_astype():
     n = np.arange(5.5)
     check("astype", n, np.int32)
     check("astype", n + 1j, np.float64)
+    # complex -> bool is true when either part is nonzero (not only the real part)
+    check("astype", np.array([1j, 0, 2 + 0j, complex(np.nan, 0)], np.complex64), np.bool_)
+    check("astype", np.array([0j, 1e-300j]), np.bool_)
     t = tnp.asarray(n)
     assert tnp.astype(t, tnp.float64, copy=True).tensor.data_ptr() != t.tensor.data_ptr()
     with pytest.raises(TypeError):

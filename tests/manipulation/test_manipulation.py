@@ -135,6 +135,19 @@ CASES = {
                 ((M, None, "CF"), {}), ((M, None, ["Q"]), {})],
 }
 
+# regressions found by the differential audit (each row once differed from NumPy)
+_AUDIT = {
+    "take": [((Z, 0), {"axis": 0}), ((Z, [0, 0]), {"axis": -1}), ((Z, 5), {"axis": 0, "mode": "clip"}),
+             ((Z, 0), {"axis": 1})],
+    "repeat": [((Z, 2), {"axis": 0}), ((np.array(True), 2), {"axis": -1}), ((Z, 2), {"axis": 1})],
+    "trim_zeros": [((np.array(0),), {}), ((Z,), {})],
+    "unstack": [((V,), {}), ((F32[:, 0],), {}), ((np.zeros((2, 0)),), {"axis": 1})],
+    "pad": [((U16.ravel(), 1, "maximum"), {}), ((np.array([1, 2**32 - 1], np.uint32), 1, "minimum"), {}),
+            ((np.array([3, 65535], np.uint16), 2, "mean"), {})],
+}
+for _name, _rows in _AUDIT.items():
+    CASES[_name] = CASES[_name] + _rows
+
 IN_PLACE = {"put", "put_along_axis", "putmask", "place", "fill_diagonal", "copyto"}
 OBJECTS = {"r_", "c_", "s_", "index_exp", "ndenumerate", "ndindex", "broadcast", "mask_indices",
            "astype"}

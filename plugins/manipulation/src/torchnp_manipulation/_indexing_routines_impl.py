@@ -51,8 +51,9 @@ def take(a: ArrayLike, indices: ArrayLike, axis=None, out: OutArray = None,
          mode="raise") -> ArrayOrScalar:
     """Take elements along an axis. Mirrors ``numpy.take``."""
     _mode(mode)
-    if axis is None:
+    if axis is None or a.ndim == 0:  # NumPy treats a 0-d array as 1-d when an axis is given
         a = a.reshape(-1)
+    if axis is None:
         axis = 0
     else:
         axis = normalize_axis_index(operator.index(axis), a.ndim)

@@ -12,7 +12,7 @@ import operator
 
 import torch
 
-from torchnp._normalize import (ArrayLike, ArrayLikeSeq, CastingModes, DTypeLike, OutArray,
+from torchnp._normalize import (ArrayLike, ArrayLikeSeq, ArrayOrScalar, CastingModes, DTypeLike, OutArray,
                                 as_tensor)
 from torchnp.exceptions import normalize_axis_index
 
@@ -71,7 +71,7 @@ def stack(arrays: ArrayLikeSeq, axis=0, out: OutArray = None, *, dtype: DTypeLik
     return _cat([t.unsqueeze(axis) for t in arrays], axis, dtype, casting)
 
 
-def unstack(x: ArrayLike, /, *, axis=0):
+def unstack(x: ArrayLike, /, *, axis=0) -> ArrayOrScalar:
     """Split an array into a tuple of views along ``axis``. Mirrors ``numpy.unstack``."""
     if x.ndim == 0:
         raise ValueError("Input array must be at least 1-d.")
@@ -241,8 +241,9 @@ def tile(A: ArrayLike, reps):
 
 def repeat(a: ArrayLike, repeats: ArrayLike, axis=None):
     """Repeat each element. Mirrors ``numpy.repeat``."""
-    if axis is None:
+    if axis is None or a.ndim == 0:  # NumPy treats a 0-d array as 1-d when an axis is given
         a = a.reshape(-1)
+    if axis is None:
         axis = 0
     else:
         axis = normalize_axis_index(operator.index(axis), a.ndim)

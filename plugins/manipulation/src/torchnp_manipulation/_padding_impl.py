@@ -146,7 +146,9 @@ def _compute_dtype(dtype):
 
 
 def _as_compute(t):
-    t = bits(t)
+    if t.dtype in (torch.uint16, torch.uint32):  # widen by value (their bits read as signed would wrap)
+        return t.to(torch.int64)
+    t = bits(t)  # uint64 stays as its int64 bits; callers add 2**64 where they need the value
     if t.dtype == torch.bool or t.dtype in _INTEGER:
         return t.to(torch.int64)
     return t.to(_compute_dtype(t.dtype))

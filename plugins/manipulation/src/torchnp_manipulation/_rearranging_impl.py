@@ -154,8 +154,8 @@ def trim_zeros(filt: ArrayLike, trim="fb", axis=None):
     trim = trim.lower()
     if any(c not in "fb" for c in trim):
         raise ValueError(f"unexpected character(s) in `trim`: {trim!r}")
-    if filt.ndim == 0:
-        raise ValueError("zero-dimensional arrays cannot be trimmed")
+    if filt.ndim == 0:  # NumPy returns a 0-d input as it is
+        return filt
     axes = tuple(range(filt.ndim)) if axis is None else normalize_axis_tuple(axis, filt.ndim)
     nz = (filt != 0).nonzero()
     key = [slice(None)] * filt.ndim

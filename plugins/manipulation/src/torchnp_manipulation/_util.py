@@ -32,6 +32,8 @@ def cast_to(t, dtype):
     """``t.to(dtype)`` with NumPy's complex->real rule (drop the imaginary part)."""
     if t.dtype == dtype:
         return t
+    if dtype == torch.bool:
+        return t != 0  # a complex value is true when either part is nonzero
     if t.is_complex() and not dtype.is_complex:
         t = t.real
     return t.to(dtype)
