@@ -8,6 +8,7 @@ and results computed from tensors follow their inputs' device.
 """
 from __future__ import annotations
 
+import array as _pyarray
 import builtins
 import itertools
 import math
@@ -16,7 +17,7 @@ import warnings
 
 import torch
 
-from . import _dtypes
+from . import _dtypes, _normalize
 from ._normalize import (
     ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, DeviceLike, DTypeLike, NotImplementedType, as_tensor,
     wrap,
@@ -40,14 +41,48 @@ _COPY_MSG = ("Unable to avoid copy while creating an array as requested.\n"
              "#adapting-to-changes-in-the-copy-keyword.")
 
 
+_F64 = torch.float64
+_I64 = torch.int64
+_INT_LIMIT = 2**62  # Python ints below this pass to torch.arange without int64 overflow
+_HOST_LOOP_MAX = 32  # up to this many values, Python arithmetic + one buffer beats 3 kernels
+# True while any torch function mode is active; only then can torch's default device be
+# other than the CPU (set_default_device and ``with torch.device(...)`` are such modes).
+# torch.get_default_device() costs ~3 us; this check ~70 ns.
+_modes_active = torch._C._is_torch_function_mode_enabled
+
+
 # --- helpers -------------------------------------------------------------------
+def _on_host(device):
+    """Whether a result for ``device=device`` lives in host memory (CPU)."""
+    if device is None:
+        return not _modes_active()
+    return device.type == "cpu"
+
+
+def _host_tensor(values, code="d", dtype=_F64):
+    """A CPU tensor owning a copy of a list of Python floats (or ints with code "q").
+
+    ``array.array`` packs the values in C and ``torch.frombuffer`` adopts the buffer
+    (the tensor keeps it alive): ~1 us for ten values where ``torch.tensor(list)``
+    takes ~3 us. Raises OverflowError/TypeError for values the C type can't hold.
+    """
+    return torch.frombuffer(_pyarray.array(code, values), dtype=dtype)
+
+
 def _shape(shape):
+    if type(shape) is builtins.bool:
+        raise TypeError(f"expected a sequence of integers or a single integer, got '{shape}'")
     if type(shape) is builtins.int or hasattr(shape, "__index__"):
         out = (operator.index(shape),)
     elif isinstance(shape, torch.Tensor) or hasattr(shape, "tensor"):
         out = tuple(builtins.int(s) for s in getattr(shape, "tensor", shape).reshape(-1).tolist())
     else:
-        out = tuple(operator.index(s) for s in shape)
+        out = []
+        for s in shape:
+            if type(s) is builtins.bool:  # NumPy refuses bools as sizes
+                raise TypeError("an integer is required")
+            out.append(operator.index(s))
+        out = tuple(out)
     for s in out:
         if s < 0:
             raise ValueError("negative dimensions are not allowed")
@@ -110,10 +145,6 @@ def _cast(t, dtype):
     return t.to(dtype)
 
 
-def _is_python_data(obj):
-    return type(obj) in _PY_SCALARS or type(obj) in (list, tuple)
-
-
 def _foreign_interface(obj):
     """An object exposing ``__array_interface__`` that torch.as_tensor cannot read."""
     return (type(obj) not in _PY_SCALARS and type(obj) not in (list, tuple)
@@ -156,20 +187,60 @@ def _from_array_interface(obj):
     return t
 
 
+def _flat_pylist(obj):
+    """A tensor for a non-empty flat or 2-level rectangular list/tuple whose leaves are all
+    Python floats (float64) or all Python ints (int64); None for anything else.
+
+    The common ``asarray([1.0, 2.0])`` skips the generic inference (which converts
+    a float list twice to get float64 out of torch's float32 default).
+    """
+    first = obj[0]
+    tf = type(first)
+    if tf is list or tf is tuple:
+        n = len(first)
+        if n == 0:
+            return None
+        for row in obj:
+            if (type(row) is not list and type(row) is not tuple) or len(row) != n:
+                return None
+        leaves = list(itertools.chain.from_iterable(obj))
+        shape = (len(obj), n)
+    else:
+        leaves, shape = obj, None
+    kinds = set(map(type, leaves))
+    if len(kinds) != 1:
+        return None
+    kind = kinds.pop()
+    if kind is builtins.float:
+        t = _host_tensor(leaves)
+    elif kind is builtins.int:
+        try:
+            t = _host_tensor(leaves, "q", _I64)
+        except OverflowError:  # beyond int64: the generic path gives uint64 or raises
+            return None
+    else:
+        return None
+    return t if shape is None else t.view(shape)
+
+
 def _convert(obj, dtype, copy, device, order="K"):
     """Shared engine of array/asarray: convert, cast, move, copy as asked."""
-    if type(obj) is builtins.complex and dtype is not None and not dtype.is_complex:
-        raise TypeError("float() argument must be a string or a real number, not 'complex'")
-    fresh = _is_python_data(obj)
-    if fresh:
-        _check_pyints_in(obj, dtype)
+    tp = type(obj)
+    if tp is _normalize._ndarray_cls:
+        t, fresh = obj.tensor, False
+    elif tp is torch.Tensor:
+        t, fresh = obj, False
+    elif tp is list or tp is tuple:
+        if dtype is not None:
+            _check_pyints_in(obj, dtype)
         if copy is False:
             raise ValueError(_COPY_MSG)
-    t = _from_array_interface(obj) if _foreign_interface(obj) else as_tensor(obj)
-    if not fresh and not isinstance(obj, torch.Tensor) and not hasattr(obj, "tensor") \
-            and not hasattr(obj, "__array_interface__") and not hasattr(obj, "__array_struct__") \
-            and not hasattr(obj, "__dlpack__") and not hasattr(obj, "__array__"):
-        fresh = True  # other sequences: converted element by element
+        t = _flat_pylist(obj) if dtype is None and obj and _on_host(device) else None
+        if t is None:
+            t = as_tensor(obj)
+        fresh = True
+    else:
+        t, fresh = _convert_other(obj, dtype, copy)
     if dtype is not None and t.dtype != dtype:
         if copy is False:
             raise ValueError(_COPY_MSG)
@@ -180,20 +251,38 @@ def _convert(obj, dtype, copy, device, order="K"):
             raise ValueError("Unable to avoid copy while moving an array to another device.")
         t = t.to(device)
         fresh = True
-    if order == "F" and t.ndim > 1:
+    if order == "K" or order == "A":
+        pass
+    elif order == "F" and t.ndim > 1:
         f = _fortran(t)
         if f is not t and f.data_ptr() != t.data_ptr():
             if copy is False:
                 raise ValueError(_COPY_MSG)
             fresh = True
         t = f
-    elif order == "C" and not t.is_contiguous():
+    elif not t.is_contiguous():  # "C", or "F" of a strided 1-d array
         if copy is False:
             raise ValueError(_COPY_MSG)
         t, fresh = t.contiguous(), True
     if copy is True and not fresh:
         t = t.clone()
     return t
+
+
+def _convert_other(obj, dtype, copy):
+    """Scalars, ndarray subclasses and foreign objects: (tensor, whether it is a fresh copy)."""
+    if type(obj) is builtins.complex and dtype is not None and not dtype.is_complex:
+        raise TypeError("float() argument must be a string or a real number, not 'complex'")
+    if type(obj) in _PY_SCALARS:
+        _check_pyint(obj, dtype)
+        if copy is False:
+            raise ValueError(_COPY_MSG)
+        return as_tensor(obj), True
+    t = _from_array_interface(obj) if _foreign_interface(obj) else as_tensor(obj)
+    fresh = not isinstance(obj, torch.Tensor) and not hasattr(obj, "tensor") \
+        and not hasattr(obj, "__array_interface__") and not hasattr(obj, "__array_struct__") \
+        and not hasattr(obj, "__dlpack__") and not hasattr(obj, "__array__")
+    return t, fresh  # fresh: other sequences, converted element by element
 
 
 # --- from existing data ----------------------------------------------------------
@@ -204,7 +293,7 @@ def array(object, dtype: DTypeLike = None, *, copy=True, order="K", subok=False,
     ``copy=True`` always copies, ``None`` copies only when needed and ``False``
     raises ``ValueError`` when a copy cannot be avoided.
     """
-    order = _check_order(order)
+    order = "K" if order == "K" else _check_order(order)
     t = _convert(object, dtype, None if copy is None else builtins.bool(copy), None, order)
     if ndmin > t.ndim:
         t = t.reshape((1,) * (ndmin - t.ndim) + tuple(t.shape))
@@ -214,13 +303,19 @@ def array(object, dtype: DTypeLike = None, *, copy=True, order="K", subok=False,
 def asarray(a, dtype: DTypeLike = None, order=None, *, device: DeviceLike = None,
             copy=None, like: NotImplementedType = None):
     """Convert the input to an array. Mirrors ``numpy.asarray``."""
-    return _convert(a, dtype, copy, device, _check_order(order))
+    if dtype is None and device is None and copy is None and order is None:
+        tp = type(a)  # already an array: nothing to do
+        if tp is _normalize._ndarray_cls:
+            return a.tensor
+        if tp is torch.Tensor:
+            return a
+    return _convert(a, dtype, copy, device, "K" if order is None else _check_order(order))
 
 
 def asanyarray(a, dtype: DTypeLike = None, order=None, *, device: DeviceLike = None,
                copy=None, like: NotImplementedType = None):
     """Mirrors ``numpy.asanyarray`` (torchnp has no subclasses: same as asarray)."""
-    return _convert(a, dtype, copy, device, _check_order(order))
+    return _convert(a, dtype, copy, device, "K" if order is None else _check_order(order))
 
 
 def ascontiguousarray(a, dtype: DTypeLike = None, *, like: NotImplementedType = None):
@@ -262,10 +357,21 @@ def from_dlpack(x, /, *, device: DeviceLike = None, copy=None):
 
 
 # --- ones and zeros ----------------------------------------------------------------
+# The fast paths below hand an int or tuple shape straight to torch (an int is the
+# cheapest form torch parses); anything torch refuses goes through _shape, which
+# raises NumPy's error (a negative size is a ValueError there, a RuntimeError in torch).
 def empty(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
           like: NotImplementedType = None):
     """Mirrors ``numpy.empty`` (float64 by default)."""
-    return _empty_ordered(_shape(shape), dtype or torch.float64, device,
+    if order == "C":
+        if type(shape) is builtins.int and shape >= 0:
+            return torch.empty(shape, dtype=dtype or _F64, device=device)
+        if type(shape) is tuple:
+            try:
+                return torch.empty(shape, dtype=dtype or _F64, device=device)
+            except (RuntimeError, TypeError):
+                pass
+    return _empty_ordered(_shape(shape), dtype or _F64, device,
                           _check_order(order, ("C", "F")))
 
 
@@ -273,8 +379,15 @@ def zeros(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = Non
           like: NotImplementedType = None):
     """Mirrors ``numpy.zeros`` (float64 by default)."""
     if order == "C":
-        return torch.zeros(_shape(shape), dtype=dtype or torch.float64, device=device)
-    return _empty_ordered(_shape(shape), dtype or torch.float64, device,
+        if type(shape) is builtins.int and shape >= 0:
+            return torch.zeros(shape, dtype=dtype or _F64, device=device)
+        if type(shape) is tuple:
+            try:
+                return torch.zeros(shape, dtype=dtype or _F64, device=device)
+            except (RuntimeError, TypeError):
+                pass
+        return torch.zeros(_shape(shape), dtype=dtype or _F64, device=device)
+    return _empty_ordered(_shape(shape), dtype or _F64, device,
                           _check_order(order, ("C", "F"))).zero_()
 
 
@@ -282,8 +395,15 @@ def ones(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None
          like: NotImplementedType = None):
     """Mirrors ``numpy.ones`` (float64 by default)."""
     if order == "C":
-        return torch.ones(_shape(shape), dtype=dtype or torch.float64, device=device)
-    return _empty_ordered(_shape(shape), dtype or torch.float64, device,
+        if type(shape) is builtins.int and shape >= 0:
+            return torch.ones(shape, dtype=dtype or _F64, device=device)
+        if type(shape) is tuple:
+            try:
+                return torch.ones(shape, dtype=dtype or _F64, device=device)
+            except (RuntimeError, TypeError):
+                pass
+        return torch.ones(_shape(shape), dtype=dtype or _F64, device=device)
+    return _empty_ordered(_shape(shape), dtype or _F64, device,
                           _check_order(order, ("C", "F"))).fill_(1)
 
 
@@ -310,6 +430,19 @@ def _fill(out, fill_value):
 def full(shape, fill_value, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
          like: NotImplementedType = None):
     """Mirrors ``numpy.full``: dtype defaults to ``array(fill_value).dtype``."""
+    tf = type(fill_value)
+    if order == "C" and (tf is builtins.float or tf is builtins.bool or (
+            tf is builtins.int and -_INT_LIMIT < fill_value < _INT_LIMIT)) and (
+            dtype is None or dtype is _F64 or dtype is torch.float32):
+        # the fill needs no cast NumPy would do differently (float -> int, int range checks)
+        if type(shape) is builtins.int and shape >= 0:
+            shape = (shape,)
+        if type(shape) is tuple:
+            try:
+                return torch.full(shape, fill_value, dtype=dtype or _FULL_DTYPES[tf],
+                                  device=device)
+            except (RuntimeError, TypeError):
+                pass
     if dtype is None:
         if type(fill_value) in _PY_SCALARS:
             dtype = _dtypes.default_dtype_of_scalar(fill_value)
@@ -320,6 +453,9 @@ def full(shape, fill_value, dtype: DTypeLike = None, order="C", *, device: Devic
                 device = fill_value.device
     out = _empty_ordered(_shape(shape), dtype, device, _check_order(order, ("C", "F")))
     return _fill(out, fill_value)
+
+
+_FULL_DTYPES = {builtins.float: _F64, builtins.int: _I64, builtins.bool: torch.bool}
 
 
 def _like(a, dtype, order, shape, device):
@@ -391,11 +527,41 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
     float results match NumPy bit for bit.
     """
     if stop is None:
+        if type(start_or_stop) is builtins.int and type(step) is builtins.int and step == 1 \
+                and dtype is None and 0 < start_or_stop < _INT_LIMIT:
+            return torch.arange(start_or_stop) if device is None else \
+                torch.arange(start_or_stop, device=device)
         start, stop = 0, start_or_stop
     else:
         start = start_or_stop
     if step is None:
         step = 1
+    ts, tt, tp = type(start), type(stop), type(step)
+    if (dtype is None or dtype is _F64) and (ts is builtins.float or tt is builtins.float
+                                              or tp is builtins.float or dtype is _F64) \
+            and (ts is builtins.float or ts is builtins.int) \
+            and (tt is builtins.float or tt is builtins.int) \
+            and (tp is builtins.float or tp is builtins.int) and step != 0:
+        # Python reals to float64: length and values in Python float arithmetic
+        q = (stop - start) / step
+        if q - q == 0:  # finite (nan and inf take the general path's errors)
+            n = math.ceil(q)
+            if n <= 0:
+                return torch.empty((0,), dtype=_F64, device=device)
+            return _arange_f64(builtins.float(start), builtins.float(step), n, device)
+    if (dtype is None or dtype is _I64) and ts is builtins.int \
+            and tt is builtins.int and tp is builtins.int:
+        # all Python ints: torch's int64 arange has NumPy's values and length (it sizes
+        # the result with integer arithmetic); only the empty case needs handling, as
+        # torch refuses a range whose bounds disagree with the step's sign
+        if -_INT_LIMIT < start < _INT_LIMIT and -_INT_LIMIT < stop < _INT_LIMIT \
+                and 0 < builtins.abs(step) < _INT_LIMIT:
+            if (stop > start) if step > 0 else (stop < start):
+                if device is None:
+                    return torch.arange(stop) if start == 0 and step == 1 else \
+                        torch.arange(start, stop, step)
+                return torch.arange(start, stop, step, device=device)
+            return torch.empty((0,), dtype=_I64, device=device)
     if stop is None:
         raise TypeError("arange() requires stop to be specified.")
     start = _py_value(start, "start")
@@ -440,15 +606,9 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
                                 device=device)
         out = torch.arange(n, dtype=torch.int64, device=device).mul_(delta).add_(first)
         return out.to(dt)
-    if dt is torch.float64 and type(start) is not builtins.complex \
+    if dt is _F64 and type(start) is not builtins.complex \
             and type(step) is not builtins.complex:
-        # Python floats are float64: NumPy's delta and fill computed without extra kernels
-        start, second = builtins.float(start), builtins.float(start + step)
-        delta = second - start
-        out = torch.arange(n, dtype=torch.float64, device=device).mul_(delta).add_(start)
-        if n > 1 and start + delta != second:
-            out[1] = second
-        return out
+        return _arange_f64(builtins.float(start), builtins.float(step), n, device)
     # float/complex: NumPy's fill computes start + i*delta in the dtype (float16 in float32),
     # with delta = (start + step) - start rounded to the dtype
     wide = torch.complex128 if dt.is_complex else torch.float64
@@ -460,6 +620,39 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
     if n > 1:
         out[1] = second
     return out.to(dt)
+
+
+def _arange_f64(start, step, n, device):
+    """NumPy's float64 arange from Python floats: ``x[0] = start``, ``x[1] = start + step``
+    and ``x[i] = start + i*delta`` with ``delta = x[1] - x[0]``, all rounded as float64
+    (which Python floats are), so the values match NumPy's bit for bit."""
+    second = start + step
+    delta = second - start
+    m, _ = math.frexp(step)
+    if (m == 0.5 or m == -0.5) and delta == step and (start / step).is_integer() \
+            and n + builtins.abs(start / step) < 2**51 and not (start == 0 and math.copysign(1.0, start) < 0):
+        # step a power of two, start a multiple of it: every value and every partial sum
+        # torch's kernel forms ((start + i*step) + k*step when vectorized) is a multiple
+        # of step below 2**52 * step, so exact, whichever formula -- one kernel. The end
+        # is half a step past the last value so torch's float length is n exactly.
+        end = start + (n - 0.5) * step
+        if device is None:
+            return torch.arange(start, end, step, dtype=_F64)
+        return torch.arange(start, end, step, dtype=_F64, device=device)
+    if n <= _HOST_LOOP_MAX and _on_host(device):
+        vals = [start + i * delta for i in range(n)]
+        vals[0] = start  # start + 0*delta loses a -0.0 start (and is nan for an inf delta)
+        if n > 1:
+            vals[1] = second
+        return _host_tensor(vals)
+    out = torch.arange(n, dtype=_F64, device=device).mul_(delta)
+    if start != 0 or not delta > 0:  # adding +0.0 turns 0*delta = -0.0 into NumPy's 0.0
+        out.add_(start)
+    if start == 0 and math.copysign(1.0, start) < 0:
+        out[0] = start  # x[0] is start itself: keep a -0.0
+    if n > 1 and start + delta != second:
+        out[1] = second
+    return out
 
 
 def _inexact(dt):
@@ -519,22 +712,33 @@ def linspace(start: ArrayLikeOrScalar, stop: ArrayLikeOrScalar, num=50, endpoint
 def _linspace_py(start, stop, num, endpoint, retstep, dtype, axis, device, div):
     """linspace for Python real start/stop: NumPy's float64 arithmetic done on the host
     (Python floats are float64), so no device sync and one pass over the output."""
-    if axis not in (0, -1):
+    if axis != 0 and axis != -1:
         normalize_axis_index(axis, 1)
     delta = stop - start
-    y = torch.arange(0, num, dtype=torch.float64, device=device)
-    if div > 0:
-        step = delta / div
-        if step == 0:
-            y.div_(div).mul_(delta)
+    step = delta / div if div > 0 else math.nan
+    if num <= _HOST_LOOP_MAX and _on_host(device):
+        # the same float64 operations in Python, packed into one buffer (no kernels)
+        if div > 0 and step != 0:
+            vals = [i * step + start for i in range(num)]
+        elif div > 0:
+            vals = [i / div * delta + start for i in range(num)]
         else:
-            y.mul_(step)
+            vals = [i * delta + start for i in range(num)]
+        if endpoint and num > 1:
+            vals[-1] = stop
+        y = _host_tensor(vals)
     else:
-        step = math.nan
-        y.mul_(delta)
-    y.add_(start)
-    if endpoint and num > 1:
-        y[-1] = stop
+        y = torch.arange(0, num, dtype=_F64, device=device)
+        if div > 0:
+            if step == 0:
+                y.div_(div).mul_(delta)
+            else:
+                y.mul_(step)
+        else:
+            y.mul_(delta)
+        y.add_(start)
+        if endpoint and num > 1:
+            y[-1] = stop
     if dtype is not None:
         if not dtype.is_floating_point and not dtype.is_complex and dtype is not torch.bool:
             y = torch.floor_(y)
@@ -595,6 +799,9 @@ def geomspace(start: ArrayLike, stop: ArrayLike, num=50, endpoint=True, dtype: D
 def eye(N, M=None, k=0, dtype: DTypeLike = builtins.float, order="C", *,
         device: DeviceLike = None, like: NotImplementedType = None):
     """Ones on the ``k``-th diagonal. Mirrors ``numpy.eye``."""
+    if type(N) is builtins.int and M is None and k == 0 and order == "C" and N >= 0 \
+            and dtype in _EYE_DTYPES:
+        return torch.eye(N, dtype=dtype, device=device)
     N = operator.index(N)
     M = N if M is None else operator.index(M)
     k = operator.index(k)
