@@ -29,6 +29,8 @@ __all__ = ["getitem", "setitem", "flip_view", "assign", "prepare_value"]
 
 _FlipView = None  # set by _ndarray at import
 _ndarray = None
+_new = object.__new__
+_SCALARS = _dtypes._SCALAR_BY_TORCH
 
 _INDEX_ERR = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
               "integer or boolean arrays are valid indices")
@@ -389,30 +391,129 @@ def _pair(a):
 
 
 def _new_view(a, t, flips):
-    root = a._root()
+    b = getattr(a, "_base", None)
+    root = a if b is None else b
     if flips:
         r = _FlipView._make(t, tuple(flips), root)
     else:
-        r = object.__new__(_ndarray)
+        r = _new(_ndarray)
         r.tensor = t
         r._base = root
-    ro = getattr(a, "_readonly", False)
-    if ro:
-        r._readonly = ro
+    r._readonly = getattr(a, "_readonly", False)
     return r
 
 
-def getitem(a, key):
-    if type(a) is _ndarray and _is_basic_fast(key):
-        t = a.tensor
+# 0-d int64 CPU tensors for ``torch.take`` (``a[i]`` on a 1-D CPU array): one op
+# that both selects and copies, where ``t[i].clone()`` is two
+_TAKE_INDEX: dict = {}
+
+
+def _take_index(i):
+    r = _TAKE_INDEX.get(i)
+    if r is None:
+        r = torch.tensor(i, dtype=torch.int64, device="cpu")
+        if -1024 <= i < 1024:
+            _TAKE_INDEX[i] = r
+    return r
+
+
+_SIMPLE_INDEX_DTYPES = frozenset({torch.int64, torch.int32, torch.bool})
+
+
+def _single_index_tensor(key, tk):
+    """The tensor of a key that is one integer or boolean array (list, ndarray, tensor), else None."""
+    if tk is _ndarray:
+        idx = key.tensor
+    elif tk is torch.Tensor:
+        idx = key
+    elif tk is list:
         try:
-            r = t[key]
-        except IndexError:
-            _plan(t, (), key)  # raises NumPy's IndexError
-            raise
-        if r.ndim == 0 and not _has_ellipsis(key):
-            return _normalize.wrap_scalar(r.clone())  # a scalar must not see later writes
-        return _new_view(a, r, ())
+            idx = torch.tensor(key)
+        except (TypeError, ValueError, RuntimeError, OverflowError):
+            return None
+    else:
+        return None
+    if idx.ndim and idx.dtype in _SIMPLE_INDEX_DTYPES:
+        return idx
+    return None
+
+
+def getitem(a, key, /):
+    """``a[key]`` with NumPy's semantics (``ndarray.__getitem__``)."""
+    if type(a) is _ndarray:
+        # fast paths where torch indexes exactly as NumPy does; anything torch
+        # rejects is retried on the general path, which raises NumPy's error
+        t = a.tensor
+        tk = type(key)
+        if tk is int:
+            if t.ndim == 1:
+                # a scalar: must be a copy (it must not see later writes to ``a``)
+                n = t.shape[0]
+                if -n <= key < n:
+                    r = None
+                    if t.is_cpu:
+                        try:
+                            r = t.take(_take_index(key))
+                        except RuntimeError:  # no take kernel (uint16/32/64)
+                            pass
+                    if r is None:
+                        r = t[key].clone()
+                    s = _new(_SCALARS[r.dtype])
+                    s.tensor = r
+                    return s
+            elif t.ndim > 1:
+                try:
+                    r = t[key]
+                except IndexError:
+                    r = None
+                if r is not None:
+                    try:
+                        v = _new(_ndarray)
+                        b = a._base
+                        v._readonly = a._readonly
+                    except AttributeError:  # made by a plugin without the slots
+                        return _new_view(a, r, ())
+                    v.tensor = r
+                    v._base = a if b is None else b
+                    return v
+        elif tk is slice:
+            step = key.step
+            if step is None or (type(step) is int and step > 0):
+                r = t[key]
+                try:
+                    v = _new(_ndarray)
+                    b = a._base
+                    v._readonly = a._readonly
+                except AttributeError:  # made by a plugin without the slots
+                    return _new_view(a, r, ())
+                v.tensor = r
+                v._base = a if b is None else b
+                return v
+        elif t.is_cpu:
+            idx = _single_index_tensor(key, tk)
+            if idx is not None and idx.is_cpu and t.ndim:
+                # one integer array or mask: torch's result is NumPy's; on the CPU
+                # torch raises IndexError for out-of-bounds indices itself, so no
+                # separate check (on CUDA it would device-assert: general path)
+                try:
+                    r = t[idx]
+                except (IndexError, RuntimeError):
+                    pass
+                else:
+                    o = _new(_ndarray)
+                    o.tensor = r
+                    o._base = None
+                    o._readonly = False
+                    return o
+        if _is_basic_fast(key):
+            try:
+                r = t[key]
+            except IndexError:
+                _plan(t, (), key)  # raises NumPy's IndexError
+                raise
+            if r.ndim == 0 and not _has_ellipsis(key):
+                return _normalize.wrap_scalar(r.clone())  # a scalar must not see later writes
+            return _new_view(a, r, ())
     p, flips = _pair(a)
     plan = _plan(p, flips, key)
     if plan.adv:
@@ -432,15 +533,35 @@ def _has_ellipsis(key):
 
 def _check_writeable(a):
     ro = getattr(a, "_readonly", False)
-    if ro:
+    if ro is not False and ro:
         raise ValueError("assignment destination is read-only" +
                          (f" ({ro})" if isinstance(ro, str) else ""))
 
 
-def setitem(a, key, value):
+def setitem(a, key, value, /):
+    """``a[key] = value`` with NumPy's semantics (``ndarray.__setitem__``)."""
     _check_writeable(a)
     p, flips = _pair(a)
     v = prepare_value(value, p.dtype, p.device)
+    if not flips and p.is_cpu:
+        tk = type(key)
+        if tk is not int and tk is not slice and tk is not tuple:
+            idx = _single_index_tensor(key, tk)
+            if idx is not None and idx.is_cpu and p.ndim and idx.numel():
+                # torch's index_put_ on the CPU checks bounds while writing, so an
+                # out-of-bounds index would leave a partial write: check first
+                if idx.dtype is not torch.bool:
+                    lo, hi = torch.aminmax(idx)
+                    n = p.shape[0]
+                    ok = lo.item() >= -n and hi.item() < n
+                else:
+                    ok = True
+                if ok:
+                    try:
+                        p[idx] = v
+                        return
+                    except (IndexError, RuntimeError):
+                        pass  # the general path raises NumPy's error
     if not flips and _is_basic_fast(key):
         try:
             target = p[key]

@@ -41,11 +41,16 @@ def _func(name):
 
 
 def _from_tensor(t, base=None):
-    a = object.__new__(ndarray)
+    # _base and _readonly are always set here: reading an unset slot (getattr with
+    # a default) costs ~10x reading a set one, and views read both
+    a = _new(ndarray)
     a.tensor = t
-    if base is not None:
-        a._base = base
+    a._base = base
+    a._readonly = False
     return a
+
+
+_new = object.__new__
 
 
 def _view_of(a, t):
@@ -858,11 +863,9 @@ class ndarray:
         return self.copy(order="K")
 
     # --- indexing --------------------------------------------------------------
-    def __getitem__(self, key, /):
-        return _indexing.getitem(self, key)
-
-    def __setitem__(self, key, value, /):
-        _indexing.setitem(self, key, value)
+    # the _indexing functions themselves: no extra Python frame per a[key]
+    __getitem__ = _indexing.getitem
+    __setitem__ = _indexing.setitem
 
     # --- NumPy interop -----------------------------------------------------------
     def __array_ufunc__(self, ufunc, method, /, *inputs, **kwargs):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import inspect
 import operator
+import types
 import typing
 from typing import NewType, Optional
 
@@ -293,18 +294,156 @@ def _apply_keepdims(r, axis, ndim):
 
 
 # --- the wrapper generator --------------------------------------------------
+# Each line is one statement of the generated wrapper; ``{p}`` is the parameter.
+# The common cases (an ndarray, a tensor, None, an int axis) stay inline so a
+# call pays no extra Python function call for them.
 _TAG_CODE = {
     ArrayLike: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor({p})",
     ArrayLikeOrScalar: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor_or_scalar({p})",
     ArrayLikeSeq: "{p} = _normalize_seq({p})",
     NDArray: "{p} = _normalize_ndarray({p}, {p!r})",
-    DTypeLike: "{p} = _normalize_dtype({p})",
-    AxisLike: "{p} = _normalize_axis({p})",
+    DTypeLike: "if {p} is not None: {p} = _normalize_dtype({p})",
+    AxisLike: "if {p} is not None and type({p}) is not int: {p} = _normalize_axis({p})",
     CastingModes: "{p} = _normalize_casting({p})",
-    DeviceLike: "{p} = _normalize_device({p})",
+    DeviceLike: "if {p} is not None: {p} = _normalize_device({p})",
 }
 _PIPELINE_TAGS = (KeepDims, OutArray, NotImplementedType)
 _ALL_TAGS = tuple(_TAG_CODE) + _PIPELINE_TAGS
+_EMPTY = inspect.Parameter.empty
+
+# the globals every wrapper sees (a copy per wrapper adds its impl and defaults)
+_BASE_NS: dict = {}
+# generated source (name-independent) -> compiled module code; wrappers of the
+# same shape (``(a, axis=None, ...)`` reductions…) share one compile
+_CODE_CACHE: dict = {}
+# (id of the impl's module globals, annotation string) -> evaluated tag
+_HINT_CACHE: dict = {}
+
+
+def _base_ns():
+    if not _BASE_NS:
+        _BASE_NS.update({
+            "_nd": _ndarray_cls, "_T": torch.Tensor, "_new": object.__new__,
+            "_SC": _dtypes._SCALAR_BY_TORCH, "_as_tensor": as_tensor,
+            "_as_tensor_or_scalar": as_tensor_or_scalar, "_normalize_seq": _normalize_seq,
+            "_normalize_ndarray": _normalize_ndarray, "_normalize_dtype": _normalize_dtype,
+            "_normalize_axis": _normalize_axis, "_normalize_casting": _normalize_casting,
+            "_normalize_device": _normalize_device, "_apply_keepdims": _apply_keepdims,
+            "_copy_to_out": copy_to_out, "_NotImplemented": _raise_not_implemented,
+            "_wrap": wrap, "_wrap_scalar": wrap_scalar, "int": builtins.int,
+            "tuple": builtins.tuple, "isinstance": builtins.isinstance,
+            "__builtins__": builtins,
+        })
+    return _BASE_NS
+
+
+class _Param:
+    """What make_public needs of one impl parameter (cheaper than inspect.Parameter)."""
+
+    __slots__ = ("name", "kind", "default")
+    POSITIONAL_ONLY, POSITIONAL_OR_KEYWORD, VAR_POSITIONAL, KEYWORD_ONLY, VAR_KEYWORD = range(5)
+
+    def __init__(self, name, kind, default):
+        self.name, self.kind, self.default = name, kind, default
+
+
+def _impl_params(impl):
+    """The impl's parameters, read from its code object (inspect.signature as a fallback)."""
+    code = getattr(impl, "__code__", None)
+    if type(impl) is not types.FunctionType or code is None or "__signature__" in impl.__dict__ \
+            or "__wrapped__" in impl.__dict__:
+        sig = inspect.signature(impl)
+        return [_Param(q.name, int(q.kind), q.default) for q in sig.parameters.values()]
+    names = code.co_varnames
+    npos, nposonly, nkw = code.co_argcount, code.co_posonlyargcount, code.co_kwonlyargcount
+    defaults = impl.__defaults__ or ()
+    kwdefaults = impl.__kwdefaults__ or {}
+    first_default = npos - len(defaults)
+    out = []
+    for i in range(npos):
+        kind = _Param.POSITIONAL_ONLY if i < nposonly else _Param.POSITIONAL_OR_KEYWORD
+        out.append(_Param(names[i], kind, defaults[i - first_default] if i >= first_default else _EMPTY))
+    i = npos
+    var = None
+    if code.co_flags & inspect.CO_VARARGS:
+        var = _Param(names[npos + nkw], _Param.VAR_POSITIONAL, _EMPTY)
+        out.append(var)
+    for j in range(npos, npos + nkw):
+        out.append(_Param(names[j], _Param.KEYWORD_ONLY, kwdefaults.get(names[j], _EMPTY)))
+    if code.co_flags & inspect.CO_VARKEYWORDS:
+        out.append(_Param(names[npos + nkw + (1 if var else 0)], _Param.VAR_KEYWORD, _EMPTY))
+    if var is not None:  # inspect's order: positional, *args, keyword-only, **kwargs
+        out.remove(var)
+        out.insert(npos, var)
+    return out
+
+
+def _impl_hints(impl):
+    """The impl's annotations, evaluated (strings under ``from __future__ import annotations``)."""
+    ann = getattr(impl, "__annotations__", None) or {}
+    if not ann:
+        return {}
+    g = getattr(impl, "__globals__", None)
+    if g is None:
+        return typing.get_type_hints(impl)
+    gid = id(g)
+    out = {}
+    for k, v in ann.items():
+        if type(v) is str:
+            key = (gid, v)
+            r = _HINT_CACHE.get(key, _HINT_CACHE)
+            if r is _HINT_CACHE:
+                try:
+                    r = eval(v, g)  # noqa: S307 - an annotation of the impl's own module
+                except Exception:  # noqa: BLE001 - typing reports it with its own wording
+                    return typing.get_type_hints(impl)
+                if type(r) is str:
+                    return typing.get_type_hints(impl)  # a forward reference: typing resolves it
+                _HINT_CACHE[key] = r
+            v = r
+        out[k] = type(None) if v is None else v
+    return out
+
+
+class _LazySignature(inspect.Signature):
+    """The public ``__signature__``: the impl's, without annotations, built on first use.
+
+    Building an ``inspect.Signature`` per function costs more than generating the
+    wrapper, and most wrappers are never introspected.
+    """
+
+    __slots__ = ("_impl",)
+
+    @staticmethod
+    def of(impl):
+        s = object.__new__(_LazySignature)
+        s._impl = impl
+        return s
+
+    def _resolve(self):
+        sig = inspect.signature(self._impl)
+        self._parameters = sig.replace(
+            parameters=[q.replace(annotation=_EMPTY) for q in sig.parameters.values()]).parameters
+        self._return_annotation = _EMPTY
+
+    @property
+    def parameters(self):
+        try:
+            return self._parameters
+        except AttributeError:
+            self._resolve()
+            return self._parameters
+
+    @property
+    def return_annotation(self):
+        try:
+            return self._return_annotation
+        except AttributeError:
+            self._resolve()
+            return self._return_annotation
+
+    def __reduce__(self):
+        return (inspect.Signature, (list(self.parameters.values()),))
 
 
 def _split_optional(hint):
@@ -320,41 +459,36 @@ def _split_optional(hint):
 def make_public(impl, name=None, module="torchnp"):
     """Build the public function for ``impl`` (see the module docstring)."""
     name = name or impl.__name__
-    sig = inspect.signature(impl)
+    params_in = _impl_params(impl)
     try:
-        hints = typing.get_type_hints(impl)
+        hints = _impl_hints(impl)
     except Exception as exc:  # noqa: BLE001 - report which impl has a bad annotation
         raise TypeError(f"cannot resolve the annotations of {impl.__module__}.{impl.__qualname__}: {exc}") from exc
-    ns = {
-        "_impl": impl, "_nd": _ndarray_cls, "_as_tensor": as_tensor,
-        "_as_tensor_or_scalar": as_tensor_or_scalar, "_normalize_seq": _normalize_seq,
-        "_normalize_ndarray": _normalize_ndarray, "_normalize_dtype": _normalize_dtype,
-        "_normalize_axis": _normalize_axis, "_normalize_casting": _normalize_casting,
-        "_normalize_device": _normalize_device, "_apply_keepdims": _apply_keepdims,
-        "_copy_to_out": copy_to_out, "_NotImplemented": _raise_not_implemented,
-    }
-    ret_hint = hints.get("return")
-    ns["_wrap"] = wrap_scalar if ret_hint is ArrayOrScalar else wrap
+    ns = dict(_BASE_NS or _base_ns())
+    ns["_impl"] = impl
+    ns["_name"] = name
+    scalar_result = hints.get("return") is ArrayOrScalar
+    P = _Param
     params, body, call = [], [], []
     seen_kwonly = False
     out_param = keep_param = axis_param = first_array = casting_param = None
     skipped = False  # an out/keepdims parameter was dropped from the impl call
-    for p in sig.parameters.values():
+    n_posonly = sum(1 for q in params_in if q.kind == P.POSITIONAL_ONLY)
+    for p in params_in:
         text = p.name
-        if p.default is not inspect.Parameter.empty:
+        if p.default is not _EMPTY:
             ns[f"_d_{p.name}"] = p.default
             text += f"=_d_{p.name}"
-        if p.kind is p.VAR_POSITIONAL:
+        if p.kind == P.VAR_POSITIONAL:
             text = "*" + p.name
             seen_kwonly = True
-        elif p.kind is p.VAR_KEYWORD:
+        elif p.kind == P.VAR_KEYWORD:
             text = "**" + p.name
-        elif p.kind is p.KEYWORD_ONLY and not seen_kwonly:
+        elif p.kind == P.KEYWORD_ONLY and not seen_kwonly:
             params.append("*")
             seen_kwonly = True
         params.append(text)
-        if p.kind is p.POSITIONAL_ONLY and (
-                len(params) == len([q for q in sig.parameters.values() if q.kind is q.POSITIONAL_ONLY])):
+        if p.kind == P.POSITIONAL_ONLY and len(params) == n_posonly:
             params.append("/")
         hint = hints.get(p.name)
         tag, optional = _split_optional(hint)
@@ -368,12 +502,13 @@ def make_public(impl, name=None, module="torchnp"):
             continue
         if tag is NotImplementedType:
             ns[f"_d_{p.name}"] = p.default
-            body.append(f"if {p.name} is not _d_{p.name}: _NotImplemented({name!r}, {p.name!r}, {p.name}, _d_{p.name})")
+            body.append(f"if {p.name} is not _d_{p.name}: _NotImplemented(_name, {p.name!r}, {p.name}, _d_{p.name})")
         elif tag in _TAG_CODE:
             code = _TAG_CODE[tag].format(p=p.name)
-            if p.kind is p.VAR_POSITIONAL and tag is ArrayLike:
-                code = f"{p.name} = tuple(_as_tensor(_x) for _x in {p.name})"
-            if optional or (p.default is None and tag not in (DTypeLike, AxisLike, DeviceLike)):
+            if p.kind == P.VAR_POSITIONAL and tag is ArrayLike:
+                code = f"{p.name} = tuple([_as_tensor(_x) for _x in {p.name}])"
+            if (optional or (p.default is None and tag not in (DTypeLike, AxisLike, DeviceLike))) \
+                    and not code.startswith(f"if {p.name} is not None"):
                 code = f"if {p.name} is not None: {code}"
             body.append(code)
             if tag in (ArrayLike, ArrayLikeOrScalar, NDArray) and first_array is None:
@@ -385,37 +520,52 @@ def make_public(impl, name=None, module="torchnp"):
         elif hint is not None and hint not in _ALL_TAGS and _looks_like_array_param(p.name):
             raise TypeError(f"{impl.__module__}.{impl.__qualname__}: parameter {p.name!r} looks "
                             "array-like but has no normalizer tag")
-        if p.kind is p.POSITIONAL_ONLY or (p.kind is p.POSITIONAL_OR_KEYWORD and not skipped):
+        if p.kind == P.POSITIONAL_ONLY or (p.kind == P.POSITIONAL_OR_KEYWORD and not skipped):
             call.append(p.name)  # positionally: keeps order before *args, and is faster
-        elif p.kind is p.VAR_POSITIONAL:
+        elif p.kind == P.VAR_POSITIONAL:
             call.append("*" + p.name)
-        elif p.kind is p.VAR_KEYWORD:
+        elif p.kind == P.VAR_KEYWORD:
             call.append("**" + p.name)
         else:
             call.append(f"{p.name}={p.name}")
+    if keep_param is not None and first_array is None:
+        raise TypeError(f"{impl.__qualname__}: KeepDims needs an array parameter")
     if keep_param is not None:
-        if first_array is None:
-            raise TypeError(f"{impl.__qualname__}: KeepDims needs an array parameter")
-        body.append(f"_ndim = {first_array}.ndim if isinstance({first_array}, _torch.Tensor) else 0")
-        ns["_torch"] = torch
-    body.append(f"_r = _impl({', '.join(call)})")
-    if keep_param is not None:
+        # the array parameter now holds the normalized input: its ndim is the input's
+        ndim = f"({first_array}.ndim if isinstance({first_array}, _T) else 0)"
+        call_line = f"_impl({', '.join(call)})"
+        body.append(f"_r = {call_line}")
         ax = axis_param if axis_param is not None else "None"
-        body.append(f"if {keep_param}: _r = _apply_keepdims(_r, {ax}, _ndim)")
+        body.append(f"if {keep_param}: _r = _apply_keepdims(_r, {ax}, {ndim})")
+    else:
+        body.append(f"_r = _impl({', '.join(call)})")
     if out_param is not None:
         casting = casting_param if casting_param is not None else "'same_kind'"
-        body.append(f"if {out_param} is not None: return _copy_to_out(_r, {out_param}, {casting}, {name!r})")
-    body.append("return _wrap(_r)")
-    src = f"def {name}({', '.join(params)}):\n" + "\n".join("    " + line for line in body) + "\n"
-    exec(compile(src, f"<torchnp wrapper {module}.{name}>", "exec"), ns)  # noqa: S102
-    fn = ns[name]
+        body.append(f"if {out_param} is not None: return _copy_to_out(_r, {out_param}, {casting}, _name)")
+    # wrapping, inline for the usual single-tensor result
+    body.append("if type(_r) is _T:")
+    if scalar_result:
+        body.append("    _o = _new(_nd if _r.ndim else _SC[_r.dtype])")
+    else:
+        body.append("    _o = _new(_nd)")
+    body.append("    _o.tensor = _r")
+    body.append("    return _o")
+    body.append("return _wrap_scalar(_r)" if scalar_result else "return _wrap(_r)")
+    src = "def _f(" + ", ".join(params) + "):\n" + "\n".join("    " + line for line in body) + "\n"
+    code = _CODE_CACHE.get(src)
+    if code is None:
+        code = _CODE_CACHE[src] = compile(src, "<torchnp wrapper>", "exec")
+    exec(code, ns)  # noqa: S102 - binds _f with this wrapper's defaults and impl
+    fn = ns["_f"]
+    del ns["_f"]
+    fn.__code__ = fn.__code__.replace(co_name=name, co_qualname=name,
+                                      co_filename=f"<torchnp wrapper {module}.{name}>")
+    fn.__name__ = name
     fn.__doc__ = impl.__doc__
     fn.__qualname__ = name
     fn.__module__ = module
     fn.__wrapped_impl__ = impl
-    fn.__signature__ = sig.replace(parameters=[q.replace(annotation=inspect.Parameter.empty)
-                                               for q in sig.parameters.values()],
-                                   return_annotation=inspect.Signature.empty)
+    fn.__signature__ = _LazySignature.of(impl)
     return fn
 
 

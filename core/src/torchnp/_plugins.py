@@ -21,6 +21,7 @@ entry-point name that sorts first wins. Every conflict is recorded and shown by
 """
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.metadata
 import os
@@ -28,10 +29,6 @@ import sys
 import threading
 import types
 import warnings
-
-import pluggy
-
-from . import hookspecs
 from ._known_names import BUILTIN_PLUGINS, distribution_for
 from .exceptions import PluginError, PluginWarning
 
@@ -50,16 +47,35 @@ class _Entry:
 class PluginInfo:
     """What is known about one installed plugin."""
 
-    def __init__(self, name, module_name, dist, version):
+    def __init__(self, name, module_name, dist, version, ep_dist=None):
         self.name = name
         self.module_name = module_name
-        self.distribution = dist
-        self.version = version
+        self._distribution = dist
+        self._version = version
+        self._ep_dist = ep_dist  # read lazily: parsing METADATA costs ~0.5 ms per plugin
         self.module = None
         self.namespaces = ()
         self.error = None
         self.blocked = False
         self.names = {}  # namespace -> count of names registered
+
+    def _read_dist(self):
+        d, self._ep_dist = self._ep_dist, None
+        if d is not None:
+            try:
+                self._distribution, self._version = d.metadata["Name"], d.version
+            except Exception:  # noqa: BLE001 - a broken METADATA must not break loading
+                self._distribution, self._version = "?", "?"
+
+    @property
+    def distribution(self):
+        self._read_dist()
+        return self._distribution
+
+    @property
+    def version(self):
+        self._read_dist()
+        return self._version
 
     @property
     def builtin(self):
@@ -145,8 +161,12 @@ def _check_not_loaded(what):
 
 def _load_plugins():
     """Read entry points and import the plugin modules (once)."""
+    import pluggy  # not at import time: only plugin loading needs it
+
+    from . import hookspecs
     st = _state
     pm = pluggy.PluginManager("torchnp")
+    hookspecs.mark_specs()
     pm.add_hookspecs(hookspecs)
     seen = set()
     eps = sorted(importlib.metadata.entry_points(group=GROUP), key=lambda e: (e.name, e.value))
@@ -155,9 +175,7 @@ def _load_plugins():
         if (ep.name, ep.value) in seen:
             continue  # the all-in-one and a split distribution may both declare it
         seen.add((ep.name, ep.value))
-        dist = getattr(ep, "dist", None)
-        info = PluginInfo(ep.name, ep.value, dist.metadata["Name"] if dist else "?",
-                          dist.version if dist else "?")
+        info = PluginInfo(ep.name, ep.value, "?", "?", getattr(ep, "dist", None))
         candidates.append((info, ep.load))
     for name, module in st.extra_plugins:
         info = PluginInfo(name, getattr(module, "__name__", repr(module)), "(registered in code)", "")
@@ -220,48 +238,62 @@ def ensure_namespace(namespace):
     with st.lock:
         if namespace in st.namespaces_done:
             return
-        if not st.loaded:
-            _load_plugins()
-        from ._normalize import make_public
-        module_name = "torchnp" + (f".{namespace}" if namespace else "")
-        registry = Registry(st)
-        st.pending = {}
-        for info in sorted(st.plugins.values(), key=_priority):
-            if info.module is None or info.error or namespace not in info.namespaces:
-                continue
-            registry._current = info.name
-            before = {ns: {k: list(v) for k, v in d.items()} for ns, d in st.pending.items()}
-            try:
-                info.module.register_namespace(registry=registry, namespace=namespace)
-            except Exception as exc:  # noqa: BLE001
-                st.pending = before  # drop whatever the failing plugin half-registered
-                info.error = f"register_namespace({namespace!r}) raised {type(exc).__name__}: {exc}"
-                warnings.warn(f"torchnp plugin {info.name!r} failed: {info.error}", PluginWarning,
-                              stacklevel=3)
-        entries = st.pending.get(namespace, {})
-        public = {}
-        for name, cands in entries.items():
-            chosen = _choose(namespace, name, cands)
-            if len(cands) > 1:
-                st.conflicts.append((namespace, name, chosen.plugin,
-                                     [e.plugin for e in cands if e is not chosen]))
-            try:
-                value = make_public(chosen.value, name, module_name) if chosen.normalize else chosen.value
-            except Exception as exc:  # noqa: BLE001
-                info = st.plugins[chosen.plugin]
-                info.error = f"invalid registration of {name!r}: {exc}"
-                warnings.warn(f"torchnp plugin {chosen.plugin!r}: {info.error}", PluginWarning,
-                              stacklevel=3)
-                continue
-            public[name] = value
-            counts = st.plugins[chosen.plugin].names
-            counts[namespace] = counts.get(namespace, 0) + 1
-        mod = namespace_module(namespace)
-        for name, value in public.items():
-            if name not in mod.__dict__ or name in _published.get(namespace, ()):
-                mod.__dict__[name] = value
-        _published.setdefault(namespace, set()).update(public)
-        st.namespaces_done.add(namespace)
+        # Assembly allocates many small objects; with torch loaded a full collection
+        # walks millions of objects (~80 ms), and one usually triggers right here.
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()
+        try:
+            _assemble(namespace)
+        finally:
+            if paused:
+                gc.enable()
+
+
+def _assemble(namespace):
+    st = _state
+    if not st.loaded:
+        _load_plugins()
+    from ._normalize import make_public
+    module_name = "torchnp" + (f".{namespace}" if namespace else "")
+    registry = Registry(st)
+    st.pending = {}
+    for info in sorted(st.plugins.values(), key=_priority):
+        if info.module is None or info.error or namespace not in info.namespaces:
+            continue
+        registry._current = info.name
+        before = {ns: {k: list(v) for k, v in d.items()} for ns, d in st.pending.items()}
+        try:
+            info.module.register_namespace(registry=registry, namespace=namespace)
+        except Exception as exc:  # noqa: BLE001
+            st.pending = before  # drop whatever the failing plugin half-registered
+            info.error = f"register_namespace({namespace!r}) raised {type(exc).__name__}: {exc}"
+            warnings.warn(f"torchnp plugin {info.name!r} failed: {info.error}", PluginWarning,
+                          stacklevel=4)
+    entries = st.pending.get(namespace, {})
+    public = {}
+    for name, cands in entries.items():
+        chosen = _choose(namespace, name, cands)
+        if len(cands) > 1:
+            st.conflicts.append((namespace, name, chosen.plugin,
+                                 [e.plugin for e in cands if e is not chosen]))
+        try:
+            value = make_public(chosen.value, name, module_name) if chosen.normalize else chosen.value
+        except Exception as exc:  # noqa: BLE001
+            info = st.plugins[chosen.plugin]
+            info.error = f"invalid registration of {name!r}: {exc}"
+            warnings.warn(f"torchnp plugin {chosen.plugin!r}: {info.error}", PluginWarning,
+                          stacklevel=4)
+            continue
+        public[name] = value
+        counts = st.plugins[chosen.plugin].names
+        counts[namespace] = counts.get(namespace, 0) + 1
+    mod = namespace_module(namespace)
+    for name, value in public.items():
+        if name not in mod.__dict__ or name in _published.get(namespace, ()):
+            mod.__dict__[name] = value
+    _published.setdefault(namespace, set()).update(public)
+    st.namespaces_done.add(namespace)
 
 
 _published: dict = {}
@@ -286,7 +318,9 @@ def namespace_module(namespace):
     """The module object of ``namespace``, creating dynamic submodules on demand."""
     module_name = "torchnp" + (f".{namespace}" if namespace else "")
     mod = sys.modules.get(module_name)
-    if mod is None:
+    # a module another thread is still importing is in sys.modules without its
+    # __getattr__ yet: import_module waits for that import to finish
+    if mod is None or getattr(getattr(mod, "__spec__", None), "_initializing", False):
         try:
             mod = importlib.import_module(module_name)
         except ModuleNotFoundError:
@@ -312,9 +346,14 @@ def missing_name_error(namespace, name):
     if dist is not None:
         blocked = [i.name for i in _state.plugins.values()
                    if i.blocked and (BUILTIN_PLUGINS.get(i.name) == dist or i.distribution == dist)]
+        present = [i.name for i in _state.plugins.values() if not i.blocked
+                   and (BUILTIN_PLUGINS.get(i.name) == dist or i.distribution == dist)]
         if blocked:
             msg += (f"; it is provided by the distribution {dist!r}, whose plugin "
                     f"{', '.join(blocked)} is blocked")
+        elif present:
+            msg += (f"; it should come from the plugin {', '.join(present)} of the distribution "
+                    f"{dist!r}, which is installed but did not provide it")
         else:
             msg += f"; it is provided by the distribution {dist!r} (pip install {dist})"
     broken = [f"{i.name}: {i.error}" for i in _state.plugins.values()
