@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import torchnp as tnp
-from tests._oracle import assert_same, check
+from tests._oracle import assert_same, check, to_tnp
 
 
 def _pair(a):
@@ -229,3 +229,23 @@ def test_where_weak_scalars():
     f32 = np.arange(4, dtype=np.float32)
     check("where", f32 > 1, f32, 2.0)
     check("where", True, 1, 2)
+
+
+@pytest.mark.parametrize("name,args", [("put", ([0, -1], [7.0, 8.0])), ("putmask", (None, -1.0)),
+                                       ("place", (None, [5.0, 6.0])), ("copyto", (3.5,)),
+                                       ("put_along_axis", (np.array([[0], [1], [2]]), 9.0, 1)),
+                                       ("fill_diagonal", (4.0,))])
+@pytest.mark.parametrize("view", ["flip", "flip-strided"])
+def test_in_place_reaches_reversed_view(name, args, view):
+    """A reversed view (NumPy: negative strides) must pass in-place writes to its base."""
+    def make(mod, base):
+        return base[::-1] if view == "flip" else base[::-1, ::2]
+    nb = np.arange(24.0).reshape(3, 8) - 5
+    tb = tnp.asarray(nb.copy())
+    nv, tv = make(np, nb), make(tnp, tb)
+    nargs = tuple(nv > 0 if a is None else a for a in args)
+    targs = tuple(tv > 0 if a is None else to_tnp(a) for a in args)
+    getattr(np, name)(nv, *nargs)
+    getattr(tnp, name)(tv, *targs)
+    assert_same(tb, nb)
+    assert_same(tv, nv)

@@ -19,10 +19,10 @@ import torch
 
 from torchnp import _dtypes
 from torchnp._normalize import (ArrayLike, ArrayLikeOrScalar, ArrayLikeSeq, ArrayOrScalar, NDArray,
-                                OutArray)
+                                OutArray, as_tensor, as_tensor_or_scalar)
 from torchnp.exceptions import normalize_axis_index
 
-from ._util import bits, cast_to, check_bounds, index_tensor, unbits
+from ._util import bits, cast_to, check_bounds, index_tensor, scalar_tensor, unbits
 
 _MODES = ("raise", "wrap", "clip")
 
@@ -177,8 +177,9 @@ def compress(condition: ArrayLike, a: ArrayLike, axis=None, out: OutArray = None
     """Select slices along ``axis`` where ``condition`` is true. Mirrors ``numpy.compress``."""
     if condition.ndim != 1:
         raise ValueError("condition must be a 1-d array")
-    if axis is None:
+    if axis is None or a.ndim == 0:  # NumPy treats a 0-d array as 1-d when an axis is given
         a = a.reshape(-1)
+    if axis is None:
         axis = 0
     else:
         axis = normalize_axis_index(operator.index(axis), a.ndim)
@@ -189,13 +190,24 @@ def compress(condition: ArrayLike, a: ArrayLike, axis=None, out: OutArray = None
     return unbits(bits(a).index_select(axis, pos), a.dtype)
 
 
-def choose(a: ArrayLike, choices: ArrayLikeSeq, out: OutArray = None, mode="raise"):
+def _choice_tensors(choices):
+    """``choices`` of choose: an array splits along axis 0; a sequence keeps Python scalars weak."""
+    if isinstance(choices, torch.Tensor) or hasattr(choices, "tensor"):
+        t = as_tensor(choices)
+        return tuple(t.unbind(0)) if t.ndim else (t,)
+    return tuple(as_tensor_or_scalar(c) for c in choices)
+
+
+def choose(a: ArrayLike, choices, out: OutArray = None, mode="raise") -> ArrayOrScalar:
     """Build an array by picking from ``choices`` with index array ``a``. Mirrors ``numpy.choose``."""
     _mode(mode)
+    choices = _choice_tensors(choices)
     if len(choices) == 0:
         raise ValueError("0-length sequence.")
     idx = index_tensor(a)
     dt = _dtypes.result_type_torch(*choices)
+    dev = idx.device
+    choices = [c if isinstance(c, torch.Tensor) else scalar_tensor(c, dt, dev) for c in choices]
     shp = torch.broadcast_shapes(idx.shape, *(c.shape for c in choices))
     n = len(choices)
     if mode == "raise":
@@ -211,17 +223,18 @@ def choose(a: ArrayLike, choices: ArrayLikeSeq, out: OutArray = None, mode="rais
 
 def select(condlist, choicelist, default=0):
     """Pick from ``choicelist`` where the matching condition holds. Mirrors ``numpy.select``."""
-    from torchnp._normalize import as_tensor
     if len(condlist) != len(choicelist):
         raise ValueError("list of cases must be same length as list of conditions")
     if len(condlist) == 0:
         raise ValueError("select with an empty condition list is not possible")
-    choices = [as_tensor(c) for c in choicelist] + [as_tensor(default)]
+    choices = [as_tensor(c) for c in choicelist] + [as_tensor_or_scalar(default)]  # default is weak
     conds = [as_tensor(c) for c in condlist]
     for i, c in enumerate(conds):
         if c.dtype != torch.bool:
             raise TypeError(f"invalid entry {i} in condlist: should be boolean ndarray")
     dt = _dtypes.result_type_torch(*choices)
+    if not isinstance(choices[-1], torch.Tensor):
+        choices[-1] = scalar_tensor(choices[-1], dt, choices[0].device)
     shp = torch.broadcast_shapes(*(c.shape for c in choices), *(c.shape for c in conds))
     result = bits(cast_to(choices[-1], dt)).expand(shp)
     for cond, choice in zip(reversed(conds), reversed(choices[:-1])):
@@ -239,8 +252,8 @@ def where(condition: ArrayLike, x: ArrayLikeOrScalar = None, y: ArrayLikeOrScala
     dt = _dtypes.result_type_torch(x, y)
     c = condition if condition.dtype == torch.bool else condition != 0
     dev = c.device
-    xt = bits(cast_to(x, dt)) if isinstance(x, torch.Tensor) else torch.tensor(x, dtype=dt, device=dev)
-    yt = bits(cast_to(y, dt)) if isinstance(y, torch.Tensor) else torch.tensor(y, dtype=dt, device=dev)
+    xt = bits(cast_to(x, dt)) if isinstance(x, torch.Tensor) else bits(scalar_tensor(x, dt, dev))
+    yt = bits(cast_to(y, dt)) if isinstance(y, torch.Tensor) else bits(scalar_tensor(y, dt, dev))
     return unbits(torch.where(c, bits(xt), bits(yt)), dt)
 
 

@@ -40,6 +40,38 @@ def _readonly_unless_writeable(public):
     return f
 
 
+_IN_PLACE = {"put": "a", "put_along_axis": "arr", "putmask": "a", "place": "arr",
+             "fill_diagonal": "a", "copyto": "dst"}
+
+
+def _write_through(public, target):
+    """Make an in-place function reach the memory of a reversed (negative-stride) view.
+
+    The pipeline hands the impl ``x.tensor``; for the core's reversed views that is
+    a fresh copy, so the impl's writes would be lost. Such a target is worked on as
+    a copy and written back through the view's own assignment.
+    """
+    @functools.wraps(public)
+    def f(*args, **kwargs):
+        if args:
+            dst, rest = args[0], args[1:]
+        else:
+            dst, rest = kwargs.pop(target, None), ()
+        if not hasattr(dst, "_flips"):
+            return public(dst, *rest, **kwargs)
+        work = _copy_of(dst)
+        r = public(work, *rest, **kwargs)
+        dst[...] = work
+        return r
+    f.__signature__ = public.__signature__
+    return f
+
+
+def _copy_of(a):
+    import sys
+    return sys.modules["torchnp"].asarray(a.tensor)
+
+
 def _flip_functions():
     """flip/fliplr/flipud/rot90 as write-through views (NumPy: negative strides).
 
@@ -144,7 +176,10 @@ def register_main(registry):
     for mod in (_shape_ops_impl, _joining_impl, _rearranging_impl, _indexing_routines_impl):
         for name in mod.__all__:
             fn = getattr(mod, name)
-            if name in special:
+            if name in _IN_PLACE:
+                registry.add_function(name, _write_through(make_public(fn, name, "torchnp"),
+                                                           _IN_PLACE[name]), normalize=False)
+            elif name in special:
                 registry.add_function(name, special[name](make_public(fn, name, "torchnp")),
                                       normalize=False)
             elif name in flips:

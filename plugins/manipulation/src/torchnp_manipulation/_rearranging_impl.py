@@ -18,10 +18,10 @@ import operator
 
 import torch
 
-from torchnp._normalize import ArrayLike, ArrayOrScalar, as_tensor
+from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, as_tensor
 from torchnp.exceptions import normalize_axis_index, normalize_axis_tuple
 
-from ._util import bits, cast_to, index_tensor, unbits
+from ._util import bits, cast_to, check_int_fits, index_tensor, scalar_tensor, unbits
 
 
 # --- adding and removing elements ------------------------------------------------
@@ -42,7 +42,7 @@ def _obj_axis(arr, axis):
     return arr, normalize_axis_index(operator.index(axis), arr.ndim)
 
 
-def insert(arr: ArrayLike, obj, values: ArrayLike, axis=None):
+def insert(arr: ArrayLike, obj, values: ArrayLikeOrScalar, axis=None):
     """Insert values before the given indices. Mirrors ``numpy.insert``."""
     arr, axis = _obj_axis(arr, axis)
     n = arr.shape[axis]
@@ -59,6 +59,9 @@ def insert(arr: ArrayLike, obj, values: ArrayLike, axis=None):
         idx = index_tensor(idx)
         if idx.ndim > 1:
             raise ValueError("index array argument obj to insert must be one dimensional or scalar")
+    if not isinstance(values, torch.Tensor):  # a Python scalar: NumPy coerces it to arr's dtype
+        check_int_fits(values, dt)
+        values = scalar_tensor(values, dt)
     vals = cast_to(values, dt).to(arr.device)
     if idx.ndim == 0:
         i = int(idx)

@@ -1,7 +1,7 @@
 """Helpers shared by the manipulation plugin's impl modules (torch only, not registered)."""
 from __future__ import annotations
 
-__all__ = ["bits", "unbits", "cast_to", "promote_all", "check_cast", "axis_index",
+__all__ = ["bits", "unbits", "cast_to", "scalar_tensor", "check_int_fits", "promote_all", "check_cast", "axis_index",
            "index_tensor", "check_bounds"]
 
 import operator
@@ -37,6 +37,36 @@ def cast_to(t, dtype):
     if t.is_complex() and not dtype.is_complex:
         t = t.real
     return t.to(dtype)
+
+
+def scalar_tensor(value, dtype, device=None):
+    """A 0-d tensor of ``dtype`` from a Python scalar, wrapping integers as a C cast does.
+
+    ``torch.tensor(300, dtype=torch.int8)`` raises; NumPy's ufunc-style casts (``where``)
+    keep the low bits instead.
+    """
+    if type(value) is int and not (dtype.is_floating_point or dtype.is_complex or dtype == torch.bool):
+        nbits = torch.iinfo(dtype).bits
+        v = value & ((1 << nbits) - 1)
+        if dtype == torch.uint64:
+            v = v - (1 << 64) if v >= 1 << 63 else v
+            return torch.tensor(v, dtype=torch.int64, device=device).view(torch.uint64)
+        if torch.iinfo(dtype).min < 0 and v >= 1 << (nbits - 1):
+            v -= 1 << nbits
+        return torch.tensor(v, dtype=dtype, device=device)
+    if type(value) is complex and not dtype.is_complex:
+        value = value.real
+    return torch.tensor(value, dtype=dtype, device=device)
+
+
+def check_int_fits(value, dtype):
+    """NumPy's OverflowError for a Python int that ``dtype`` cannot hold (array coercion)."""
+    if type(value) is int and not (dtype.is_floating_point or dtype.is_complex or dtype == torch.bool):
+        info = torch.iinfo(dtype)
+        lo, hi = (0, 2**64 - 1) if dtype == torch.uint64 else (info.min, info.max)
+        if not lo <= value <= hi:
+            raise OverflowError(f"Python integer {value} out of bounds for "
+                                f"{_dtypes.from_torch(dtype).name}")
 
 
 def check_cast(from_, to, casting):
