@@ -376,3 +376,137 @@ def test_default_float64_not_torch_default():
         assert tnp.mgrid[0:1:0.5].dtype == tnp.float64
     finally:
         torch.set_default_dtype(old)
+
+
+# --- fast paths: exact float64 ranges, argument forms -----------------------------------------
+def _bits_equal(got, expected):
+    """float64 results identical to NumPy's bit for bit (signed zeros included)."""
+    g = got.tensor.numpy()
+    assert g.dtype == expected.dtype and g.shape == expected.shape
+    assert g.tobytes() == expected.tobytes(), (g, expected)
+
+
+ARANGE_F64 = [
+    (10.0,), (0.0, 10, 0.5), (0, 1, 0.1), (1.5, -2, -0.3), (-0.0, 3), (-0.0, 3, 0.1),
+    (0.0, -3.3, -0.7), (0.0, 5, -1.0), (3, 1.0), (0.25, 100, 0.25), (-7.5, 7.5, 0.5),
+    (1e15, 1e15 + 40, 2.0), (0.1, 3.3, 0.1), (0, 100, 0.3), (0, 1000, 0.7), (2.0, 66.0, 2.0),
+    (0.0, 31.0), (0.0, 32.0, 1.0), (0, 33, 1.0), (0, 3.1, 0.1), (0, 3.3, 0.1),
+]
+
+
+@pytest.mark.parametrize("args", ARANGE_F64, ids=str)
+def test_arange_float64_bit_exact(args):
+    _bits_equal(tnp.arange(*args), np.arange(*args))
+    _bits_equal(tnp.arange(*args, dtype="float64"), np.arange(*args, dtype="float64"))
+
+
+@pytest.mark.parametrize("num", [1, 2, 3, 10, 31, 32, 33, 100, 1001])
+@pytest.mark.parametrize("bounds", [(0, 1), (-0.0, -0.0), (5, 5), (1.5, -2.25), (0, 1e-300),
+                                    (-1e10, 3.3), (0.1, 0.7)], ids=str)
+@pytest.mark.parametrize("endpoint", [True, False])
+def test_linspace_float64_bit_exact(bounds, num, endpoint):
+    _bits_equal(tnp.linspace(*bounds, num, endpoint=endpoint),
+                np.linspace(*bounds, num, endpoint=endpoint))
+
+
+@settings(max_examples=80)
+@given(start=st.integers(-100, 100) | st.floats(-1e4, 1e4, allow_nan=False),
+       stop=st.integers(-100, 100) | st.floats(-1e4, 1e4, allow_nan=False),
+       step=st.floats(0.01, 50) | st.floats(-50, -0.01) | st.sampled_from([0.5, 0.25, 1.0, -2.0]))
+def test_arange_float64_bit_exact_hypothesis(start, stop, step):
+    if abs((stop - start) / step) > 5000:
+        stop = start + 5000 * step
+    _bits_equal(tnp.arange(start, stop, step), np.arange(start, stop, step))
+
+
+@settings(max_examples=80)
+@given(start=st.floats(-1e6, 1e6), stop=st.floats(-1e6, 1e6), num=st.integers(0, 80),
+       endpoint=st.booleans())
+def test_linspace_float64_bit_exact_hypothesis(start, stop, num, endpoint):
+    _bits_equal(tnp.linspace(start, stop, num, endpoint=endpoint),
+                np.linspace(start, stop, num, endpoint=endpoint))
+
+
+@pytest.mark.parametrize("args", [(10,), (3, 17), (17, 3, -4), (5, 5), (5, 1), (-3,), (0,),
+                                  (-(2**62) - 5, -(2**62) + 5), (2**62, 2**62 + 3), (0, 10, 2**61),
+                                  (1, 10**6, 99991)], ids=str)
+def test_arange_python_ints(args):
+    check("arange", *args)
+    check("arange", *args, dtype="int64")
+
+
+@pytest.mark.parametrize("shape", [3, (2, 3), (), (0, 4), np.int64(2), (np.int64(2), 3), [2, 3],
+                                   -1, (2, -1), True, (True, 2), 2.0, (2.0, 3), ([2],)], ids=str)
+@pytest.mark.parametrize("name", ["zeros", "ones", "empty", "full"])
+def test_shape_forms(name, shape):
+    args = (shape, 7.5) if name == "full" else (shape,)
+    if name == "empty":
+        check((lambda *a: np.zeros_like(np.empty(*a)), lambda *a: tnp.zeros_like(tnp.empty(*a))),
+              *args)
+    else:
+        check(name, *args)
+
+
+@pytest.mark.parametrize("fill,dtype", [(1.5, None), (3, None), (True, None), (2**62, None),
+                                        (2**63 - 1, None), (-(2**63), None), (1e300, "float32"),
+                                        (1e300, "float16"), (2.5, "float64"), (7, "float64"),
+                                        (-1.5, "uint8"), (1 + 2j, None), (1 + 2j, "float64")],
+                         ids=str)
+@pytest.mark.filterwarnings("ignore::numpy.exceptions.ComplexWarning")  # NumPy's, complex -> float
+def test_full_scalar_fills(fill, dtype):
+    with np.errstate(over="ignore"):
+        check("full", (2, 3), fill, dtype=dtype)
+        check("full_like", np.zeros(3, dtype="float32"), fill, dtype=dtype)
+
+
+PY_DATA = [
+    [1.0, 2.5], [1, 2, 3], [[1.0, 2.0], [3.0, 4.0]], [(1.0, 2.0), [3.0, 4.0]], ([1, 2], [3, 4]),
+    [1.0, 2], [1, True], [True, False], [1.0, 1j], [[1.0], [2.0, 3.0]], [[1.0, [2.0]], [3.0, 4.0]],
+    [2**63 - 1, -(2**63)], [2**63], [[]], [[], []], [[1.0, 2.0], 3.0], [np.float64(1.0), 2.0],
+    [[1, 2], [3, np.int8(4)]], (1.5,), [-0.0, float("nan"), float("inf")],
+]
+
+
+@pytest.mark.parametrize("data", PY_DATA, ids=str)
+@pytest.mark.parametrize("name", ["asarray", "array"])
+def test_python_data_inference(name, data):
+    check(name, data)
+
+
+def test_python_list_results_are_fresh_writable_tensors():
+    data = [1.0, 2.0, 3.0]
+    a = tnp.asarray(data)
+    data[0] = 100.0  # the array owns a copy
+    a[1] = -1.0
+    assert_same(a, np.array([1.0, -1.0, 3.0]))
+    assert a.flags.writeable and a.flags.owndata
+    b = tnp.array([[1, 2], [3, 4]])
+    b[0, 0] = 9
+    assert_same(b, np.array([[9, 2], [3, 4]]))
+    a.resize(5)
+    assert_same(a, np.array([1.0, -1.0, 3.0, 0.0, 0.0]))
+    with pytest.raises(ValueError, match="Unable to avoid copy"):
+        tnp.asarray([1.0, 2.0], copy=False)
+    with pytest.raises(OverflowError):
+        tnp.asarray([1, 300], dtype="int8")
+
+
+def test_asarray_of_arrays_returns_the_same_tensor():
+    a = tnp.arange(6.0)[::2]
+    assert tnp.asarray(a).tensor is a.tensor
+    assert tnp.asarray(a, order="K").tensor is a.tensor
+    c = tnp.asarray(a, order="C")
+    assert c.flags.c_contiguous and c.tensor.data_ptr() != a.tensor.data_ptr()
+    with pytest.raises(ValueError, match="Unable to avoid copy"):
+        tnp.asarray(a, order="C", copy=False)
+    assert tnp.asarray(a, copy=True).tensor.data_ptr() != a.tensor.data_ptr()
+    f = tnp.asfortranarray(a)
+    assert f.flags.c_contiguous and f.flags.f_contiguous
+
+
+@pytest.mark.parametrize("args,kwargs", [((3,), {}), ((0,), {}), ((3,), {"dtype": "int32"}),
+                                         ((3,), {"dtype": "uint16"}), ((3,), {"M": 3}),
+                                         ((np.int64(3),), {}), ((-1,), {}), ((True,), {})],
+                         ids=str)
+def test_eye_argument_forms(args, kwargs):
+    check("eye", *args, **kwargs)

@@ -17,9 +17,21 @@ CREATORS = {
     "arange-float": lambda **k: tnp.arange(0.5, 3, 0.5, **k),
     "asarray": lambda **k: tnp.asarray([1.5, 2.0], **k),
     "linspace": lambda **k: tnp.linspace(0, 1, 5, **k),
+    # the variants below take other fast paths (built in host memory when the result
+    # goes to the CPU, by kernels elsewhere): each must still honour the device
+    "ones-tuple": lambda **k: tnp.ones((2, 3), **k),
+    "full-int": lambda **k: tnp.full((2,), 7, **k),
+    "arange-int-range": lambda **k: tnp.arange(2, 9, 3, **k),
+    "arange-float-host": lambda **k: tnp.arange(0, 1, 0.1, **k),
+    "arange-float-long": lambda **k: tnp.arange(0, 100, 0.3, **k),
+    "arange-empty": lambda **k: tnp.arange(5, 1, **k),
+    "asarray-ints": lambda **k: tnp.asarray([1, 2, 3], **k),
+    "asarray-2d": lambda **k: tnp.asarray([[1.5, 2.0], [3.0, 4.0]], **k),
+    "linspace-long": lambda **k: tnp.linspace(0, 1, 100, **k),
 }
 DEFAULT_ONLY = {  # no device= parameter in NumPy: torch's default device applies
     "array": lambda: tnp.array([1, 2]),
+    "array-floats": lambda: tnp.array([[1.5], [2.5]]),
     "identity": lambda: tnp.identity(2),
     "tri": lambda: tnp.tri(3),
     "indices": lambda: tnp.indices((2, 2)),
@@ -53,6 +65,9 @@ def test_set_default_device():
     try:
         assert tnp.zeros(2).tensor.device.type == "meta"
         assert tnp.arange(3).tensor.device.type == "meta"
+        assert tnp.linspace(0, 1, 3).tensor.device.type == "meta"
+        assert tnp.asarray([1.0, 2.0]).tensor.device.type == "meta"
+        assert tnp.arange(0, 1, 0.1).tensor.device.type == "meta"
     finally:
         torch.set_default_device(old)
 

@@ -412,6 +412,10 @@ def _fill(out, fill_value):
         if type(fill_value) is builtins.complex and not out.is_complex():
             fill_value = fill_value.real
         _check_pyint(fill_value, out.dtype)
+        if type(fill_value) is builtins.float and out.dtype != _F64:
+            # NumPy casts the float64 unsafely (1e300 -> inf in float32, -1.5 -> 255 in
+            # uint8); torch's fill_ with a Python float refuses "without overflow"
+            return out.fill_(torch.tensor(fill_value, dtype=_F64, device=out.device))
         return out.fill_(fill_value)
     fill = as_tensor(fill_value)
     if fill.device != out.device:
@@ -433,7 +437,7 @@ def full(shape, fill_value, dtype: DTypeLike = None, order="C", *, device: Devic
     tf = type(fill_value)
     if order == "C" and (tf is builtins.float or tf is builtins.bool or (
             tf is builtins.int and -_INT_LIMIT < fill_value < _INT_LIMIT)) and (
-            dtype is None or dtype is _F64 or dtype is torch.float32):
+            dtype is None or dtype is _F64):
         # the fill needs no cast NumPy would do differently (float -> int, int range checks)
         if type(shape) is builtins.int and shape >= 0:
             shape = (shape,)
@@ -802,6 +806,8 @@ def eye(N, M=None, k=0, dtype: DTypeLike = builtins.float, order="C", *,
     if type(N) is builtins.int and M is None and k == 0 and order == "C" and N >= 0 \
             and dtype in _EYE_DTYPES:
         return torch.eye(N, dtype=dtype, device=device)
+    if type(N) is builtins.bool or type(M) is builtins.bool:
+        raise TypeError("an integer is required")  # NumPy's zeros((N, M)) refuses bools
     N = operator.index(N)
     M = N if M is None else operator.index(M)
     k = operator.index(k)
