@@ -153,6 +153,19 @@ def test_shares_memory_views():
         tnp.shares_memory(a[::2], a[1::2], max_work=1)
 
 
+@pytest.mark.parametrize("view", [lambda a: a[::-1], lambda a: a[::-2], lambda a: a[-2::-2],
+                                  lambda a: a.reshape(4, 5)[::-1, ::2], lambda a: a[:0:-3]])
+@pytest.mark.parametrize("other", [lambda a: a, lambda a: a[1::2], lambda a: a[::2], lambda a: a[:3],
+                                   lambda a: a[::-1], lambda a: a.reshape(4, 5)[:, 1]])
+def test_shares_memory_reversed_views(view, other):
+    """Reversed views (NumPy: negative strides) overlap exactly the bytes they cover."""
+    n = np.arange(20.0)
+    t = tnp.asarray(n.copy())
+    for name in ["shares_memory", "may_share_memory"]:
+        assert getattr(tnp, name)(view(t), other(t)) == getattr(np, name)(view(n), other(n)), name
+        assert getattr(tnp, name)(other(t), view(t)) == getattr(np, name)(other(n), view(n)), name
+
+
 def test_shares_memory_numpy_input():
     n = np.arange(10.0)
     assert tnp.shares_memory(n, n[3:]) is True
