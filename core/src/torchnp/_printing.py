@@ -1,909 +1,996 @@
-"""NumPy's array printing (``repr``/``str`` of arrays and scalars, print options).
+"""Text forms of arrays and scalars: ``repr``/``str``, print options and the
+float formatting functions (``format_float_positional`` & co.).
 
-A port of ``numpy/_core/arrayprint.py`` onto torch and plain Python: the part of
-an array that will be shown (the whole array, or its corners above
-``threshold``) is moved to the host once with ``.cpu().tolist()``; the rest is
-string work. NumPy's Dragon4 float formatting is reproduced exactly with
-``decimal`` arithmetic: every float16/32/64 value is exactly a Python float, the
-shortest round-trip digits come from ``repr`` (float64) or a short search
-(float32/float16), and fixed-precision digits are the exact value rounded half
-to even. Imports only torch and the core's dtype helpers (never numpy).
+Written from NumPy's observable output, checked character for character by
+``tests/core/test_printing.py``.  Design, in three layers:
+
+* **digits** -- a positive finite float is turned into a decimal digit string
+  and a power of ten, either the shortest string that reads back to the same
+  value of its own type, or the exact binary value rounded (half to even) at a
+  chosen place.  Everything is integer arithmetic on ``float.as_integer_ratio``;
+  no ``decimal`` import at start-up.
+* **cells** -- the shown elements (only those: large arrays are cut down on
+  their own device first, then moved to the host in one transfer) become
+  strings of one common width, decided per dtype kind from all shown values.
+* **grid** -- the cells are laid out in nested brackets with line wrapping,
+  summarisation rows, and the ``array(..., dtype=...)`` decoration.
+
+No NumPy at run time; this module only needs torch and the core dtype table.
 """
 from __future__ import annotations
 
+__all__ = [
+    "array2string", "array_repr", "array_str", "set_printoptions", "get_printoptions",
+    "printoptions", "format_float_positional", "format_float_scientific", "base_repr",
+    "binary_repr", "scalar_repr", "scalar_str",
+]
+
 import contextlib
 import contextvars
-import decimal
 import math
-import numbers
 import operator
 import struct
 import sys
-import warnings
 
 import torch
 
 from . import _dtypes
 
-__all__ = [
-    "array2string", "array_repr", "array_str", "set_printoptions", "get_printoptions",
-    "printoptions", "format_float_positional", "format_float_scientific", "base_repr",
-    "binary_repr",
-]
-
-# --- print options ------------------------------------------------------------------
-_DEFAULTS = {
+# =============================================================================
+# print options
+# =============================================================================
+_STANDARD = {
     "edgeitems": 3, "threshold": 1000, "floatmode": "maxprec", "precision": 8,
     "suppress": False, "linewidth": 75, "nanstr": "nan", "infstr": "inf", "sign": "-",
-    "formatter": None, "legacy": sys.maxsize, "override_repr": None,
+    "formatter": None, "legacy": False, "override_repr": None,
 }
-_options = contextvars.ContextVar("torchnp_printoptions", default=_DEFAULTS)
-_LEGACY = {"1.13": 113, "1.21": 121, "1.25": 125, "2.1": 201, "2.2": 202}
-_LEGACY_NAMES = {v: k for k, v in _LEGACY.items()}
-_LEGACY_NAMES[sys.maxsize] = False
-_FLOATMODES = ("fixed", "unique", "maxprec", "maxprec_equal")
+_state = contextvars.ContextVar("torchnp_printoptions", default=dict(_STANDARD))
+
+# legacy string -> comparable number; ``False`` (current behaviour) is +infinity
+_LEGACY_LEVELS = {"1.13": 113, "1.21": 121, "1.25": 125, "2.1": 201, "2.2": 202}
+_CURRENT = sys.maxsize
+_FLOAT_MODES = ("fixed", "unique", "maxprec", "maxprec_equal")
+_SIGN_MODES = ("-", "+", " ")
 
 
-def _make_options_dict(precision=None, threshold=None, edgeitems=None, linewidth=None,
-                       suppress=None, nanstr=None, infstr=None, sign=None, formatter=None,
-                       floatmode=None, legacy=None, override_repr=None):
-    """Validate print options as ``numpy._core.arrayprint._make_options_dict`` does."""
-    options = {k: v for k, v in list(locals().items()) if v is not None}
-    if suppress is not None:
-        options["suppress"] = bool(suppress)
-    if floatmode not in _FLOATMODES + (None,):
-        raise ValueError("floatmode option must be one of " +
-                         ", ".join(f'"{m}"' for m in _FLOATMODES))
-    if sign not in (None, "-", "+", " "):
-        raise ValueError("sign option must be one of ' ', '+', or '-'")
-    if legacy is False:
-        options["legacy"] = sys.maxsize
-    elif legacy is None:
-        pass
-    elif legacy == False:  # noqa: E712 - NumPy deprecates falsy non-False values
-        warnings.warn(f"Passing `legacy={legacy!r}` is deprecated.", FutureWarning, stacklevel=3)
-        options["legacy"] = sys.maxsize
-    elif legacy in _LEGACY:
-        options["legacy"] = _LEGACY[legacy]
-    else:
-        options.pop("legacy", None)
-        warnings.warn("legacy printing option can currently only be '1.13', '1.21', "
-                      "'1.25', '2.1', '2.2' or `False`", stacklevel=3)
-    if threshold is not None:
-        if not isinstance(threshold, numbers.Number):
-            raise TypeError("threshold must be numeric")
-        if threshold != threshold:
-            raise ValueError("threshold must be non-NAN, try sys.maxsize for untruncated "
-                             "representation")
-    if precision is not None:
-        try:
-            options["precision"] = operator.index(precision)
-        except TypeError as exc:
-            raise TypeError("precision must be an integer") from exc
-    return options
+def _legacy_level(opts):
+    return _LEGACY_LEVELS.get(opts["legacy"], _CURRENT) if opts["legacy"] else _CURRENT
 
 
-def _set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None,
-                      suppress=None, nanstr=None, infstr=None, formatter=None, sign=None,
-                      floatmode=None, *, legacy=None, override_repr=None):
-    new = _make_options_dict(precision, threshold, edgeitems, linewidth, suppress, nanstr,
-                             infstr, sign, formatter, floatmode, legacy)
-    new["formatter"] = formatter
-    new["override_repr"] = override_repr
-    updated = dict(_options.get())
-    updated.update(new)
-    if updated["legacy"] == 113:
-        updated["sign"] = "-"
-    return _options.set(updated)
+def _check_count(name, value, *, allow_inf=False):
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or \
+            (isinstance(value, float) and not allow_inf):
+        raise TypeError(f"{name} must be an integer" if name != "threshold"
+                        else "threshold must be numeric")
+    if isinstance(value, float) and math.isnan(value):
+        raise ValueError("threshold must be non-NAN, try sys.maxsize for untruncated "
+                         "representation")
+    return value
+
+
+def _merge_options(base, changes):
+    """``base`` updated by the non-None entries of ``changes``, validated."""
+    new = dict(base)
+    for key, value in changes.items():
+        if value is None and key not in ("formatter", "override_repr"):
+            continue
+        if key == "floatmode" and value not in _FLOAT_MODES:
+            raise ValueError(f"floatmode option must be one of "
+                             f"{', '.join(repr(m) for m in _FLOAT_MODES)}")
+        if key == "sign" and value not in _SIGN_MODES:
+            raise ValueError(f"sign option must be one of {', '.join(repr(s) for s in _SIGN_MODES)}")
+        if key == "threshold":
+            _check_count("threshold", value, allow_inf=True)
+        if key in ("precision", "edgeitems", "linewidth"):
+            value = operator.index(value) if not isinstance(value, float) else \
+                _check_count(key, value)
+        if key == "legacy":
+            if value is False or value in _LEGACY_LEVELS:
+                pass
+            elif value is True or value is None:
+                value = False if value is None else value
+                raise ValueError("legacy printing option can currently only be '1.13', '1.21', "
+                                 "'1.25', '2.1', '2.2' or `False`")
+            else:
+                raise ValueError("legacy printing option can currently only be '1.13', '1.21', "
+                                 "'1.25', '2.1', '2.2' or `False`")
+        if key in ("nanstr", "infstr") and not isinstance(value, str):
+            raise TypeError(f"{key} must be a string")
+        new[key] = value
+    if changes.get("legacy") == "1.13" and changes.get("sign") is None:
+        new["sign"] = " "
+    elif changes.get("legacy") is False and base.get("legacy") == "1.13" \
+            and changes.get("sign") is None and new["sign"] == " ":
+        new["sign"] = "-"
+    return new
 
 
 def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=None,
                      suppress=None, nanstr=None, infstr=None, formatter=None, sign=None,
                      floatmode=None, *, legacy=None, override_repr=None):
-    """Set how arrays print. Mirrors ``numpy.set_printoptions`` (context-local, as NumPy's)."""
-    _set_printoptions(precision, threshold, edgeitems, linewidth, suppress, nanstr, infstr,
-                      formatter, sign, floatmode, legacy=legacy, override_repr=override_repr)
+    """Set how arrays are printed. Mirrors ``numpy.set_printoptions``."""
+    changes = dict(precision=precision, threshold=threshold, edgeitems=edgeitems,
+                   linewidth=linewidth, suppress=suppress, nanstr=nanstr, infstr=infstr,
+                   sign=sign, floatmode=floatmode, legacy=legacy)
+    new = _merge_options(_state.get(), changes)
+    new["formatter"] = formatter
+    new["override_repr"] = override_repr
+    if suppress is not None:
+        new["suppress"] = bool(suppress)
+    _state.set(new)
 
 
 def get_printoptions():
-    """The current print options. Mirrors ``numpy.get_printoptions``."""
-    opts = dict(_options.get())
-    opts["legacy"] = _LEGACY_NAMES[opts["legacy"]]
+    """The current print options as a dict. Mirrors ``numpy.get_printoptions``."""
+    opts = dict(_state.get())
     return opts
 
 
 @contextlib.contextmanager
 def printoptions(*args, **kwargs):
-    """Print options for a ``with`` block. Mirrors ``numpy.printoptions``."""
-    token = _set_printoptions(*args, **kwargs)
+    """Context manager: print options set inside, restored on exit.
+    Mirrors ``numpy.printoptions``."""
+    token = _state.set(dict(_state.get()))
     try:
+        set_printoptions(*args, **kwargs)
         yield get_printoptions()
     finally:
-        _options.reset(token)
+        _state.reset(token)
 
 
-# --- Dragon4: exact float digits ----------------------------------------------------
-_FLOAT_BITS = {torch.float16: 16, torch.float32: 32, torch.float64: 64,
-               torch.complex64: 32, torch.complex128: 64}
-_PACK = {16: "<e", 32: "<f"}
-_FINFO_PRECISION = {16: 3, 32: 6, 64: 15}
-_CTX = decimal.Context(prec=2000, rounding=decimal.ROUND_HALF_EVEN, Emax=10**6, Emin=-10**6)
+# =============================================================================
+# digits of a float
+# =============================================================================
+# significand bits (with the implicit one) and smallest normal exponent, per width
+_FORMATS = {16: (11, -14), 32: (24, -126), 64: (53, -1022)}
+_BITS_OF = {torch.float16: 16, torch.float32: 32, torch.float64: 64,
+            torch.complex64: 32, torch.complex128: 64}
 
 
-def _roundtrips(s, x, bits):
+def _in_width(v, bits):
+    """``v`` rounded to a float of ``bits`` bits (inf on overflow), as NumPy's
+    comparisons in that dtype would see a Python float constant."""
+    if bits == 64:
+        return v
     try:
-        return struct.unpack(_PACK[bits], struct.pack(_PACK[bits], float(s)))[0] == x
-    except (OverflowError, struct.error):
-        return False
+        return struct.unpack("<e" if bits == 16 else "<f",
+                             struct.pack("<e" if bits == 16 else "<f", v))[0]
+    except OverflowError:
+        return math.copysign(math.inf, v)
+
+
+def _pow10_floor(num, den, guess):
+    """Largest k with 10**k <= num/den, starting from a float estimate."""
+    k = guess
+    while True:
+        if k >= 0:
+            lo_ok = num >= den * 10 ** k
+        else:
+            lo_ok = num * 10 ** -k >= den
+        if not lo_ok:
+            k -= 1
+            continue
+        if k + 1 >= 0:
+            hi_ok = num < den * 10 ** (k + 1)
+        else:
+            hi_ok = num * 10 ** -(k + 1) < den
+        if hi_ok:
+            return k
+        k += 1
+
+
+def _magnitude(x):
+    num, den = x.as_integer_ratio()
+    return num, den, _pow10_floor(num, den, math.floor(math.log10(x)))
+
+
+def _round_half_even(num, den):
+    q, r = divmod(num, den)
+    twice = 2 * r
+    if twice > den or (twice == den and q & 1):
+        q += 1
+    return q
+
+
+def _exact_at_place(x, place):
+    """Integer nearest to x / 10**place (ties to even) for the exact binary x."""
+    num, den = x.as_integer_ratio()
+    if place >= 0:
+        return _round_half_even(num, den * 10 ** place)
+    return _round_half_even(num * 10 ** -place, den)
 
 
 def _shortest(x, bits):
-    """Shortest round-trip digits of the positive finite ``x`` in its type: (digits, exponent)."""
-    if bits == 64:
-        s = repr(x)
-    else:
-        s = None
-        for p in range(1, 10):
-            cand = "%.*e" % (p - 1, x)
-            if _roundtrips(cand, x, bits):
-                s = cand
-                break
-            # the nearest p-digit decimal may miss an asymmetric interval (at powers of
-            # two) while its neighbour above hits it, as Dragon4's unequal margins allow
-            mant, _, ex = cand.partition("e")
-            d = decimal.Decimal(mant.replace(".", "")) + 1
-            up = f"{d}e{int(ex) - (p - 1)}"
-            if _roundtrips(up, x, bits):
-                s = up
-                break
-        if s is None:
-            s = "%.9e" % x
-    d = decimal.Decimal(s)
-    sign, digits, exp = d.as_tuple()
-    digits = "".join(map(str, digits)).rstrip("0") or "0"
-    ndig = len("".join(map(str, d.as_tuple()[1])))
-    return digits, exp + ndig - 1
+    """(digits, k): the shortest digit string (no trailing zeros) that reads back
+    as x in a float of ``bits`` bits, nearest to x among those; x ~ d.ddd * 10**k."""
+    if bits == 64:  # Python's repr is exactly this for doubles
+        text = repr(x)
+        mant, _, exp = text.partition("e")
+        whole, _, frac = mant.partition(".")
+        digits = (whole + frac).lstrip("0")
+        k = (int(exp) if exp else 0) + len(whole) - 1 - (len(whole + frac) - len(
+            (whole + frac).lstrip("0")))
+        return digits.rstrip("0") or "0", k
+    p, emin = _FORMATS[bits]
+    m, e = math.frexp(x)  # x = m * 2**e, 0.5 <= m < 1
+    e2 = max(e - p, emin - p + 1)
+    sig = int(math.ldexp(x, -e2))  # x = sig * 2**e2 exactly
+    # rounding interval in units of 2**(e2 - 2): [low, high] around 4*sig
+    value, high = 4 * sig, 4 * sig + 2
+    low = 4 * sig - (1 if sig == 1 << (p - 1) and e2 > emin - p + 1 else 2)
+    inclusive = sig % 2 == 0
+    shift = e2 - 2
+    num, den, k = _magnitude(x)
+    del num, den
+    n = 1
+    while True:
+        place = k - n + 1  # candidate = q * 10**place
+        # compare q*10**place with v*2**shift: scale both to integers
+        a10 = 10 ** max(place, 0)
+        b10 = 10 ** max(-place, 0)
+        a2 = 1 << max(shift, 0)
+        b2 = 1 << max(-shift, 0)
+        # decimal unit U and the three bounds on a common integer scale
+        unit = a10 * b2
+        scale = b10 * a2
+        v, lo, hi = value * scale, low * scale, high * scale
+        q, r = divmod(v, unit)
+        down, up = q * unit, (q + 1) * unit
+        down_ok = down > lo or (inclusive and down == lo)
+        up_ok = r != 0 and (up < hi or (inclusive and up == hi))
+        if down_ok or up_ok:
+            if down_ok and up_ok:
+                twice = 2 * r
+                pick_up = twice > unit or (twice == unit and q & 1)
+            else:
+                pick_up = up_ok
+            if pick_up:
+                q += 1
+            digits = str(q)
+            if len(digits) > n:  # 9.99 -> 10.0
+                k += 1
+            return digits.rstrip("0") or "0", k
+        n += 1
 
 
-def _cut(x, total, p):
-    """Digits of positive ``x`` cut off as Dragon4 does: (digits, exponent).
-
-    The exact value is truncated at the cutoff (``p`` significant digits when
-    ``total``, else ``p`` digits after the point) and rounded half to even.
-    Rounding down keeps the trailing zeros up to the cutoff; rounding up drops
-    the digits a carry turned into zeros (``19.96`` at one decimal -> ``2``, e=1).
-    """
-    d = _CTX.create_decimal(x)  # exact: every float is a finite decimal
-    e = d.adjusted()
-    k = p if total else e + 1 + p  # digits kept
-    if k <= 0:
-        # the first digit lies past the cutoff: the result is 0 or 1 at the cutoff digit
-        half = decimal.Decimal(5).scaleb(-p - 1)
-        return ("1", -p) if k == 0 and d > half else ("0", -p)
-    q = d.scaleb(k - 1 - e, _CTX)
-    whole = int(q)
-    rem = q - whole
-    if rem > decimal.Decimal("0.5") or (rem == decimal.Decimal("0.5") and whole % 2 == 1):
-        up = str(whole + 1)
-        if len(up) > k:
-            return "1", e + 1
-        return up.rstrip("0"), e
-    if rem == 0:  # the exact value ran out before the cutoff: Dragon4 stops there
-        return str(whole).rstrip("0") or "0", e
-    return str(whole), e
+def _cut(x, place, keep_exact_zeros=False):
+    """(digits, place): exact x rounded (ties to even) at 10**place, ``x ~
+    int(digits) * 10**place``.  Trailing zeros are dropped when they are not
+    digits of the value: made by a carry (0.0999 -> 0.10) or lying past the
+    end of an exactly representable value (0.5 -> 0.500), unless
+    ``keep_exact_zeros`` (digits forced by ``min_digits``)."""
+    num, den = x.as_integer_ratio()
+    top, bottom = num * 10 ** max(-place, 0), den * 10 ** max(place, 0)
+    q = _round_half_even(top, bottom)
+    if q * bottom > top or (q * bottom == top and not keep_exact_zeros):
+        stripped = str(q).rstrip("0")
+        if not stripped:
+            return "0", place
+        return stripped, place + len(str(q)) - len(stripped)
+    return str(q), place
 
 
-def _dragon4(x, bits, unique, total, precision, min_digits):
-    """(digits, exponent) as NumPy's Dragon4 produces them for positive finite ``x``.
+def _exceeds(digits, place, x):
+    """Whether int(digits) * 10**place is above the exact value of x."""
+    num, den = x.as_integer_ratio()
+    return int(digits) * den * 10 ** max(place, 0) > num * 10 ** max(-place, 0)
 
-    ``total``: the cutoff counts significant digits, else digits after the point.
-    ``precision``/``min_digits`` < 0 mean unset.
-    """
+
+def _cut_significant(x, n, keep_exact_zeros=False):
+    """Like ``_cut`` at n significant digits; returns (digits, k), x ~ d.ddd * 10**k."""
+    k = _magnitude(x)[2]
+    digits, place = _cut(x, k - n + 1, keep_exact_zeros)
+    return digits, place + len(digits) - 1
+
+
+def _positional_digits(x, bits, precision, unique, fractional, min_digits):
+    """(digits, place, pad) for x >= 0: the digits that belong to the value, and
+    how to pad its fraction with zeros: ("frac", n) to n places, ("all", n) to n
+    digits shown in total (a leading "0" counts), or None."""
     if x == 0:
-        return "0", 0
-    if unique:
-        digits, e = _shortest(x, bits)
-        n = len(digits) if total else len(digits) - e - 1  # digits in the cutoff's metric
-        if precision >= 0 and n > precision:
-            return _cut(x, total, precision)
-        if precision >= 0:
-            min_digits = min(min_digits, precision)  # the cutoff wins over min_digits
-        if min_digits >= 0 and n < min_digits:
-            return _cut(x, total, min_digits)
-        return digits, e
-    return _cut(x, total, precision)
+        if unique:
+            return "0", 0, ("frac" if fractional else "all", min_digits or 0)
+        return "0", 0, ("frac" if fractional else "all", precision)
+    if not unique:
+        if fractional:
+            digits, place = _cut(x, -precision)
+            return digits, place, ("frac", precision)
+        digits, k = _cut_significant(x, precision)
+        return digits, k - len(digits) + 1, ("all", precision)
+    digits, k = _shortest(x, bits)
+    place = k - len(digits) + 1
+    if precision is not None:
+        if fractional and place < -precision:
+            digits, place = _cut(x, -precision)
+            if digits == "0":  # rounds away entirely: a zero at the last place
+                return "0", 0, ("frac", precision)
+        elif not fractional and len(digits) > precision:
+            digits, k = _cut_significant(x, precision)
+            place = k - len(digits) + 1
+    if min_digits is None:
+        return digits, place, None
+    # min_digits asks for more digits of the exact value (min_digits=0: all
+    # integer digits exact), then zeros
+    if fractional:
+        if place > -min_digits:
+            digits, place = _cut(x, -min_digits, keep_exact_zeros=True)
+        return digits, place, ("frac", min_digits)
+    if len(digits) < min_digits:
+        digits, k = _cut_significant(x, min_digits, keep_exact_zeros=True)
+        place = k - len(digits) + 1
+    return digits, place, ("all", min_digits)
 
 
-_TRIM = {"k": "none", ".": "zeros", "0": "one", "-": "dpt"}
-
-
-def _trim_mode(trim):
-    try:
-        return _TRIM[trim]
-    except KeyError:
-        raise TypeError(f"if supplied, trim must be 'k', '.', '0' or '-' found `{trim}`") from None
-
-
-def _positional(x, bits, precision=-1, unique=True, fractional=True, trim="k", sign=False,
-                pad_left=-1, pad_right=-1, min_digits=-1):
-    """Dragon4 positional formatting (``FormatPositional`` in numpy's dragon4.c)."""
-    mode = _trim_mode(trim)
-    neg = math.copysign(1.0, x) < 0
-    s = "-" if neg else ("+" if sign else "")
-    has_sign = len(s)
-    digits, e = _dragon4(abs(x), bits, unique, not fractional, precision, min_digits)
-    if e >= 0:
-        whole_n = e + 1
-        if len(digits) <= whole_n:
-            whole, frac = digits + "0" * (whole_n - len(digits)), ""
-        else:
-            whole, frac = digits[:whole_n], digits[whole_n:]
-    else:
-        whole_n = 1
-        whole, frac = "0", "0" * (-e - 1) + digits
-        if digits == "0":
-            frac = frac[:-1] if False else frac
-    out = s + whole
-    nfrac = len(frac)
+def _trim_fraction(whole, frac, trim, keep_point=False):
+    """Join the integer and fractional digit strings under a trim mode."""
+    if trim == "k":
+        return whole + "." + frac
+    frac = frac.rstrip("0")
     if frac:
-        out += "." + frac
-    elif mode != "dpt":
-        out += "."
-    add = min_digits if unique else precision
-    desired = max(add, 0)
-    if not fractional:
-        desired = add - whole_n
-    if mode == "one":
-        if nfrac == 0:
-            out += "0"
-            nfrac = 1
-    elif mode == "none" and desired > nfrac:
-        out += "0" * (desired - nfrac)
-        nfrac = desired
-    if mode != "none" and nfrac > 0:
-        stripped = out.rstrip("0")
-        nfrac -= len(out) - len(stripped)
-        out = stripped
-        if out.endswith("."):
-            if mode == "one":
-                out += "0"
-                nfrac += 1
-            elif mode == "dpt":
-                out = out[:-1]
-    if pad_right >= nfrac:
-        if mode == "dpt" and nfrac == 0:
-            out += " "
-        out += " " * (pad_right - nfrac)
-    if pad_left > whole_n + has_sign:
-        out = " " * (pad_left - whole_n - has_sign) + out
-    return out
+        return whole + "." + frac
+    if trim == "-":
+        return whole + ("." if keep_point else "")
+    return whole + ("." if trim == "." else ".0")
 
 
-def _scientific(x, bits, precision=-1, unique=True, trim="k", sign=False, pad_left=-1,
-                exp_digits=-1, min_digits=-1):
-    """Dragon4 scientific formatting (``FormatScientific`` in numpy's dragon4.c)."""
-    mode = _trim_mode(trim)
-    neg = math.copysign(1.0, x) < 0
-    s = "-" if neg else ("+" if sign else "")
-    digits, e = _dragon4(abs(x), bits, unique, True,
-                         precision + 1 if precision >= 0 else -1,
-                         min_digits + 1 if min_digits >= 0 else -1)
+def _sign_prefix(negative, sign):
+    if negative:
+        return "-"
+    return "+" if sign is True or sign == "+" else (" " if sign == " " else "")
+
+
+def _positional_text(x, bits, precision=None, unique=True, fractional=True, trim="k",
+                     sign=False, pad_left=None, pad_right=None, min_digits=None):
+    """Positional text of a finite Python float ``x`` as a float of ``bits`` bits."""
+    negative = math.copysign(1.0, x) < 0
+    digits, place, pad = _positional_digits(abs(x), bits, precision, unique, fractional,
+                                            min_digits)
+    if place >= 0:
+        whole = digits + "0" * place if digits != "0" else "0"
+        frac = ""
+    else:
+        cut = len(digits) + place
+        whole = digits[:cut] if cut > 0 else "0"
+        frac = digits[cut:] if cut > 0 else "0" * -cut + digits
+    if pad is not None:
+        how, n = pad
+        frac += "0" * ((n if how == "frac" else n - len(whole)) - len(frac))
+    text = _trim_fraction(whole, frac, trim)
+    left, dot, right = text.partition(".")
+    left = _sign_prefix(negative, sign) + left
+    if pad_left is not None:
+        left = left.rjust(pad_left)
+    right = dot + right
+    if pad_right is not None:
+        right = right.ljust(pad_right + 1)
+    return left + right
+
+
+def _scientific_text(x, bits, precision=None, unique=True, trim="k", sign=False,
+                     pad_left=None, exp_digits=None, min_digits=None):
+    """Scientific text of a finite Python float ``x`` as a float of ``bits`` bits."""
+    negative = math.copysign(1.0, x) < 0
+    x = abs(x)
+    pad = 0
+    keep_point = None
     if x == 0:
-        e = 0
-    out = s + digits[0]
+        digits, k = "0", 0
+        pad = (min_digits or 0) if unique else precision
+    elif unique:
+        digits, k = _shortest(x, bits)
+        if precision is not None and len(digits) - 1 > precision:
+            digits, k = _cut_significant(x, precision + 1)
+        if min_digits is not None and len(digits) - 1 < min_digits:
+            digits, k = _cut_significant(x, min_digits + 1)
+            pad = min_digits
+            # NumPy keeps the point under trim="-" unless rounding carried
+            # (1.0 -> "1.e+00", 0.05 -> "5.e-02"; 5.99999e-8 -> "6e-08")
+            keep_point = not _exceeds(digits, k - len(digits) + 1, x)
+    else:
+        digits, k = _cut_significant(x, precision + 1)
+        pad = precision
     frac = digits[1:]
-    nfrac = len(frac)
-    if frac:
-        out += "." + frac
-    elif mode != "dpt":
-        out += "."
-    add = min_digits if unique else precision
-    desired = max(add, 0)
-    if mode == "one":
-        if nfrac == 0:
-            out += "0"
-            nfrac = 1
-    elif mode == "none" and desired > nfrac:
-        out += "0" * (desired - nfrac)
-        nfrac = desired
-    if mode != "none" and nfrac > 0:
-        stripped = out.rstrip("0")
-        nfrac -= len(out) - len(stripped)
-        out = stripped
-        if out.endswith(".") and mode == "one":
-            out += "0"
-    exp_digits = 2 if exp_digits < 0 else min(exp_digits, 5)
-    ed = str(abs(e)) if e else ""  # NumPy prints no digit for a zero exponent past exp_digits
-    out += ("e+" if e >= 0 else "e-") + ed.zfill(exp_digits)
-    if pad_left > 1 + len(s):
-        out = " " * (pad_left - 1 - len(s)) + out
-    return out
+    # trim="-" keeps the point after digits the value has (4.0033 -> "4.e+00")
+    # and drops it when there are none (4.0 -> "4e+00")
+    if keep_point is None:
+        keep_point = bool(frac)
+    text = _trim_fraction(digits[0], frac + "0" * (pad - len(frac)), trim, keep_point)
+    left, dot, right = text.partition(".")
+    left = _sign_prefix(negative, sign) + left
+    if pad_left is not None:
+        left = left.rjust(pad_left)
+    # NumPy writes a zero exponent with no digit of its own and pads with at
+    # most five zeros: exp_digits=0 gives "1.e+", exp_digits=9 gives "1.e+00000"
+    exponent = (str(abs(k)) if k else "").zfill(2 if exp_digits is None else min(exp_digits, 5))
+    return f"{left}{dot}{right}e{'-' if k < 0 else '+'}{exponent}"
 
 
-def _nonfinite(x, sign):
+def _nonfinite_text(x, sign, nanstr="nan", infstr="inf"):
     if x != x:
-        return "nan"
-    return ("-" if x < 0 else ("+" if sign else "")) + "inf"
+        return (_sign_prefix(False, sign) if isinstance(sign, str) else "") + nanstr
+    return _sign_prefix(x < 0, sign) + infstr
 
 
-def _none_or_positive_arg(x, name):
-    if x is None:
-        return -1
-    if x < 0:
-        raise ValueError(f"{name} must be >= 0")
-    return x
-
-
-def _float_arg(x):
-    """A float-like argument as (Python float, bits of its type)."""
+# --- the public float formatters ----------------------------------------------
+def _float_value(x):
+    """(python float, bits) of a float-like argument."""
     t = getattr(x, "tensor", None)
-    if isinstance(x, torch.Tensor):
-        t = x
     if isinstance(t, torch.Tensor):
-        if t.numel() != 1:
-            raise TypeError("not a float")
-        bits = _FLOAT_BITS.get(t.dtype, 64)
-        if t.is_complex():
-            raise TypeError("not a float")
-        return float(t.reshape(()).item()), bits
-    if hasattr(x, "dtype") and hasattr(x, "item"):  # other libraries' scalars
-        name = getattr(x.dtype, "name", "float64")
-        bits = {"float16": 16, "float32": 32}.get(name, 64)
-        return float(x.item()), bits
-    if isinstance(x, complex):
+        if t.ndim != 0 or t.dtype not in _BITS_OF or t.is_complex():
+            raise TypeError("format_float_* only accepts floating-point scalars")
+        return float(t.item()), _BITS_OF[t.dtype]
+    if isinstance(x, torch.Tensor):
+        return _float_value(type("_", (), {"tensor": x})())
+    if isinstance(x, (bool, complex)) or not isinstance(x, (int, float)):
+        if hasattr(x, "dtype") and hasattr(x, "item"):  # a foreign float scalar
+            name = str(x.dtype)
+            bits = {"float16": 16, "float32": 32, "float64": 64}.get(name)
+            if bits is not None:
+                return float(x.item()), bits
         raise TypeError("not a float")
     return float(x), 64
 
 
+def _check_trim_and_precision(trim, unique, precision):
+    if trim not in ("k", ".", "0", "-"):
+        raise TypeError(f"if supplied, trim must be 'k', '.', '0' or '-' found `{trim}`")
+    if not unique and precision is None:
+        raise TypeError("in non-unique mode `precision` must be supplied")
+
+
+def _check_nonnegative(name, value):
+    if value is not None and value < 0:
+        raise ValueError(f"{name} must be >= 0")
+
+
 def format_float_positional(x, precision=None, unique=True, fractional=True, trim="k",
                             sign=False, pad_left=None, pad_right=None, min_digits=None):
-    """Format a float in positional notation. Mirrors ``numpy.format_float_positional``."""
-    precision = _none_or_positive_arg(precision, "precision")
-    pad_left = _none_or_positive_arg(pad_left, "pad_left")
-    pad_right = _none_or_positive_arg(pad_right, "pad_right")
-    min_digits = _none_or_positive_arg(min_digits, "min_digits")
+    """Positional decimal text of a float scalar. Mirrors
+    ``numpy.format_float_positional``."""
+    v, bits = _float_value(x)
+    _check_nonnegative("precision", precision)
+    _check_nonnegative("pad_left", pad_left)
+    _check_nonnegative("pad_right", pad_right)
+    _check_nonnegative("min_digits", min_digits)
+    _check_trim_and_precision(trim, unique, precision)
     if not fractional and precision == 0:
         raise ValueError("precision must be greater than 0 if fractional=False")
-    if min_digits > 0 and precision > 0 and min_digits > precision:
+    if min_digits is not None and precision is not None and min_digits > precision:
         raise ValueError("min_digits must be less than or equal to precision")
-    v, bits = _float_arg(x)
-    if not unique and precision < 0:
-        raise TypeError("in non-unique mode `precision` must be supplied")
     if not math.isfinite(v):
-        return _nonfinite(v, sign)
-    return _positional(v, bits, precision, unique, fractional, trim, sign, pad_left,
-                       pad_right, min_digits)
+        return _nonfinite_text(v, sign)
+    return _positional_text(v, bits, precision, unique, fractional, trim, sign, pad_left,
+                            pad_right, min_digits)
 
 
 def format_float_scientific(x, precision=None, unique=True, trim="k", sign=False,
                             pad_left=None, exp_digits=None, min_digits=None):
-    """Format a float in scientific notation. Mirrors ``numpy.format_float_scientific``."""
-    precision = _none_or_positive_arg(precision, "precision")
-    pad_left = _none_or_positive_arg(pad_left, "pad_left")
-    exp_digits = _none_or_positive_arg(exp_digits, "exp_digits")
-    min_digits = _none_or_positive_arg(min_digits, "min_digits")
-    if min_digits > 0 and precision > 0 and min_digits > precision:
+    """Scientific-notation text of a float scalar. Mirrors
+    ``numpy.format_float_scientific``."""
+    v, bits = _float_value(x)
+    _check_nonnegative("precision", precision)
+    _check_nonnegative("pad_left", pad_left)
+    _check_nonnegative("exp_digits", exp_digits)
+    _check_nonnegative("min_digits", min_digits)
+    _check_trim_and_precision(trim, unique, precision)
+    if min_digits is not None and precision is not None and min_digits > precision:
         raise ValueError("min_digits must be less than or equal to precision")
-    v, bits = _float_arg(x)
-    if not unique and precision < 0:
-        raise TypeError("in non-unique mode `precision` must be supplied")
     if not math.isfinite(v):
-        return _nonfinite(v, sign)
-    return _scientific(v, bits, precision, unique, trim, sign, pad_left, exp_digits, min_digits)
+        return _nonfinite_text(v, sign)
+    return _scientific_text(v, bits, precision, unique, trim, sign, pad_left, exp_digits,
+                            min_digits)
 
 
-# --- element formatters (arrayprint's IntegerFormat, FloatingFormat, ...) ----------------
-class _IntegerFormat:
-    def __init__(self, data, sign="-"):
-        if data:
-            mx, mn = max(data), min(data)
-            max_len = len(str(mx))
-            if sign == " " and mn < 0:
-                sign = "-"
-            if mx >= 0 and sign in "+ ":
-                max_len += 1
-            max_len = max(max_len, len(str(mn)))
+# =============================================================================
+# scalars
+# =============================================================================
+# NumPy 2 scalars switch to scientific notation from these magnitudes on
+_SCALAR_SCI_AT = {16: 1e3, 32: 1e6, 64: 1e16}
+
+
+def _float_scalar_text(v, bits, trim_positional="0", trim_scientific="-"):
+    if not math.isfinite(v):
+        return _nonfinite_text(v, False)
+    a = abs(v)
+    if a != 0 and (a < _in_width(1e-4, bits) or a >= _in_width(_SCALAR_SCI_AT[bits], bits)):
+        return _scientific_text(v, bits, trim=trim_scientific)
+    return _positional_text(v, bits, trim=trim_positional)
+
+
+def _complex_scalar_text(z, bits):
+    re = _float_scalar_text(z.real, bits, "-")
+    im = _float_scalar_text(z.imag, bits, "-")
+    if im[0] not in "+-":
+        im = "+" + im
+    if z.real == 0 and math.copysign(1.0, z.real) > 0:
+        return im.lstrip("+") + "j"
+    return f"({re}{im}j)"
+
+
+def _host_value(t):
+    """Python value of a 0-d tensor (uint64 read without wrap-around)."""
+    if t.dtype == torch.uint64:
+        v = int(t.view(torch.int64).item()) if t.device.type != "cpu" else int(t.item())
+        return v + (1 << 64) if v < 0 else v
+    return t.item()
+
+
+def _scalar_text_of(t):
+    v = _host_value(t)
+    dt = t.dtype
+    if dt == torch.bool:
+        return "True" if v else "False"
+    if dt.is_complex:
+        return _complex_scalar_text(complex(v), _BITS_OF[dt])
+    if dt.is_floating_point:
+        return _float_scalar_text(float(v), _BITS_OF[dt])
+    return str(int(v))
+
+
+def scalar_str(s):
+    """``str`` of a torchnp scalar, as NumPy 2 prints its scalars."""
+    t = s.tensor
+    if _legacy_level(_state.get()) <= 113 and t.dtype == torch.float64:
+        v = float(_host_value(t))
+        if math.isfinite(v):
+            return _float_scalar_text(v, 64)
+    return _scalar_text_of(t)
+
+
+def scalar_repr(s):
+    """``repr`` of a torchnp scalar: ``np.float64(2.5)``, ``np.True_``; NumPy 1.x
+    style (the bare value) under ``legacy <= '1.25'``."""
+    t = s.tensor
+    level = _legacy_level(_state.get())
+    if level <= 113 and t.dtype == torch.float64:
+        v = float(_host_value(t))
+        return repr(v) if not math.isfinite(v) else f"{v:.17g}"
+    text = _scalar_text_of(t)
+    if level <= 125:
+        return text
+    if t.dtype == torch.bool:
+        return f"np.{text}_"
+    if t.dtype.is_complex and text.startswith("("):
+        text = text[1:-1]
+    return f"np.{_dtypes._BY_TORCH[t.dtype].name}({text})"
+
+
+# =============================================================================
+# cells: the shown elements as strings
+# =============================================================================
+def _user_formatter(formatter, kind):
+    """The formatter the user gave for a dtype kind, or None."""
+    if not formatter:
+        return None
+    keys = {"b": ("bool",), "i": ("int", "int_kind"), "u": ("int", "int_kind"),
+            "f": ("float", "float_kind"), "c": ("complexfloat", "complex_kind")}[kind]
+    for key in keys:
+        if formatter.get(key) is not None:
+            return formatter[key]
+    return formatter.get("all")
+
+
+def _bool_cells(values):
+    words = ["True" if v else "False" for v in values]
+    width = max(map(len, words), default=0)
+    return [w.rjust(width) for w in words]
+
+
+def _int_cells(values, sign):
+    if sign == " " and any(v < 0 for v in values):  # the sign column exists already
+        sign = "-"
+    words = [(("+" if sign == "+" else " " if sign == " " else "") if v >= 0 else "") + str(v)
+             for v in values]
+    width = max(map(len, words), default=0)
+    return [w.rjust(width) for w in words]
+
+
+# arrays switch to scientific notation from these magnitudes on (and for a
+# smallest nonzero below 1e-4, or a max/min ratio above 1e3)
+_ARRAY_SCI_AT = {16: 1e3, 32: 1e6, 64: 1e8}
+
+
+def _use_scientific(finite_abs, bits, opts):
+    """NumPy's switch to scientific notation, compared in the array's own dtype."""
+    if opts["suppress"] or not finite_abs:
+        return False
+    big = max(finite_abs)
+    nonzero = [v for v in finite_abs if v != 0]
+    too_big = big >= _in_width(_ARRAY_SCI_AT[bits], bits)
+    if not nonzero:
+        return too_big
+    small = min(nonzero)
+    return too_big or small < _in_width(1e-4, bits) or \
+        _in_width(big / small, bits) > _in_width(1e3, bits)
+
+
+def _float_cells(values, bits, opts, sign=None, equal_digits=None):
+    """Strings of one width for a list of Python floats (one dtype)."""
+    sign = opts["sign"] if sign is None else sign
+    if sign == " " and any(v < 0 for v in values if math.isfinite(v)):
+        sign = "-"  # a finite negative number already holds the sign column
+    legacy = _legacy_level(opts)
+    finite = [v for v in values if math.isfinite(v)]
+    mode = opts["floatmode"]
+    precision = opts["precision"]
+    if equal_digits is None:
+        equal_digits = mode == "maxprec_equal"
+    scientific = _use_scientific([abs(v) for v in finite], bits, opts)
+    unique = mode != "fixed"
+    cap = None if mode == "unique" else precision
+    if scientific and legacy <= 113:
+        unique, cap = False, precision
+    trim = "k" if not unique else "."
+    if scientific:
+        raw = [_scientific_text(v, bits, cap, unique, trim, sign) for v in finite]
+        fracs = [len(r.partition(".")[2].partition("e")[0]) for r in raw]
+        n_frac = max(fracs, default=0)
+        exp_len = max((len(r.partition("e")[2]) - 1 for r in raw), default=2)
+        lefts = [len(r.partition(".")[0]) for r in raw]
+        pad_left = max(lefts, default=0) + (1 if legacy <= 113 else 0)
+
+        def fmt(v):
+            if unique:
+                return _scientific_text(v, bits, n_frac, True, "k" if n_frac else ".", sign,
+                                        pad_left, exp_len, n_frac)
+            return _scientific_text(v, bits, cap, False, "k", sign, pad_left, exp_len)
+        width = (pad_left + 1 + n_frac + 2 + exp_len) if finite else 0
+    else:
+        raw = [_positional_text(v, bits, cap, unique, True, trim, sign) for v in finite]
+        n_frac = max((len(r.partition(".")[2]) for r in raw), default=0)
+        pad_left = max((len(r.partition(".")[0]) for r in raw), default=0)
+        if equal_digits and unique:
+            def fmt(v):
+                return _positional_text(v, bits, cap, True, True, "k" if n_frac else ".",
+                                        sign, pad_left, n_frac, n_frac)
         else:
-            max_len = 0
-        self.format = f"{{:{sign}{max_len}d}}"
-
-    def __call__(self, x):
-        return self.format.format(x)
-
-
-class _BoolFormat:
-    def __init__(self, zero_d):
-        self.truestr = "True" if zero_d else " True"
-
-    def __call__(self, x):
-        return self.truestr if x else "False"
-
-
-class _FloatingFormat:
-    def __init__(self, data, bits, zero_d, precision, floatmode, suppress_small, sign=False, *,
-                 legacy):
-        if isinstance(sign, bool):
-            sign = "+" if sign else "-"
-        self._legacy = legacy
-        self.bits = bits
-        if legacy <= 113 and not zero_d and sign == "-":
-            sign = " "
-        self.floatmode = floatmode
-        self.precision = None if floatmode == "unique" else precision
-        self.precision = _none_or_positive_arg(self.precision, "precision")
-        self.suppress_small = suppress_small
-        self.sign = sign
-        self.exp_format = False
-        self._fill(data)
-
-    def _fill(self, data):
-        finite = [x for x in data if math.isfinite(x)]
-        nonzero = [abs(x) for x in finite if x != 0]
-        if nonzero:
-            max_val, min_val = max(nonzero), min(nonzero)
-            cutoff = 1e8 if self._legacy <= 202 else 10.0 ** min(8, _FINFO_PRECISION[self.bits])
-            if max_val >= cutoff or (not self.suppress_small and (
-                    min_val < 0.0001 or _ratio(max_val, min_val) > 1000.0)):
-                self.exp_format = True
-        plus = self.sign == "+"
-        if not finite:
-            self.pad_left = self.pad_right = 0
-            self.trim = "."
-            self.exp_size = -1
-            self.unique = True
-            self.min_digits = -1
-        elif self.exp_format:
-            trim, unique = ".", True
-            if self.floatmode == "fixed" or self._legacy <= 113:
-                trim, unique = "k", False
-            strs = [_scientific(x, self.bits, self.precision, unique, trim, plus) for x in finite]
-            parts = [s.partition("e") for s in strs]
-            int_frac = [p[0].split(".") for p in parts]
-            self.exp_size = max(len(p[2]) for p in parts) - 1
-            self.trim = "k"
-            self.precision = max(len(f[1]) for f in int_frac)
-            self.min_digits = self.precision
-            self.unique = unique
-            self.pad_left = 3 if self._legacy <= 113 else max(len(f[0]) for f in int_frac)
-            self.pad_right = self.exp_size + 2 + self.precision
+            def fmt(v):
+                return _positional_text(v, bits, cap, unique, True, trim, sign, pad_left,
+                                        n_frac)
+        width = pad_left + 1 + n_frac if finite else 0
+    specials = [_nonfinite_text(v, sign, opts["nanstr"], opts["infstr"])
+                for v in values if not math.isfinite(v)]
+    if specials and not scientific and finite:
+        widest = max(map(len, specials))
+        if widest > width:  # nan/inf wider than the numbers: widen the integer part
+            pad_left += widest - width
+            width = widest
+    elif specials:
+        width = max(width, max(map(len, specials)))
+    out = []
+    for v in values:
+        if math.isfinite(v):
+            out.append(fmt(v))
         else:
-            trim, unique = ".", True
-            if self.floatmode == "fixed":
-                trim, unique = "k", False
-            strs = [_positional(x, self.bits, self.precision, unique, True, trim, plus)
-                    for x in finite]
-            int_frac = [s.split(".") for s in strs]
-            if self._legacy <= 113:
-                self.pad_left = 1 + max(len(f[0].lstrip("-+")) for f in int_frac)
-            else:
-                self.pad_left = max(len(f[0]) for f in int_frac)
-            self.pad_right = max(len(f[1]) for f in int_frac)
-            self.exp_size = -1
-            self.unique = unique
-            if self.floatmode in ("fixed", "maxprec_equal"):
-                self.precision = self.min_digits = self.pad_right
-                self.trim = "k"
-            else:
-                self.trim = "."
-                self.min_digits = 0
-        if self._legacy > 113:
-            if self.sign == " " and not any(math.copysign(1.0, x) < 0 for x in finite):
-                self.pad_left += 1
-        if len(data) != len(finite):
-            opts = _options.get()
-            neginf = self.sign != "-" or any(x < 0 for x in data if math.isinf(x))
-            offset = self.pad_right + 1
-            self.pad_left = max(self.pad_left, len(opts["nanstr"]) - offset,
-                                len(opts["infstr"]) + neginf - offset)
-
-    def __call__(self, x):
-        if not math.isfinite(x):
-            opts = _options.get()
-            if x != x:
-                ret = ("+" if self.sign == "+" else "") + opts["nanstr"]
-            else:
-                ret = ("-" if x < 0 else "+" if self.sign == "+" else "") + opts["infstr"]
-            return " " * (self.pad_left + self.pad_right + 1 - len(ret)) + ret
-        if self.exp_format:
-            return _scientific(x, self.bits, self.precision, self.unique, self.trim,
-                               self.sign == "+", self.pad_left, self.exp_size, self.min_digits)
-        return _positional(x, self.bits, self.precision, self.unique, True, self.trim,
-                           self.sign == "+", self.pad_left, self.pad_right, self.min_digits)
-
-
-def _ratio(a, b):
-    try:
-        return a / b
-    except OverflowError:
-        return math.inf
-
-
-class _ComplexFloatingFormat:
-    def __init__(self, data, bits, zero_d, precision, floatmode, suppress_small, sign=False, *,
-                 legacy):
-        if isinstance(sign, bool):
-            sign = "+" if sign else "-"
-        fm_real = fm_imag = floatmode
-        if legacy <= 113:
-            fm_real, fm_imag = "maxprec_equal", "maxprec"
-        self.real_format = _FloatingFormat([z.real for z in data], bits, zero_d, precision,
-                                           fm_real, suppress_small, sign=sign, legacy=legacy)
-        self.imag_format = _FloatingFormat([z.imag for z in data], bits, zero_d, precision,
-                                           fm_imag, suppress_small, sign="+", legacy=legacy)
-
-    def __call__(self, x):
-        r = self.real_format(x.real)
-        i = self.imag_format(x.imag)
-        sp = len(i.rstrip())
-        return r + i[:sp] + "j" + i[sp:]
-
-
-def _flatten(nested, ndim):
-    if ndim == 0:
-        return [nested]
-    out = nested
-    for _ in range(ndim - 1):
-        out = [y for x in out for y in x]
+            out.append(_nonfinite_text(v, sign, opts["nanstr"], opts["infstr"]).rjust(width))
     return out
 
 
-def _format_function(t, data_flat, zero_d, options):
-    """arrayprint._get_format_function for the dtypes torch stores."""
-    dt = t.dtype
-    formatter = options["formatter"]
-    if formatter is not None:
-        keys = [k for k in formatter if formatter[k] is not None]
-        kind = ("bool" if dt is torch.bool else
-                "complexfloat" if dt.is_complex else
-                "float" if dt.is_floating_point else "int")
-        group = {"int": "int_kind", "float": "float_kind", "complexfloat": "complex_kind"}.get(kind)
-        chosen = None
-        if "all" in keys:
-            chosen = formatter["all"]
-        if group in keys:
-            chosen = formatter[group]
-        if kind in keys:
-            chosen = formatter[kind]
-        if chosen is not None:
-            scalar_type = _dtypes._SCALAR_BY_TORCH[dt]
-            return lambda x, f=chosen: f(scalar_type(x))
-    legacy = options["legacy"]
-    if dt is torch.bool:
-        return _BoolFormat(zero_d)
-    if dt.is_complex:
-        return _ComplexFloatingFormat(data_flat, _FLOAT_BITS[dt], zero_d, options["precision"],
-                                      options["floatmode"], options["suppress"],
-                                      options["sign"], legacy=legacy)
-    if dt.is_floating_point:
-        if dt not in _FLOAT_BITS:
-            raise NotImplementedError(f"torchnp: printing {dt} is not supported")
-        return _FloatingFormat(data_flat, _FLOAT_BITS[dt], zero_d, options["precision"],
-                               options["floatmode"], options["suppress"], options["sign"],
-                               legacy=legacy)
-    return _IntegerFormat(data_flat, options["sign"])
+def _complex_cells(values, bits, opts):
+    legacy = _legacy_level(opts)
+    real = _float_cells([z.real for z in values], bits, opts,
+                        equal_digits=True if legacy <= 113 and opts["floatmode"] == "maxprec"
+                        else None)
+    imag = _float_cells([z.imag for z in values], bits, opts, sign="+")
+    out = []
+    for r, i in zip(real, imag):
+        core = i.rstrip()
+        out.append(r + (core + "j").ljust(len(i) + 1))
+    return out
 
 
-def _leading_trailing(t, edgeitems):
-    """The corners of ``t``: along each axis longer than 2*edgeitems keep both ends."""
-    for axis in range(t.ndim):
-        n = t.shape[axis]
-        if n > 2 * edgeitems:
-            t = torch.cat((t.narrow(axis, 0, edgeitems), t.narrow(axis, n - edgeitems, edgeitems)),
-                          dim=axis)
-    return t
+def _cells(values, dtype, opts):
+    """Format a flat list of host values of torch ``dtype`` under ``opts``."""
+    kind = _dtypes._BY_TORCH[dtype].kind
+    custom = _user_formatter(opts["formatter"], kind)
+    if custom is not None:
+        stype = _dtypes._SCALAR_BY_TORCH[dtype]
+        return [custom(stype(v)) for v in values]
+    if kind == "b":
+        return _bool_cells(values)
+    if kind in "iu":
+        return _int_cells(values, opts["sign"] if _legacy_level(opts) > 113 else "-")
+    if kind == "f":
+        return _float_cells(values, _BITS_OF[dtype], opts)
+    return _complex_cells(values, _BITS_OF[dtype], opts)
 
 
-def _to_host_list(t):
-    t = t.detach()
-    if t.is_conj():
-        t = t.resolve_conj()
-    if t.is_neg():
-        t = t.resolve_neg()
-    t = t.cpu()
-    if t.dtype in (torch.uint16, torch.uint32):
-        t = t.to(torch.int64)  # tolist lacks these kernels on some torch versions
-    elif t.dtype is torch.uint64:
-        vals = t.view(torch.int64).tolist()
-        return _map_nested(vals, lambda v: v + 2**64 if v < 0 else v, t.ndim)
-    return t.tolist()
+# =============================================================================
+# grid: nested brackets, wrapping, summarisation
+# =============================================================================
+_ELLIPSIS = "..."
 
 
-def _map_nested(vals, fn, ndim):
-    if ndim == 0:
-        return fn(vals)
-    return [_map_nested(v, fn, ndim - 1) for v in vals]
-
-
-def _extend_line(s, line, word, line_width, next_line_prefix, legacy):
-    needs_wrap = len(line) + len(word) > line_width
-    if legacy > 113 and len(line) <= len(next_line_prefix):
-        needs_wrap = False
-    if needs_wrap:
-        s += line.rstrip() + "\n"
-        line = next_line_prefix
-    line += word
-    return s, line
-
-
-def _extend_line_pretty(s, line, word, line_width, next_line_prefix, legacy):
-    words = word.splitlines()
-    if len(words) == 1 or legacy <= 113:
-        return _extend_line(s, line, word, line_width, next_line_prefix, legacy)
-    max_word_length = max(len(w) for w in words)
-    if len(line) + max_word_length > line_width and len(line) > len(next_line_prefix):
-        s += line.rstrip() + "\n"
-        line = next_line_prefix + words[0]
-        indent = next_line_prefix
-    else:
-        indent = len(line) * " "
-        line += words[0]
-    for w in words[1:]:
-        s += line.rstrip() + "\n"
-        line = indent + w
-    line += (max_word_length - len(words[-1])) * " "
-    return s, line
-
-
-def _format_array(data, shape, format_function, line_width, next_line_prefix, separator,
-                  edge_items, summary_insert, legacy):
-    """arrayprint._formatArray over a nested list (``data``) of the shown corners."""
-    ndim = len(shape)
-
-    def recurser(sub, axis, hanging_indent, curr_width):
-        axes_left = ndim - axis
-        if axes_left == 0:
-            return format_function(sub)
-        next_hanging_indent = hanging_indent + " "
-        next_width = curr_width if legacy <= 113 else curr_width - len("]")
-        a_len = shape[axis]
-        show_summary = summary_insert and 2 * edge_items < a_len
-        if show_summary:
-            leading_items = trailing_items = edge_items
+def _shown_part(t, edgeitems, summarize):
+    """The sub-tensor that will be shown (edge blocks of long axes when
+    summarising), and per axis whether a '...' goes in the middle."""
+    gaps = []
+    for axis, n in enumerate(t.shape):
+        if summarize and n > 2 * edgeitems:
+            idx = torch.cat([torch.arange(edgeitems), torch.arange(n - edgeitems, n)])
+            t = t.index_select(axis, idx.to(t.device))
+            gaps.append(True)
         else:
-            leading_items, trailing_items = 0, a_len
-        s = ""
-        if axes_left == 1:
-            if legacy <= 113:
-                elem_width = curr_width - len(separator.rstrip())
-            else:
-                elem_width = curr_width - max(len(separator.rstrip()), len("]"))
-            line = hanging_indent
-            for i in range(leading_items):
-                word = recurser(sub[i], axis + 1, next_hanging_indent, next_width)
-                s, line = _extend_line_pretty(s, line, word, elem_width, hanging_indent, legacy)
-                line += separator
-            if show_summary:
-                s, line = _extend_line(s, line, summary_insert, elem_width, hanging_indent, legacy)
-                line += ", " if legacy <= 113 else separator
-            for i in range(trailing_items, 1, -1):
-                word = recurser(sub[-i], axis + 1, next_hanging_indent, next_width)
-                s, line = _extend_line_pretty(s, line, word, elem_width, hanging_indent, legacy)
-                line += separator
-            if legacy <= 113:
-                elem_width = curr_width
-            word = recurser(sub[-1], axis + 1, next_hanging_indent, next_width)
-            s, line = _extend_line_pretty(s, line, word, elem_width, hanging_indent, legacy)
-            s += line
-        else:
-            line_sep = separator.rstrip() + "\n" * (axes_left - 1)
-            for i in range(leading_items):
-                nested = recurser(sub[i], axis + 1, next_hanging_indent, next_width)
-                s += hanging_indent + nested + line_sep
-            if show_summary:
-                if legacy <= 113:
-                    s += hanging_indent + summary_insert + ", \n"
-                else:
-                    s += hanging_indent + summary_insert + line_sep
-            for i in range(trailing_items, 1, -1):
-                nested = recurser(sub[-i], axis + 1, next_hanging_indent, next_width)
-                s += hanging_indent + nested + line_sep
-            nested = recurser(sub[-1], axis + 1, next_hanging_indent, next_width)
-            s += hanging_indent + nested
-        return "[" + s[len(hanging_indent):] + "]"
+            gaps.append(False)
+    return t, gaps
 
-    return recurser(data, 0, next_line_prefix, line_width)
+
+def _host_list(t):
+    """All elements of ``t`` as a flat Python list (one device->host transfer)."""
+    flat = t.detach().reshape(-1).cpu()
+    if flat.dtype == torch.uint64:  # read bits as signed, then unwrap
+        return [v + (1 << 64) if v < 0 else v for v in flat.view(torch.int64).tolist()]
+    if flat.dtype in (torch.uint16, torch.uint32):
+        return flat.to(torch.int64).tolist()
+    if flat.is_complex():
+        return flat.resolve_conj().tolist()
+    return flat.tolist()
+
+
+def _wrap_word(lines, line, word, limit, indent, legacy):
+    """Add ``word`` to the current ``line``; start a new one if it would pass ``limit``."""
+    if len(line) + len(word) > limit and len(line) > len(indent) or \
+            (legacy <= 113 and len(line) + len(word) > limit):
+        lines.append(line.rstrip())
+        line = indent
+    return line + word
+
+
+def _add_multiline_word(lines, line, word, limit, indent, legacy):
+    """Words spanning several lines (from custom formatters) keep their own breaks."""
+    parts = word.splitlines()
+    if len(parts) == 1 or legacy <= 113:
+        return _wrap_word(lines, line, word, limit, indent, legacy)
+    widest = max(map(len, parts))
+    if len(line) + widest > limit and len(line) > len(indent):
+        lines.append(line.rstrip())
+        line = indent
+    elif line.strip():
+        pass
+    pad = " " * len(line)
+    lines.append(line + parts[0])
+    for p in parts[1:-1]:
+        lines.append(pad + p)
+    return pad + parts[-1]
+
+
+class _Grid:
+    """Lays out the cells of one array; one instance per call."""
+
+    def __init__(self, cells, shape, gaps, separator, width, legacy):
+        self.cells = cells
+        self.shape = shape
+        self.gaps = gaps
+        self.sep = separator
+        self.width = width
+        self.legacy = legacy
+        self.pos = 0
+
+    def _next_cell(self):
+        c = self.cells[self.pos]
+        self.pos += 1
+        return c
+
+    def render(self, indent):
+        """Text of the whole array, the first line assumed to start after
+        ``indent`` (which is also the continuation indent)."""
+        lines = []
+        line = self._block(0, indent, lines, indent)
+        lines.append(line)
+        text = "\n".join(lines)
+        return text[len(indent):]
+
+    def _block(self, axis, indent, lines, line):
+        """Append the finished lines of the sub-array at ``axis`` to ``lines``;
+        return its unfinished last line (``line`` is the text before its '[')."""
+        ndim = len(self.shape)
+        n = self.shape[axis]
+        half = n // 2 if self.gaps[axis] else None
+        line += "["
+        inner = indent + " "
+        sep_core = self.sep.rstrip()
+        if axis == ndim - 1:
+            # NumPy keeps room for the closing brackets of every level, and for
+            # the separator (at least one column) after all but the last item
+            limit_mid = limit_last = self.width - (ndim - 1) - max(len(sep_core), 1)
+            if self.legacy <= 113:
+                limit_mid = limit_last = self.width - (ndim - 1)
+            for i in range(n):
+                if i == half:
+                    line = _wrap_word(lines, line, _ELLIPSIS, limit_mid, inner, self.legacy)
+                    line += self.sep
+                word = self._next_cell()
+                last = i == n - 1
+                line = _add_multiline_word(lines, line, word, limit_last if last else limit_mid,
+                                           inner, self.legacy)
+                if not last:
+                    line += self.sep
+            return line + "]"
+        gap_lines = ndim - axis - 2
+        for i in range(n):
+            if i == half:
+                lines.append(line + sep_core)
+                lines.extend([""] * gap_lines)
+                line = inner + _ELLIPSIS
+            if i > 0:
+                lines.append(line + sep_core)
+                lines.extend([""] * gap_lines)
+                line = inner
+            line = self._block(axis + 1, inner, lines, line)
+        return line + "]"
+
+
+def _layout(cells, shape, gaps, separator, width, prefix, legacy):
+    grid = _Grid(cells, shape, gaps, separator, width, legacy)
+    return grid.render(" " * len(prefix))
+
+
+# =============================================================================
+# entry points
+# =============================================================================
+_IMPLIED_DTYPES = (torch.float64, torch.int64, torch.complex128, torch.bool)
 
 
 def _tensor_of(a):
-    t = getattr(a, "tensor", None)
-    if isinstance(t, torch.Tensor):
-        return t
-    if isinstance(a, torch.Tensor):
-        return a
     from ._normalize import as_tensor
-    return as_tensor(a)
-
-
-def _array2string(t, options, separator=" ", prefix=""):
-    if t.numel() > options["threshold"]:
-        summary_insert = "..."
-        shown = _leading_trailing(t, options["edgeitems"])
-    else:
-        summary_insert = ""
-        shown = t
-    data = _to_host_list(shown)
-    fmt = _format_function(t, _flatten(data, t.ndim), t.ndim == 0, options)
-    next_line_prefix = " " + " " * len(prefix)
-    return _format_array(data, tuple(t.shape), fmt, options["linewidth"], next_line_prefix,
-                         separator, options["edgeitems"], summary_insert, options["legacy"])
-
-
-def _check_dtype(t):
+    t = a if isinstance(a, torch.Tensor) else as_tensor(a)
     if t.dtype not in _dtypes._BY_TORCH:
-        raise NotImplementedError(f"torchnp: printing arrays of torch dtype {t.dtype} is not "
-                                  "supported (no NumPy equivalent)")
+        raise NotImplementedError(f"torchnp: printing of dtype {t.dtype} is not supported")
+    return t
+
+
+def _effective_options(**overrides):
+    opts = _state.get()
+    if any(v is not None for v in overrides.values()):
+        opts = _merge_options(opts, overrides)
+    return opts
+
+
+def _body(t, opts, separator=" ", prefix="", suffix=""):
+    """array2string of the tensor ``t`` under the resolved options."""
+    legacy = _legacy_level(opts)
+    if t.numel() == 0:
+        return "[]"
+    summarize = t.numel() > opts["threshold"]
+    shown, gaps = _shown_part(t, opts["edgeitems"], summarize)
+    values = _host_list(shown)
+    cells = _cells(values, t.dtype, opts)
+    width = opts["linewidth"]
+    if t.ndim == 0:
+        return cells[0]
+    width -= len(suffix)
+    return _layout(cells, tuple(shown.shape), gaps, separator, width, prefix, legacy)
 
 
 def array2string(a, max_line_width=None, precision=None, suppress_small=None, separator=" ",
                  prefix="", *, formatter=None, threshold=None, edgeitems=None, sign=None,
                  floatmode=None, suffix="", legacy=None):
-    """The string of an array's data. Mirrors ``numpy.array2string``."""
+    """Text of an array, no ``array(...)`` decoration. Mirrors ``numpy.array2string``."""
     t = _tensor_of(a)
-    _check_dtype(t)
-    overrides = _make_options_dict(precision, threshold, edgeitems, max_line_width,
-                                   suppress_small, None, None, sign, formatter, floatmode, legacy)
-    options = dict(_options.get())
-    options.update(overrides)
-    if options["legacy"] <= 113 and t.ndim == 0:
-        return repr(_to_host_list(t))
-    if options["legacy"] > 113:
-        options["linewidth"] -= len(suffix)
-    if t.numel() == 0:
-        return "[]"
-    return _array2string(t, options, separator, prefix)
+    opts = _effective_options(linewidth=max_line_width, precision=precision,
+                              suppress=suppress_small, threshold=threshold,
+                              edgeitems=edgeitems, sign=sign, floatmode=floatmode,
+                              legacy=legacy)
+    if formatter is not None:
+        opts = dict(opts, formatter=formatter)
+    if suppress_small is not None:
+        opts = dict(opts, suppress=bool(suppress_small))
+    if t.ndim == 0 and _legacy_level(opts) <= 113:
+        return scalar_str(_scalar_of(t))
+    return _body(t, opts, separator, prefix, suffix)
 
 
-_IMPLIED = (torch.int64, torch.float64, torch.complex128, torch.bool)
+def _scalar_of(t):
+    s = object.__new__(_dtypes._SCALAR_BY_TORCH[t.dtype])
+    s.tensor = t
+    return s
 
 
 def array_repr(arr, max_line_width=None, precision=None, suppress_small=None):
-    """``repr`` of an array, as NumPy writes it. Mirrors ``numpy.array_repr``."""
-    opts = _options.get()
-    if opts["override_repr"] is not None:
+    """``repr`` of an array: ``array([...], dtype=...)``. Mirrors ``numpy.array_repr``."""
+    opts = _state.get()
+    if opts["override_repr"] is not None and max_line_width is None and precision is None \
+            and suppress_small is None:
         return opts["override_repr"](arr)
     t = _tensor_of(arr)
-    _check_dtype(t)
-    if max_line_width is None:
-        max_line_width = opts["linewidth"]
-    prefix = "array("
-    shape = tuple(t.shape)
-    if opts["legacy"] <= 113 and shape == ():
-        lst = repr(_to_host_list(t))
-    else:
-        lst = array2string(t, max_line_width, precision, suppress_small, ", ", prefix,
-                           suffix=")")
+    opts = _effective_options(linewidth=max_line_width, precision=precision,
+                              suppress=suppress_small)
+    if suppress_small is not None:
+        opts = dict(opts, suppress=bool(suppress_small))
+    legacy = _legacy_level(opts)
+    name = _dtypes._BY_TORCH[t.dtype].name
     extras = []
-    size = t.numel()
-    if (size == 0 and shape != (0,)) or (opts["legacy"] > 210 and size > opts["threshold"]):
-        extras.append(f"shape={shape}")
-    implied = t.dtype in _IMPLIED and not (opts["legacy"] <= 113 and t.dtype is torch.bool)
-    if not implied or size == 0:
-        extras.append(f"dtype={_dtypes._BY_TORCH[t.dtype].name}")
-    if not extras:
-        return prefix + lst + ")"
-    arr_str = prefix + lst + ","
-    extra_str = ", ".join(extras) + ")"
-    last_line_len = len(arr_str) - (arr_str.rfind("\n") + 1)
-    spacer = " "
-    if opts["legacy"] > 113 and last_line_len + len(extra_str) + 1 > max_line_width:
-        spacer = "\n" + " " * len(prefix)
-    return arr_str + spacer + extra_str
+    if t.numel() == 0 and t.shape != (0,):
+        extras.append(f"shape={_shape_text(t.shape)}")
+    elif t.numel() > opts["threshold"] and legacy > 202:
+        extras.append(f"shape={_shape_text(t.shape)}")
+    if t.dtype not in _IMPLIED_DTYPES or t.numel() == 0 or \
+            (legacy <= 113 and t.dtype == torch.bool):
+        extras.append(f"dtype={name}")
+    prefix = "array("
+    if t.ndim == 0 and legacy <= 113:
+        body = scalar_str(_scalar_of(t))
+    else:
+        body = _body(t, opts, ", ", prefix, "," if extras else ")")
+    text = prefix + body
+    if extras:
+        tail = ", ".join(extras) + ")"
+        last = text.rpartition("\n")[2]
+        if len(last) + len(tail) + 2 > opts["linewidth"]:
+            text += ",\n" + " " * len(prefix) + tail
+        else:
+            text += ", " + tail
+    else:
+        text += ")"
+    return text
+
+
+def _shape_text(shape):
+    return repr(tuple(shape))
 
 
 def array_str(a, max_line_width=None, precision=None, suppress_small=None):
-    """``str`` of an array, as NumPy writes it. Mirrors ``numpy.array_str``."""
+    """``str`` of an array. Mirrors ``numpy.array_str``."""
     t = _tensor_of(a)
-    _check_dtype(t)
     if t.ndim == 0:
-        if _options.get()["legacy"] <= 113:
-            return str(_to_host_list(t))
-        return _scalar_text(t, repr_mode=False)
-    return array2string(t, max_line_width, precision, suppress_small, " ", "")
+        return scalar_str(_scalar_of(t))
+    opts = _effective_options(linewidth=max_line_width, precision=precision,
+                              suppress=suppress_small)
+    if suppress_small is not None:
+        opts = dict(opts, suppress=bool(suppress_small))
+    return _body(t, opts, " ", "", "")
 
 
-# --- scalars -------------------------------------------------------------------------
-_SCALAR_SCI_CUTOFF = {16: 1e3, 32: 1e6, 64: 1e16}  # NumPy 2 scalars switch to scientific here
+# =============================================================================
+# integers in other bases
+# =============================================================================
+_DIGITS36 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
-def _float_either(x, bits, trim_pos, trim_sci):
-    """NumPy's scalar float text: positional for 1e-4 <= |x| < 1e16 (or 0), else scientific."""
-    if not math.isfinite(x):
-        return "nan" if x != x else ("-inf" if x < 0 else "inf")
-    ax = abs(x)
-    if ax == 0 or 1e-4 <= ax < _SCALAR_SCI_CUTOFF[bits]:
-        return _positional(x, bits, -1, True, True, trim_pos, False)
-    return _scientific(x, bits, -1, True, trim_sci, False)
+def _as_int(value, fn):
+    v = getattr(value, "tensor", value)
+    if isinstance(v, torch.Tensor):
+        if v.dtype.is_floating_point or v.is_complex():
+            raise TypeError(f"{fn}: expected an integer, got {v.dtype}")
+        return int(_host_value(v))
+    return operator.index(value)
 
 
-def _scalar_text(t, repr_mode):
-    """str of a 0-d tensor as NumPy prints the matching scalar."""
-    v = _to_host_list(t.reshape(()))
-    dt = t.dtype
-    if dt is torch.bool:
-        return str(v)
-    if dt.is_complex:
-        bits = _FLOAT_BITS[dt]
-        if bits == 64:
-            return repr(v)
-        re, im = v.real, v.imag
-        im_s = _float_either(im, bits, "-", "-")
-        if not math.isfinite(im):
-            im_s = im_s  # nan/inf print bare, as in Python's complex repr
-        if re == 0 and math.copysign(1.0, re) > 0:
-            return im_s + "j"
-        re_s = _float_either(re, bits, "-", "-")
-        if not im_s.startswith("-"):
-            im_s = "+" + im_s
-        return f"({re_s}{im_s}j)"
-    if dt.is_floating_point:
-        bits = _FLOAT_BITS[dt]
-        if bits == 64:
-            return repr(v)
-        return _float_either(v, bits, "0", "-")
-    return str(v)
-
-
-def scalar_str(s):
-    """``str`` of a torchnp scalar (``str(np.float32(0.1)) == '0.1'``)."""
-    return _scalar_text(s.tensor, repr_mode=False)
-
-
-def scalar_repr(s):
-    """``repr`` of a torchnp scalar, NumPy 2 style: ``np.float64(2.5)``, ``np.True_``."""
-    t = s.tensor
-    text = _scalar_text(t, repr_mode=True)
-    if _options.get()["legacy"] <= 125:
-        return text
-    if t.dtype is torch.bool:
-        return f"np.{text}_"
-    if t.dtype.is_complex and text.startswith("("):
-        text = text[1:-1]  # np.complex128(1+2j): the call's parentheses replace the pair
-    return f"np.{_dtypes._BY_TORCH[t.dtype].name}({text})"
-
-
-# --- integers in other bases -----------------------------------------------------------
 def binary_repr(num, width=None):
-    """Two's-complement binary string of an integer. Mirrors ``numpy.binary_repr``."""
-    def err_if_insufficient(width, binwidth):
-        if width is not None and width < binwidth:
-            raise ValueError(f"Insufficient bit {width=} provided for {binwidth=}")
-
-    num = operator.index(num)
-    if num == 0:
-        return "0" * (width or 1)
-    if num > 0:
-        binary = f"{num:b}"
-        binwidth = len(binary)
-        outwidth = binwidth if width is None else max(binwidth, width)
-        err_if_insufficient(width, binwidth)
-        return binary.zfill(outwidth)
+    """Binary string of an integer, two's complement for negatives when ``width``
+    is given. Mirrors ``numpy.binary_repr``."""
+    n = _as_int(num, "binary_repr")
+    if n >= 0:
+        text = bin(n)[2:]
+        if width is not None:
+            if len(text) > width:
+                raise ValueError(f"Insufficient bit width={width} provided for "
+                                 f"binwidth={len(text)}")
+            text = text.zfill(width)
+        return text
+    magnitude = bin(-n)[2:]
     if width is None:
-        return f"-{-num:b}"
-    poswidth = len(f"{-num:b}")
-    if 2 ** (poswidth - 1) == -num:  # numpy gh-8679: no extra digit at the boundary
-        poswidth -= 1
-    twocomp = 2 ** (poswidth + 1) + num
-    binary = f"{twocomp:b}"
-    binwidth = len(binary)
-    outwidth = max(binwidth, width)
-    err_if_insufficient(width, binwidth)
-    return "1" * (outwidth - binwidth) + binary
+        return "-" + magnitude
+    needed = (-n - 1).bit_length() + 1
+    if width < needed:
+        raise ValueError(f"Insufficient bit width={width} provided for binwidth={needed}")
+    return bin((1 << width) + n)[2:].zfill(width)
 
 
 def base_repr(number, base=2, padding=0):
-    """String of an integer in base 2..36. Mirrors ``numpy.base_repr``."""
-    digits = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    if base > len(digits):
+    """String of an integer in another base (2 to 36). Mirrors ``numpy.base_repr``."""
+    if base > len(_DIGITS36):
         raise ValueError("Bases greater than 36 not handled in base_repr.")
     if base < 2:
         raise ValueError("Bases less than 2 not handled in base_repr.")
-    num = abs(int(number))
-    res = []
-    while num:
-        res.append(digits[num % base])
-        num //= base
-    if padding:
-        res.append("0" * padding)
-    if number < 0:
-        res.append("-")
-    return "".join(reversed(res or "0"))
+    n = _as_int(number, "base_repr")
+    m = abs(n)
+    out = []
+    while m:
+        m, r = divmod(m, base)
+        out.append(_DIGITS36[r])
+    text = "".join(reversed(out)) or ""
+    text = "0" * padding + text
+    if n < 0:
+        text = "-" + text
+    return text or "0"
