@@ -12,7 +12,7 @@ from ._math_impl import u64_lt
 
 __all__ = [
     "clt", "cle", "cgt", "cge", "u64_le", "u64_gt", "u64_ge", "u64_lt",
-    "left_shift_for", "right_shift_for", "bitwise_count",
+    "left_shift_for", "right_shift_for", "bitwise_count", "mixed_sign_compare",
 ]
 
 
@@ -48,6 +48,30 @@ def u64_gt(a, b):
 
 def u64_ge(a, b):
     return ~u64_lt(a, b)
+
+
+# --- uint64 against int64 (NumPy's exact 'Qq->?' / 'qQ->?' loops) -----------------
+# u holds uint64 as its int64 bit pattern: when u >= 2**63 (negative pattern) or
+# the signed operand is negative, u is the larger; otherwise plain int64 order.
+_MIXED = {"less": (False, torch.lt), "less_equal": (False, torch.le),
+          "greater": (True, torch.gt), "greater_equal": (True, torch.ge),
+          "equal": (False, torch.eq), "not_equal": (True, torch.ne)}
+_MIRROR = {"less": "greater", "less_equal": "greater_equal", "greater": "less",
+           "greater_equal": "less_equal", "equal": "equal", "not_equal": "not_equal"}
+
+
+def mixed_sign_compare(name, unsigned_first):
+    """Kernel for ``name`` on (uint64, int64) operands (or (int64, uint64))."""
+    if not unsigned_first:
+        inner = mixed_sign_compare(_MIRROR[name], True)
+        return lambda s, u: inner(u, s)
+    u_bigger, op = _MIXED[name]
+
+    def compare(u, s):
+        apart = (u < 0) | (s < 0)  # u > s for sure
+        r = op(u, s)
+        return (apart | r) if u_bigger else (~apart & r)
+    return compare
 
 
 # --- shifts: counts outside [0, bits) give 0 (or -1 for negative right shifts) ----

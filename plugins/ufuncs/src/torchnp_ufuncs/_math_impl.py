@@ -14,11 +14,11 @@ import torch
 __all__ = [
     "int_floor_divide", "int_remainder", "int_fmod", "u64_lt", "u64_floor_divide",
     "u64_remainder", "float_remainder", "int_power", "check_int_power", "positive",
-    "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_for", "heaviside", "cbrt",
+    "u64_power", "complex_add", "complex_sub", "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_for", "heaviside", "cbrt",
     "exp2_complex", "rint", "rint_complex", "identity", "cmax", "cmin", "fmax_complex",
     "fmin_complex", "u64_maximum", "u64_minimum", "spacing", "modf", "frexp", "ldexp",
     "logaddexp2", "matmul", "vecdot", "matvec", "vecmat", "divmod_int", "divmod_float",
-    "divmod_u64", "log_complex_base",
+    "divmod_u64", "log_complex_base", "int_gcd", "int_lcm", "u64_gcd", "u64_lcm",
 ]
 
 _SIGN64 = -9223372036854775808
@@ -65,6 +65,21 @@ def float_remainder(x, y):
 
 def divmod_float(x, y):
     return torch.floor_divide(x, y), float_remainder(x, y)
+
+
+# --- complex add/subtract ------------------------------------------------------
+# torch's complex add computes a + alpha * b, and (1+0j) * (inf+0j) has a NaN
+# imaginary part; NumPy adds the parts separately: (1+2j) + (inf+0j) == inf+2j.
+def _parts(z):
+    return torch.view_as_real(z.resolve_conj() if z.is_conj() else z)
+
+
+def complex_add(x, y):
+    return torch.view_as_complex(_parts(x) + _parts(y))
+
+
+def complex_sub(x, y):
+    return torch.view_as_complex(_parts(x) - _parts(y))
 
 
 # --- uint64 on its int64 bit pattern -----------------------------------------
@@ -115,6 +130,45 @@ def u64_remainder(x, y):
 divmod_u64 = _u64_divmod
 
 
+# --- gcd / lcm ------------------------------------------------------------------
+# torch.gcd runs Euclid's loop in C, where ``MIN % -1`` traps (SIGFPE kills the
+# process) and uint64 data would be read as signed. One Euclid step done here
+# first brings every operand into the range torch.gcd handles safely.
+def _int_min(t):
+    return torch.iinfo(t.dtype).min
+
+
+def int_gcd(x, y):
+    x, y = torch.broadcast_tensors(x, y)
+    lo = _int_min(x)
+    x = torch.where((x == lo) & (y != 0), torch.fmod(x, _safe_divisor(y)), x)
+    y = torch.where((y == lo) & (x != 0), torch.fmod(y, _safe_divisor(x)), y)
+    return torch.gcd(x, y)
+
+
+def int_lcm(x, y):
+    # NumPy: |x| // gcd * |y|, wrapping on overflow
+    g = int_gcd(x, y)
+    r = (torch.abs(x) // _safe_divisor(g)) * torch.abs(y)
+    return torch.where(g == 0, torch.zeros((), dtype=r.dtype, device=r.device), r)
+
+
+def u64_gcd(x, y):
+    x, y = torch.broadcast_tensors(x, y)
+    hi, lo = u64_maximum(x, y), u64_minimum(x, y)
+    zero = torch.zeros((), dtype=x.dtype, device=x.device)
+    h = torch.where(lo == 0, zero, u64_remainder(hi, lo))  # h < 2**63 (see Euclid)
+    lo2 = u64_remainder(lo, h)  # < h where h != 0
+    g = torch.gcd(h, lo2)
+    return torch.where(lo == 0, hi, torch.where(h == 0, lo, g))
+
+
+def u64_lcm(x, y):
+    g = u64_gcd(x, y)
+    r = u64_floor_divide(x, g) * y
+    return torch.where(g == 0, torch.zeros((), dtype=r.dtype, device=r.device), r)
+
+
 # --- powers ------------------------------------------------------------------
 def check_int_power(x, y):
     """NumPy raises for an integer raised to a negative integer (one host read for arrays)."""
@@ -127,6 +181,14 @@ def check_int_power(x, y):
 
 def int_power(x, y):
     return torch.pow(x, y)
+
+
+def u64_power(x, y):
+    """uint64 power on bit patterns: an exponent >= 2**63 reads as negative in int64.
+    x**(2**63) is 1 for odd x and 0 for even x modulo 2**64, so split that factor off."""
+    big = y < 0
+    r = torch.pow(x, y & 0x7FFFFFFFFFFFFFFF)
+    return torch.where(big, r * (x & 1), r)
 
 
 # --- sign, conj, reciprocal ------------------------------------------------------
@@ -264,6 +326,7 @@ def frexp(x):
 def ldexp(x, n):
     if n.dtype == torch.int64:
         n = n.clamp(-100000, 100000)
+    x, n = torch.broadcast_tensors(x, n)  # torch.ldexp resizes a 0-d x with a warning
     r = torch.ldexp(x, n)
     return r.to(x.dtype)
 

@@ -24,7 +24,7 @@ import torch
 from torchnp import _dtypes, _normalize
 from torchnp.exceptions import UFuncTypeError, normalize_axis_index, normalize_axis_tuple
 
-from . import _errstate_impl
+from . import _errstate_impl, _logic_impl
 from ._table import UFUNCS
 
 __all__ = ["ufunc"]
@@ -51,6 +51,8 @@ _WEAK_OK = {builtins.bool: lambda ld: True,
             builtins.float: lambda ld: ld.is_floating_point or ld.is_complex,
             builtins.complex: lambda ld: ld.is_complex}
 _new = object.__new__
+_KIND_RANK = {"b": 0, "i": 1, "u": 1, "f": 2, "c": 3}
+_PY_KIND = {builtins.bool: "b", builtins.int: "i", builtins.float: "f", builtins.complex: "c"}
 
 
 def _name(td):
@@ -130,8 +132,20 @@ def _scalar_converter(pytype, ld, cd):
     if k == "f":
         if pytype is builtins.complex:
             return None  # no safe loop; resolution never picks this
+        if ld is torch.float16:
+            # NumPy casts the scalar to float16 first (huge values become inf); torch
+            # refuses a scalar that overflows half
+            return lambda v: torch.tensor(builtins.float(v), dtype=torch.float64).to(
+                torch.float16).item()
         return builtins.float
     return builtins.complex
+
+
+def _logical_scalar(v):
+    """A weak Python scalar for a logical ufunc: its truth value (ints must fit a C long)."""
+    if type(v) is builtins.int and not -9223372036854775808 <= v <= 9223372036854775807:
+        raise OverflowError("Python int too large to convert to C long")
+    return builtins.bool(v)
 
 
 def _to_compute(t, ld, cd):
@@ -183,7 +197,7 @@ def _simple_plan(fn, keys, convs, out_conv, pre, kern, pass_ok):
         conv = c1[1]
         k = keys[1]
         if conv is builtins.float and k is builtins.float or conv is builtins.complex \
-                and k is not builtins.bool:
+                and (k is builtins.float or k is builtins.complex):
             return fn  # torch's own weak-scalar rule gives the loop dtype here
         return lambda a, b: fn(a, conv(b))
     if c1 is None and c0 is not None and c0[0] == "pyt" and kern.swap is not None:
@@ -191,7 +205,7 @@ def _simple_plan(fn, keys, convs, out_conv, pre, kern, pass_ok):
         k = keys[0]
         sw = kern.swap
         if conv is builtins.float and k is builtins.float or conv is builtins.complex \
-                and k is not builtins.bool:
+                and (k is builtins.float or k is builtins.complex):
             return lambda a, b: sw(b, a)
         return lambda a, b: sw(b, conv(a))
     return None
@@ -225,6 +239,7 @@ class ufunc:
         self._pre_check = pre_check
         self._no_bool = no_bool
         self._int_to_double = int_to_double
+        self._logical = name.startswith("logical_")
         loops = []
         for ty in self.types:
             ins, outs = ty.split("->")
@@ -290,20 +305,35 @@ class ufunc:
             raise self._no_loop()
         if dtype is not None:
             return self._resolve_dtype(keys, dtype, casting)
-        if self._homogeneous:
-            common = _dtypes.result_type_torch(*(_REP[k] if type(k) is type else k for k in keys))
-            if self._int_to_double and _kind(common) in "biu":
-                common = torch.float64  # NumPy's true_divide resolver: integers divide as double
-            for loop in self._loops:
-                if _dtypes.can_cast_torch(common, loop[0][0], "safe"):
-                    return loop
-            raise self._no_loop()
-        # mixed loops (ldexp): per-input linear search; a weak Python scalar matches any
-        # loop input of its kind or a higher one (int -> int/float, float -> float)
+        if self._logical:
+            # NumPy's logical ufuncs cast every input to bool: a weak scalar only has to
+            # fit a C long, whatever the other operand's dtype
+            keys = tuple(torch.bool if type(k) is type else k for k in keys)
+        # NEP 50 in NumPy's linear loop search: a weak Python scalar of a higher kind
+        # than every strong operand takes its promoted dtype (int8 and 2.5 -> float64,
+        # bool and 3 -> int64); otherwise it stays weak and matches any loop input of its
+        # kind or a higher one (int8 and 3 -> the int8 loop; ldexp(3, int16) -> float16)
+        if strong and len(strong) != len(keys):
+            top = max(_KIND_RANK[_kind(k)] for k in strong)
+            st = None
+            typed = []
+            for k in keys:
+                if type(k) is type and _KIND_RANK[_PY_KIND[k]] > top:
+                    if st is None:
+                        st = _dtypes.result_type_torch(
+                            *strong, *(_REP[k] for k in keys if type(k) is type))
+                    k = st
+                typed.append(k)
+            typed = tuple(typed)
+        else:
+            typed = keys
+        if self._int_to_double and all(
+                (_PY_KIND[k] if type(k) is type else _kind(k)) in "biu" for k in typed):
+            typed = (torch.float64,) * len(typed)  # true_divide: integers divide as double
         for loop in self._loops:
             if all((type(k) is type and _WEAK_OK[k](ld)) or
                    (type(k) is not type and _dtypes.can_cast_torch(k, ld, "safe"))
-                   for k, ld in zip(keys, loop[0])):
+                   for k, ld in zip(typed, loop[0])):
                 return loop
         raise self._no_loop()
 
@@ -340,6 +370,9 @@ class ufunc:
         kern = self._kernel
         cat = _category(ins[0]) if ins else "f"
         fn = kern.factory(ins[0]) if kern.factory is not None else kern.get(cat)
+        if len(ins) == 2 and ins[0] is not ins[1] and self.__name__ in self._CMP_BIG and \
+                {ins[0], ins[1]} == {torch.uint64, torch.int64}:
+            fn = _logic_impl.mixed_sign_compare(self.__name__, ins[0] is torch.uint64)
         if fn is None:
             raise self._no_loop()
         cds = tuple(kern.compute.get(ld, _COMPUTE.get(ld, ld)) for ld in ins)
@@ -348,7 +381,7 @@ class ufunc:
         tensor_pos = [i for i, k in enumerate(keys) if type(k) is not type]
         for i, (k, ld, cd) in enumerate(zip(keys, ins, cds)):
             if type(k) is type:
-                c = _scalar_converter(k, ld, cd)
+                c = _logical_scalar if self._logical else _scalar_converter(k, ld, cd)
                 if kern.scalar_ok and i == len(keys) - 1 and tensor_pos and \
                         cat in ("i", "f", "c") and fn is kern.default and ld not in _COMPUTE:
                     convs.append(("py", c))
@@ -402,7 +435,8 @@ class ufunc:
         """Comparing an int array with a Python int outside its range is well defined
         in NumPy 2 (no OverflowError): every element gets the same answer."""
         table = self._CMP_BIG.get(self.__name__)
-        if table is None or builtins.int not in keys or _kind(ins[0]) not in "iu":
+        if table is None or builtins.int not in keys or _kind(ins[0]) not in "iu" or \
+                torch.bool in keys:  # bool and a Python int compare as int64: big ints raise
             return plan
         scalar_first = keys[0] is builtins.int
 

@@ -79,9 +79,10 @@ def _unsupported(*args):
 
 
 # --- arithmetic ---------------------------------------------------------------------
-add = ufunc("add", _K(torch.add, b=torch.logical_or, scalar_ok=True, swap=torch.add),
+add = ufunc("add", _K(torch.add, b=torch.logical_or, c=M.complex_add, scalar_ok=True,
+                      swap=torch.add),
             reduce_fast=lambda x, axes: torch.sum(x, dim=axes), accumulate_fast=_cumsum)
-subtract = ufunc("subtract", _K(torch.sub, scalar_ok=True, swap=torch.rsub))
+subtract = ufunc("subtract", _K(torch.sub, c=M.complex_sub, scalar_ok=True, swap=torch.rsub))
 multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, scalar_ok=True, swap=torch.mul),
                  reduce_fast=_prod_axes, accumulate_fast=_cumprod)
 divide = ufunc("divide", _K(torch.div, scalar_ok=True), int_to_double=True)
@@ -92,7 +93,7 @@ remainder = ufunc("remainder", _K(M.float_remainder, i=M.int_remainder, u64=M.u6
 mod = remainder
 fmod = ufunc("fmod", _K(torch.fmod, i=M.int_fmod, u64=M.u64_remainder))
 divmod = ufunc("divmod", _K(M.divmod_float, i=M.divmod_int, u64=M.divmod_u64))
-power = ufunc("power", _K(torch.pow, scalar_ok=True, swap=_rpow),
+power = ufunc("power", _K(torch.pow, u64=M.u64_power, scalar_ok=True, swap=_rpow),
               pre_check={"i": M.check_int_power, "b": M.check_int_power})
 pow = power
 float_power = ufunc("float_power", _K(torch.pow, scalar_ok=True))
@@ -110,8 +111,8 @@ square = ufunc("square", _K(torch.square))
 sqrt = ufunc("sqrt", _K(torch.sqrt))
 cbrt = ufunc("cbrt", _K(M.cbrt))
 heaviside = ufunc("heaviside", _K(M.heaviside))
-gcd = ufunc("gcd", _K(torch.gcd), no_bool=True)
-lcm = ufunc("lcm", _K(torch.lcm), no_bool=True)
+gcd = ufunc("gcd", _K(M.int_gcd, u64=M.u64_gcd), no_bool=True)
+lcm = ufunc("lcm", _K(M.int_lcm, u64=M.u64_lcm), no_bool=True)
 maximum = ufunc("maximum", _K(torch.maximum, c=M.cmax, u64=M.u64_maximum),
                 reduce_fast=_amax, accumulate_fast=_cummax, reorderable=True)
 minimum = ufunc("minimum", _K(torch.minimum, c=M.cmin, u64=M.u64_minimum),

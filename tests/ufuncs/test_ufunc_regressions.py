@@ -1,0 +1,78 @@
+"""Regression cases found by a differential audit against NumPy 2.4.
+
+Each row is one call that once gave a different answer (or crashed the
+process); ``check`` compares result type, dtype, shape, values and the
+exception class with NumPy.
+"""
+from __future__ import annotations
+
+import warnings
+
+import numpy as np
+import pytest
+
+from tests._oracle import check
+
+I64_MIN = -2**63
+U64_BIG = np.array([0, 1, 7, 2**63, 2**63 + 6, 2**64 - 1, 2**64 - 12, 12], dtype=np.uint64)
+I64_EDGE = np.array([0, 1, -1, 7, -7, 12, I64_MIN, 2**63 - 1, -2**62], dtype=np.int64)
+
+
+def _grid(v):
+    a, b = np.meshgrid(v, v)
+    return a.ravel(), b.ravel()
+
+
+def _mixed(d1, d2):
+    return np.array([1, 0, 5, 3], dtype=d1), np.array([-1, 2, 5, 7] if d2[0] == "i" else [1, 2, 5, 7],
+                                                         dtype=d2)
+
+
+CASES = [
+    # gcd/lcm: torch's Euclid loop traps (SIGFPE) on MIN % -1; uint64 read as signed
+    ("gcd", _grid(I64_EDGE)), ("lcm", _grid(I64_EDGE)),
+    ("gcd", _grid(I64_EDGE.astype(np.int32))), ("lcm", _grid(I64_EDGE.astype(np.int32))),
+    ("gcd", _grid(U64_BIG)), ("lcm", _grid(U64_BIG)),
+    # loop search: int8 with uint8 fits the float16 loop (not result_type's int16)
+    ("arctan2", _mixed("int8", "uint8")), ("hypot", _mixed("uint16", "int8")),
+    ("copysign", _mixed("int16", "uint16")), ("heaviside", _mixed("uint8", "int8")),
+    # NEP 50 weak scalars in the linear loop search
+    ("arctan2", (np.array([1, 2], np.int8), 3)), ("arctan2", (np.array([1, 2], np.int8), 2.5)),
+    ("arctan2", (3, np.array([True, False]))), ("arctan2", (True, np.array([1, 2], np.int16))),
+    ("ldexp", (3, np.array([1, 2], np.int16))), ("ldexp", (3, np.array([True, False]))),
+    ("ldexp", (2.5, np.array([1, 2], np.int8))), ("ldexp", (np.array([True, False]), I64_MIN)),
+    ("ldexp", (np.array([1, 2], np.float16), 3)), ("ldexp", (np.array([1, 2], np.float16), 2**40)),
+    ("logaddexp", (np.array([1, 2], np.int8), 2**63)),
+    # uint64 against signed integers: NumPy's exact mixed-sign comparison loops
+    *[(op, (U64_BIG, np.array([-1, 2, -7, 5, 9, -2**63, 2**63 - 1, 12], dtype=np.int64)))
+      for op in ("less", "less_equal", "greater", "greater_equal", "equal", "not_equal")],
+    *[(op, (np.array([-1, 2, 7, 3], dtype=np.int8), np.array([1, 2, 2**63, 3], dtype=np.uint64)))
+      for op in ("less", "greater_equal", "equal")],
+    # bool and a too-big Python int compare as int64: OverflowError
+    ("less", (np.array([True, False]), 2**63)), ("equal", (2**63, np.array([True, False]))),
+    ("less", (np.array([1, 2], np.int8), 2**63)), ("equal", (np.array([1, 2], np.int8), 2**64)),
+    # logical ufuncs cast everything to bool: any C long works
+    ("logical_and", (np.array([1, 0], np.int8), 300)), ("logical_or", (-2, np.array([1, 0], np.uint8))),
+    ("logical_xor", (np.array([1, 0], np.uint64), -2)), ("logical_and", (np.array([1, 0], np.int8), 2**64)),
+    ("logical_or", (np.array([1.5, 0], np.float32), 2**63)), ("logical_and", (np.array([1, 0], np.int8), 1j)),
+    # uint64 power with an exponent >= 2**63
+    ("power", (np.array([0, 1, 2, 3, 2**64 - 1], np.uint64), 2**63)),
+    ("power", (np.array([0, 1, 2, 3, 5], np.uint64), np.array([2**63 + 1] * 5, np.uint64))),
+    # float16 loops with Python scalars outside float16's range
+    ("power", (np.array([0.5, 1, 2], np.float16), 2**63)), ("add", (np.array([1, 2], np.float16), 70000.0)),
+    ("multiply", (np.array([1, 2], np.float16), -1e300)),
+    # complex add/subtract with infinities keep the other part (torch gives NaN)
+    ("add", (np.array([1 + 2j, -3j], np.complex64), 1e300)),
+    ("subtract", (np.array([1 + 2j, -3j], np.complex128), np.array([complex(np.inf, 0)] * 2))),
+    ("add", (np.array([complex(np.inf, 1), 2j]), np.array([1 + 1j, complex(0, -np.inf)]))),
+    # huge Python ints with complex arrays
+    ("add", (np.array([1 + 2j], np.complex64), 2**64)), ("equal", (2**64, np.array([1 + 2j]))),
+    ("multiply", (np.array([1 + 2j]), 2**70)),
+]
+
+
+@pytest.mark.parametrize("name,args", CASES, ids=[f"{i}-{c[0]}" for i, c in enumerate(CASES)])
+def test_regression(name, args):
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        check(name, *args)
