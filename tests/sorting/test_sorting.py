@@ -266,3 +266,30 @@ def test_count_nonzero(dtype):
     ck("count_nonzero", a, axis=3)
     ck("count_nonzero", np.array(0, dtype))
     ck("count_nonzero", np.zeros((0, 2), dtype), axis=0)
+
+
+# --- regressions found by the differential audit (each row once differed from NumPy) ---
+_Z = np.array(True)
+_E = np.zeros((2, 0, 3))
+AUDIT = [
+    ("argsort", (np.array(3),), {}), ("argsort", (np.array(3),), {"axis": 0}),
+    ("argsort", (np.array(3),), {"axis": 1}), ("sort", (np.array(3),), {}),
+    ("argpartition", (np.array(3), 0), {}), ("argpartition", (np.array(3), 1), {}),
+    ("partition", (np.zeros(0, bool), 0), {}), ("partition", (np.zeros((0, 3)), 5), {}),
+    ("argpartition", (np.zeros((3, 0)), 5), {"axis": 0}), ("partition", (np.array(3), 0), {}),
+    ("argmax", (_Z,), {"axis": 0}), ("argmin", (np.array(2.5),), {"axis": -1}),
+    ("argmax", (_Z,), {"axis": 1}), ("nanargmax", (np.array(1.0),), {"axis": 0}),
+    ("nanargmin", (np.array(1),), {"axis": -1}),
+    ("count_nonzero", (_Z,), {"axis": 0}), ("count_nonzero", (np.array(0),), {"axis": -1}),
+    ("count_nonzero", (_Z,), {"axis": (0,)}), ("count_nonzero", (_Z,), {"axis": 1}),
+    ("all", (np.array(0),), {"axis": 0}), ("any", (np.array(2.0),), {"axis": -1}),
+    ("all", (_Z,), {"axis": (0,)}), ("any", (_Z,), {"axis": 1}),
+    ("unique", (_E,), {"axis": 0}), ("unique", (_E,), {"axis": 1, "return_counts": True}),
+    ("unique", (np.zeros((0, 3)),), {"axis": 0, "return_index": True, "return_inverse": True}),
+    ("unique", (_E,), {"axis": 0, "return_index": True, "return_inverse": True, "return_counts": True}),
+]
+
+
+@pytest.mark.parametrize("name,args,kw", AUDIT, ids=[f"{a[0]}-{i}" for i, a in enumerate(AUDIT)])
+def test_audit_regressions(name, args, kw):
+    ck(name, *args, **kw)

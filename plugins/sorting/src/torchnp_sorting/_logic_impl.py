@@ -44,7 +44,7 @@ def _reduce_truth(a, axis, where, is_all):
                              f"{tuple(b.shape)} {tuple(w.shape)}") from exc
         b = (b | ~w) if is_all else (b & w)
     red = torch.all if is_all else torch.any
-    if axis is None:
+    if axis is None or (a.ndim == 0 and type(axis) is int and axis in (0, -1)):  # NumPy's 0-d leniency
         return red(b)
     dims = normalize_axis_tuple(axis, a.ndim)
     if not dims:

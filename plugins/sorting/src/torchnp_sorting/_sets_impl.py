@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+import math
+
 import torch
 
 from torchnp._dtypes import result_type_torch
@@ -131,9 +133,9 @@ def unique(ar: ArrayLike, return_index=False, return_inverse=False, return_count
         axis = normalize_axis_index(axis, ar.ndim)
         moved = torch.movedim(ar, axis, 0)
         shape = moved.shape
-        rows = moved.reshape(shape[0], -1)
+        rows = moved.reshape(shape[0], math.prod(shape[1:]))  # explicit: -1 is ambiguous when empty
         ret = _unique_rows(rows, return_index, return_inverse, return_counts)
-        vals = torch.movedim(ret[0].reshape(-1, *shape[1:]), 0, axis)
+        vals = torch.movedim(ret[0].reshape(ret[0].shape[0], *shape[1:]), 0, axis)
         ret = (vals,) + ret[1:]
     return ret[0] if len(ret) == 1 else ret
 

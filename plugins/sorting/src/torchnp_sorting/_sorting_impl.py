@@ -40,6 +40,13 @@ def _prep_axis(a, axis):
     return a, normalize_axis_index(axis, a.ndim)
 
 
+def _zero_d_axis(a, axis):
+    """NumPy's reductions accept an int axis of 0 or -1 on a 0-d array (as axis=None)."""
+    if a.ndim == 0 and type(axis) is int and axis in (0, -1):
+        return None
+    return axis
+
+
 def sort(a: ArrayLike, axis: AxisLike = -1, kind=None, order: NotImplementedType = None, *,
          stable=None) -> torch.Tensor:
     """Return a sorted copy (always stable; NaNs last). Mirrors ``numpy.sort``."""
@@ -54,7 +61,7 @@ def argsort(a: ArrayLike, axis: AxisLike = -1, kind=None, order: NotImplementedT
             stable=None) -> torch.Tensor:
     """Indices that sort ``a`` (always stable; NaNs last). Mirrors ``numpy.argsort``."""
     _check_kind(kind, stable)
-    t, dim = _prep_axis(a, axis)
+    t, dim = _prep_axis(a.reshape(1) if a.ndim == 0 else a, axis)  # NumPy: a 0-d input acts as 1-d
     if t.numel() <= 1:
         return torch.zeros(t.shape, dtype=torch.int64, device=t.device)
     return argsort_along(t, dim)
@@ -121,7 +128,8 @@ def partition(a: ArrayLike, kth, axis: AxisLike = -1, kind="introselect",
     if kind != "introselect":
         raise ValueError(f"partition kind must be 'introselect' (got {kind!r})")
     t, dim = _prep_axis(a, axis)
-    _check_kth(kth, t.shape[dim] if t.ndim else 0)
+    if t.numel():  # NumPy checks kth only when there is something to partition
+        _check_kth(kth, t.shape[dim])
     return sort_along(t, dim)[0] if t.numel() > 1 else t.clone()
 
 
@@ -130,8 +138,9 @@ def argpartition(a: ArrayLike, kth, axis: AxisLike = -1, kind="introselect",
     """Indices that partition ``a``. Mirrors ``numpy.argpartition`` (see ``partition``)."""
     if kind != "introselect":
         raise ValueError(f"partition kind must be 'introselect' (got {kind!r})")
-    t, dim = _prep_axis(a, axis)
-    _check_kth(kth, t.shape[dim] if t.ndim else 0)
+    t, dim = _prep_axis(a.reshape(1) if a.ndim == 0 else a, axis)  # NumPy: a 0-d input acts as 1-d
+    if t.numel():  # NumPy checks kth only when there is something to partition
+        _check_kth(kth, t.shape[dim])
     if t.numel() <= 1:
         return torch.zeros(t.shape, dtype=torch.int64, device=t.device)
     return argsort_along(t, dim)
@@ -198,6 +207,7 @@ def _searchsorted_complex(a, v, right):
 def _arg_extreme(a, axis, find_max, name):
     if type(axis) is tuple:
         raise TypeError("'tuple' object cannot be interpreted as an integer")
+    axis = _zero_d_axis(a, axis)
     if axis is not None:
         axis = normalize_axis_index(axis, a.ndim)
     if a.numel() == 0 and (axis is None or a.shape[axis] == 0):
@@ -241,6 +251,7 @@ def argmin(a: ArrayLike, axis: AxisLike = None, out: OutArray | None = None, *,
 def _nanarg(a, axis, find_max, name):
     if not (a.dtype.is_floating_point or a.dtype.is_complex):
         return _arg_extreme(a, axis, find_max, name)
+    axis = _zero_d_axis(a, axis)
     mask = torch.isnan(a)
     fill = float("-inf") if find_max else float("inf")
     filled = torch.where(mask, torch.full_like(a, fill), a)
@@ -269,7 +280,7 @@ def nanargmin(a: ArrayLike, axis: AxisLike = None, out: OutArray | None = None, 
 def count_nonzero(a: ArrayLike, axis: AxisLike = None, *, keepdims: KeepDims = False) -> ArrayOrScalar:
     """Number of non-zero values. Mirrors ``numpy.count_nonzero``."""
     nz = a if a.dtype == torch.bool else a != 0
-    if axis is None:
+    if _zero_d_axis(a, axis) is None:
         return nz.sum(dtype=torch.int64)
     dims = normalize_axis_tuple(axis, a.ndim)
     if not dims:
