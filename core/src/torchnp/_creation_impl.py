@@ -211,9 +211,9 @@ def _flat_pylist(obj):
     if len(kinds) != 1:
         return None
     kind = kinds.pop()
-    if kind is builtins.float:
+    if kind is float:
         t = _host_tensor(leaves)
-    elif kind is builtins.int:
+    elif kind is int:
         try:
             t = _host_tensor(leaves, "q", _I64)
         except OverflowError:  # beyond int64: the generic path gives uint64 or raises
@@ -364,7 +364,7 @@ def empty(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = Non
           like: NotImplementedType = None):
     """Mirrors ``numpy.empty`` (float64 by default)."""
     if order == "C":
-        if type(shape) is builtins.int and shape >= 0:
+        if type(shape) is int and shape >= 0:
             return torch.empty(shape, dtype=dtype or _F64, device=device)
         if type(shape) is tuple:
             try:
@@ -379,7 +379,7 @@ def zeros(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = Non
           like: NotImplementedType = None):
     """Mirrors ``numpy.zeros`` (float64 by default)."""
     if order == "C":
-        if type(shape) is builtins.int and shape >= 0:
+        if type(shape) is int and shape >= 0:
             return torch.zeros(shape, dtype=dtype or _F64, device=device)
         if type(shape) is tuple:
             try:
@@ -395,7 +395,7 @@ def ones(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None
          like: NotImplementedType = None):
     """Mirrors ``numpy.ones`` (float64 by default)."""
     if order == "C":
-        if type(shape) is builtins.int and shape >= 0:
+        if type(shape) is int and shape >= 0:
             return torch.ones(shape, dtype=dtype or _F64, device=device)
         if type(shape) is tuple:
             try:
@@ -435,11 +435,11 @@ def full(shape, fill_value, dtype: DTypeLike = None, order="C", *, device: Devic
          like: NotImplementedType = None):
     """Mirrors ``numpy.full``: dtype defaults to ``array(fill_value).dtype``."""
     tf = type(fill_value)
-    if order == "C" and (tf is builtins.float or tf is builtins.bool or (
-            tf is builtins.int and -_INT_LIMIT < fill_value < _INT_LIMIT)) and (
+    if order == "C" and (tf is float or tf is bool or (
+            tf is int and -_INT_LIMIT < fill_value < _INT_LIMIT)) and (
             dtype is None or dtype is _F64):
         # the fill needs no cast NumPy would do differently (float -> int, int range checks)
-        if type(shape) is builtins.int and shape >= 0:
+        if type(shape) is int and shape >= 0:
             shape = (shape,)
         if type(shape) is tuple:
             try:
@@ -459,7 +459,7 @@ def full(shape, fill_value, dtype: DTypeLike = None, order="C", *, device: Devic
     return _fill(out, fill_value)
 
 
-_FULL_DTYPES = {builtins.float: _F64, builtins.int: _I64, builtins.bool: torch.bool}
+_FULL_DTYPES = {float: _F64, int: _I64, bool: torch.bool}
 
 
 def _like(a, dtype, order, shape, device):
@@ -485,6 +485,8 @@ def zeros_like(a: ArrayLike, dtype: DTypeLike = None, order="K", subok=True, sha
                device: DeviceLike = None):
     """Mirrors ``numpy.zeros_like``."""
     if order == "K" and shape is None:
+        if dtype is None and device is None:  # torch parses explicit None keywords slowly
+            return torch.zeros_like(a)
         return torch.zeros_like(a, dtype=dtype, device=device)
     return _like(a, dtype, order, shape, device).zero_()
 
@@ -493,6 +495,8 @@ def ones_like(a: ArrayLike, dtype: DTypeLike = None, order="K", subok=True, shap
               device: DeviceLike = None):
     """Mirrors ``numpy.ones_like``."""
     if order == "K" and shape is None:
+        if dtype is None and device is None:  # torch parses explicit None keywords slowly
+            return torch.ones_like(a)
         return torch.ones_like(a, dtype=dtype, device=device)
     return _like(a, dtype, order, shape, device).fill_(1)
 
@@ -531,7 +535,7 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
     float results match NumPy bit for bit.
     """
     if stop is None:
-        if type(start_or_stop) is builtins.int and type(step) is builtins.int and step == 1 \
+        if type(start_or_stop) is int and type(step) is int and step == 1 \
                 and dtype is None and 0 < start_or_stop < _INT_LIMIT:
             return torch.arange(start_or_stop) if device is None else \
                 torch.arange(start_or_stop, device=device)
@@ -541,20 +545,20 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
     if step is None:
         step = 1
     ts, tt, tp = type(start), type(stop), type(step)
-    if (dtype is None or dtype is _F64) and (ts is builtins.float or tt is builtins.float
-                                              or tp is builtins.float or dtype is _F64) \
-            and (ts is builtins.float or ts is builtins.int) \
-            and (tt is builtins.float or tt is builtins.int) \
-            and (tp is builtins.float or tp is builtins.int) and step != 0:
+    if (dtype is None or dtype is _F64) and (ts is float or tt is float
+                                              or tp is float or dtype is _F64) \
+            and (ts is float or ts is int) \
+            and (tt is float or tt is int) \
+            and (tp is float or tp is int) and step != 0:
         # Python reals to float64: length and values in Python float arithmetic
         q = (stop - start) / step
         if q - q == 0:  # finite (nan and inf take the general path's errors)
             n = math.ceil(q)
             if n <= 0:
                 return torch.empty((0,), dtype=_F64, device=device)
-            return _arange_f64(builtins.float(start), builtins.float(step), n, device)
-    if (dtype is None or dtype is _I64) and ts is builtins.int \
-            and tt is builtins.int and tp is builtins.int:
+            return _arange_f64(float(start), float(step), n, device)
+    if (dtype is None or dtype is _I64) and ts is int \
+            and tt is int and tp is int:
         # all Python ints: torch's int64 arange has NumPy's values and length (it sizes
         # the result with integer arithmetic); only the empty case needs handling, as
         # torch refuses a range whose bounds disagree with the step's sign
@@ -592,14 +596,14 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
         if n > 2:
             raise TypeError("arange() is only supported for booleans when the result has at "
                             "most length 2.")
-        vals = [builtins.bool(start), builtins.bool(start + step)][:n]
+        vals = [bool(start), bool(start + step)][:n]
         return torch.tensor(vals, dtype=torch.bool, device=device)
     if n == 0:
         return torch.empty((0,), dtype=dt, device=device)
     if not dt.is_floating_point and not dt.is_complex:
-        first = builtins.int(start.real if isinstance(start, builtins.complex) else start)
+        first = int(start.real if isinstance(start, builtins.complex) else start)
         nxt = start + step
-        second = builtins.int(nxt.real if isinstance(nxt, builtins.complex) else nxt)
+        second = int(nxt.real if isinstance(nxt, builtins.complex) else nxt)
         _check_pyint(first, dt)
         delta = second - first
         if delta and dt not in (torch.uint16, torch.uint32, torch.uint64):
@@ -612,7 +616,7 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
         return out.to(dt)
     if dt is _F64 and type(start) is not builtins.complex \
             and type(step) is not builtins.complex:
-        return _arange_f64(builtins.float(start), builtins.float(step), n, device)
+        return _arange_f64(float(start), float(step), n, device)
     # float/complex: NumPy's fill computes start + i*delta in the dtype (float16 in float32),
     # with delta = (start + step) - start rounded to the dtype
     wide = torch.complex128 if dt.is_complex else torch.float64
@@ -803,10 +807,10 @@ def geomspace(start: ArrayLike, stop: ArrayLike, num=50, endpoint=True, dtype: D
 def eye(N, M=None, k=0, dtype: DTypeLike = builtins.float, order="C", *,
         device: DeviceLike = None, like: NotImplementedType = None):
     """Ones on the ``k``-th diagonal. Mirrors ``numpy.eye``."""
-    if type(N) is builtins.int and M is None and k == 0 and order == "C" and N >= 0 \
+    if type(N) is int and M is None and k == 0 and order == "C" and N >= 0 \
             and dtype in _EYE_DTYPES:
         return torch.eye(N, dtype=dtype, device=device)
-    if type(N) is builtins.bool or type(M) is builtins.bool:
+    if type(N) is bool or type(M) is bool:
         raise TypeError("an integer is required")  # NumPy's zeros((N, M)) refuses bools
     N = operator.index(N)
     M = N if M is None else operator.index(M)
