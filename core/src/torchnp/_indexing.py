@@ -403,6 +403,19 @@ def _new_view(a, t, flips):
     return r
 
 
+def _plain_view(a, r):
+    """``r``, a torch view of the plain ndarray ``a``'s memory, as an ndarray view of ``a``."""
+    try:
+        v = _new(_ndarray)
+        b = a._base
+        v._readonly = a._readonly
+    except AttributeError:  # made by a plugin without the slots
+        return _new_view(a, r, ())
+    v.tensor = r
+    v._base = a if b is None else b
+    return v
+
+
 # 0-d int64 CPU tensors for ``torch.take`` (``a[i]`` on a 1-D CPU array): one op
 # that both selects and copies, where ``t[i].clone()`` is two
 _TAKE_INDEX: dict = {}

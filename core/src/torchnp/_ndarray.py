@@ -328,8 +328,9 @@ class ndarray:
     @property
     def T(self):
         t = self.tensor
-        return _from_tensor(t.permute(*reversed(range(t.ndim))) if t.ndim > 1 else t.view(t.shape),
-                            self._root())._ro_from(self)
+        nd = t.ndim
+        return _indexing._plain_view(self, t.t() if nd == 2 else t.permute(*reversed(range(nd)))
+                                     if nd > 2 else t.view(t.shape))
 
     @property
     def mT(self):
@@ -658,6 +659,15 @@ class ndarray:
             raise TypeError("reshape() takes exactly 1 argument (0 given)")
         if len(shape) == 1 and not isinstance(shape[0], int):
             shape = shape[0]
+        if order == "C" and copy is None:
+            # where torch can view, its view is NumPy's; anything else (a copy, -2,
+            # a size mismatch) goes the general way for NumPy's result or error
+            try:
+                r = self.tensor.view(shape)
+            except (RuntimeError, TypeError):
+                pass
+            else:
+                return _indexing._plain_view(self, r)
         return _view_of(self, _shape_impl.reshape(self.tensor, shape, order, copy=copy))
 
     def transpose(self, *axes):

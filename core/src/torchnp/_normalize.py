@@ -61,6 +61,8 @@ _PY_SCALARS = (builtins.bool, builtins.int, builtins.float, builtins.complex)
 # --- conversion -------------------------------------------------------------
 def _scalar_tensor(value):
     t = type(value)
+    if t is builtins.float:
+        return torch.tensor(value, dtype=torch.float64)
     if t is builtins.int:
         try:
             return torch.tensor(value, dtype=torch.int64)
@@ -71,10 +73,25 @@ def _scalar_tensor(value):
     return torch.tensor(value, dtype=_dtypes.default_dtype_of_scalar(value))
 
 
+# the dtype NumPy gives a flat sequence whose element types are exactly these
+_FLAT_DTYPES = {
+    frozenset({builtins.float}): torch.float64,
+    frozenset({builtins.float, builtins.int}): torch.float64,
+    frozenset({builtins.float, builtins.bool}): torch.float64,
+    frozenset({builtins.float, builtins.int, builtins.bool}): torch.float64,
+    frozenset({builtins.complex}): torch.complex128,
+}
+
+
 def _from_sequence(obj):
     """Nested lists/tuples to a tensor with NumPy's dtype inference."""
     if len(obj) == 0:
         return torch.zeros((0,), dtype=torch.float64)
+    # flat Python floats (the common case): torch would infer float32 and need a
+    # second pass; the set of element types is computed at C speed
+    dt = _FLAT_DTYPES.get(frozenset(map(type, obj)))
+    if dt is not None:
+        return torch.tensor(obj, dtype=dt)
     try:
         t = torch.tensor(obj)
     except (TypeError, ValueError, RuntimeError, OverflowError):
@@ -220,6 +237,8 @@ def wrap(r):
     if t is torch.Tensor:
         a = object.__new__(_ndarray_cls)
         a.tensor = r
+        a._base = None  # set, not left unset: reading an unset slot is slow (see _ndarray)
+        a._readonly = False
         return a
     if t is tuple or t is list:
         return t(wrap(x) for x in r)
@@ -242,6 +261,8 @@ def wrap_scalar(r):
             return s
         a = object.__new__(_ndarray_cls)
         a.tensor = r
+        a._base = None
+        a._readonly = False
         return a
     if t is tuple or t is list:
         return t(wrap_scalar(x) for x in r)
@@ -545,10 +566,14 @@ def make_public(impl, name=None, module="torchnp"):
     # wrapping, inline for the usual single-tensor result
     body.append("if type(_r) is _T:")
     if scalar_result:
-        body.append("    _o = _new(_nd if _r.ndim else _SC[_r.dtype])")
-    else:
-        body.append("    _o = _new(_nd)")
+        body.append("    if not _r.ndim:")
+        body.append("        _o = _new(_SC[_r.dtype])")
+        body.append("        _o.tensor = _r")
+        body.append("        return _o")
+    body.append("    _o = _new(_nd)")
     body.append("    _o.tensor = _r")
+    body.append("    _o._base = None")
+    body.append("    _o._readonly = False")
     body.append("    return _o")
     body.append("return _wrap_scalar(_r)" if scalar_result else "return _wrap(_r)")
     src = "def _f(" + ", ".join(params) + "):\n" + "\n".join("    " + line for line in body) + "\n"
