@@ -180,7 +180,9 @@ def _cases():
     c["cross"] = ([case(mat((3,), dt, False), mat((3,), dt, False)) for dt in FLOATS + ["int64", "int8"]]
                   + [case(mat((4, 3)), mat((3,))), case(mat((3, 5)), mat((3, 1)), axis=0),
                      case(mat((2,)), mat((3,))), case(mat((3,), "bool"), mat((3,), "bool")),
-                     case(mat((3, 2)), mat((3, 2)))])
+                     case(mat((3, 2)), mat((3, 2))),
+                     # audit: shapes are checked before the bool dtype error
+                     case(mat((2, 3), "bool"), mat((3, 3), "bool")), case(mat((2, 3)), mat((4, 3)))])
     c["tensordot"] = ([case(mat((2, 3, 4), dt, False), mat((3, 4, 5), dt, False)) for dt in ALL]
                       + [case(mat((2, 3)), mat((3, 2)), axes=1), case(mat((2, 3)), mat((2, 3)), axes=0),
                          case(mat((2, 3, 4)), mat((4, 2, 3)), axes=([0, 1], [1, 2])),

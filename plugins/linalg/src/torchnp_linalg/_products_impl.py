@@ -237,6 +237,10 @@ def cross(x1: ArrayLike, x2: ArrayLike, /, *, axis=-1) -> torch.Tensor:
     if x1.shape[axis] != 3 or x2.shape[axis] != 3:
         raise ValueError("Both input arrays must be (arrays of) 3-dimensional vectors, but they "
                          f"are {x1.shape[axis]} and {x2.shape[axis]} dimensional instead.")
+    try:  # NumPy checks the shapes before the dtypes
+        torch.broadcast_shapes(x1.movedim(axis, -1).shape, x2.movedim(axis, -1).shape)
+    except RuntimeError:
+        raise ValueError("shape mismatch: objects cannot be broadcast to a single shape.") from None
     dt = result_type_torch(x1, x2)
     if dt == torch.bool:
         raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the "
