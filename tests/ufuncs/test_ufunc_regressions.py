@@ -68,6 +68,21 @@ CASES = [
     # huge Python ints with complex arrays
     ("add", (np.array([1 + 2j], np.complex64), 2**64)), ("equal", (2**64, np.array([1 + 2j]))),
     ("multiply", (np.array([1 + 2j]), 2**70)),
+    # complex comparisons: a NaN imaginary part blocks the real-part ordering
+    *[(op, (np.array([complex(-2, np.nan), -2, complex(1.5, np.nan), 1j]),
+            np.array([0j, complex(0, np.nan), -0j, complex(1j)])))
+      for op in ("less", "less_equal", "greater", "greater_equal")],
+    # complex sign with infinite / NaN parts
+    ("sign", (np.array([complex(np.inf, 0), complex(np.inf, 1), complex(0, -np.inf), complex(np.inf, np.nan),
+                        complex(np.nan, -np.inf), complex(np.inf, np.inf), complex(np.nan, 0), 0j, 3 - 4j]),)),
+    ("exp2", (np.array([complex(np.inf, 0), complex(np.inf, 1), complex(-np.inf, 0), 1 + 1j], np.complex64),)),
+    # complex power: x**0 == 1, 0**y, exact small integer powers, inf bases
+    ("power", (np.array([0j, complex(np.nan, 1), complex(np.inf, 0), 1j, 1 + 1j]), 0j)),
+    ("power", (np.array([0j, -0j]), np.array([1.5 + 1j, -1 + 0j]))),
+    ("power", (np.array([1j, 1 + 1j, -1j, 2 - 1j]), 2)),
+    ("power", (np.array([1j, 1 + 1j, 0.5 - 2j], np.complex64), np.array([-3, 5, 7]))),
+    ("power", (np.array([complex(np.inf, 0), complex(0, -np.inf), 2j]), -2 + 0j)),
+    ("float_power", (np.array([0j, 1j, complex(np.inf, 1)]), np.array([0j, 2, 1.5]))),
 ]
 
 

@@ -20,13 +20,18 @@ def _bits(ld):
     return torch.iinfo(ld).bits if ld is not torch.bool else 1
 
 
-# --- complex comparisons: lexicographic, NaN compares False -------------------
+# --- complex comparisons: lexicographic; NumPy orders by the real parts only when
+# neither imaginary part is NaN (so (-2+nanj) < 0j is False) ------------------------
+def _no_nan_imag(a, b):
+    return ~(torch.isnan(a.imag) | torch.isnan(b.imag))
+
+
 def clt(a, b):
-    return (a.real < b.real) | ((a.real == b.real) & (a.imag < b.imag))
+    return ((a.real < b.real) & _no_nan_imag(a, b)) | ((a.real == b.real) & (a.imag < b.imag))
 
 
 def cle(a, b):
-    return (a.real < b.real) | ((a.real == b.real) & (a.imag <= b.imag))
+    return ((a.real < b.real) & _no_nan_imag(a, b)) | ((a.real == b.real) & (a.imag <= b.imag))
 
 
 def cgt(a, b):

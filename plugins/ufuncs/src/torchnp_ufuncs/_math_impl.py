@@ -14,7 +14,7 @@ import torch
 __all__ = [
     "int_floor_divide", "int_remainder", "int_fmod", "u64_lt", "u64_floor_divide",
     "u64_remainder", "float_remainder", "int_power", "check_int_power", "positive",
-    "u64_power", "complex_add", "complex_sub", "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_for", "heaviside", "cbrt",
+    "u64_power", "complex_power", "complex_add", "complex_sub", "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_for", "heaviside", "cbrt",
     "exp2_complex", "rint", "rint_complex", "identity", "cmax", "cmin", "fmax_complex",
     "fmin_complex", "u64_maximum", "u64_minimum", "spacing", "modf", "frexp", "ldexp",
     "logaddexp2", "matmul", "vecdot", "matvec", "vecmat", "divmod_int", "divmod_float",
@@ -183,6 +183,30 @@ def int_power(x, y):
     return torch.pow(x, y)
 
 
+def complex_power(x, y):
+    """NumPy's complex power: x**0 is 1; 0**y is 0 when y.real > 0, else nan+nanj;
+    integer exponents below 100 in magnitude multiply out (binary powering, then a
+    reciprocal for negative ones), others go through exp/log."""
+    x, y = torch.broadcast_tensors(x, y)
+    r = torch.pow(x, y)
+    yr = y.real
+    n_ok = (y.imag == 0) & (yr == torch.trunc(yr)) & (yr.abs() < 100)
+    n = torch.where(n_ok, yr.abs(), torch.zeros_like(yr)).to(torch.int64)
+    one = torch.ones((), dtype=r.dtype, device=r.device)
+    p = one.expand(r.shape)
+    aa = x
+    for bit in range(7):
+        p = torch.where(((n >> bit) & 1) == 1, aa * p, p)
+        aa = aa * aa
+    sq = x * x
+    p = torch.where(yr == 1, x, torch.where(yr == 2, sq, torch.where(yr == 3, x * sq, p)))
+    p = torch.where(yr < 0, 1 / p, p)
+    r = torch.where(n_ok, p, r)
+    nan = torch.full((), complex(math.nan, math.nan), dtype=r.dtype, device=r.device)
+    r = torch.where(x == 0, torch.where(yr > 0, torch.zeros_like(one), nan), r)
+    return torch.where(y == 0, one, r)
+
+
 def u64_power(x, y):
     """uint64 power on bit patterns: an exponent >= 2**63 reads as negative in int64.
     x**(2**63) is 1 for odd x and 0 for even x modulo 2**64, so split that factor off."""
@@ -197,9 +221,21 @@ def sign_float(x):
 
 
 def sign_complex(z):
-    r = torch.sgn(z)
-    bad = torch.isnan(z.real) | torch.isnan(z.imag)
-    return torch.where(bad, torch.full_like(z, complex(math.nan, math.nan)), r)
+    # NumPy 2: z / |z|; an infinite part gives its unit direction (inf+1j -> 1+0j), both
+    # parts infinite or |z| NaN give nan+nanj, 0 gives 0
+    re, im = z.real, z.imag
+    mag = torch.hypot(re, im)
+    zero = torch.zeros((), dtype=re.dtype, device=re.device)
+    nan = torch.full((), math.nan, dtype=re.dtype, device=re.device)
+    safe = torch.where((mag == 0) | torch.isinf(mag), torch.ones_like(mag), mag)
+    r, i = re / safe, im / safe
+    inf_r, inf_i = torch.isinf(re), torch.isinf(im)
+    r = torch.where(torch.isinf(mag), torch.where(inf_r, torch.sign(re), zero), r)
+    i = torch.where(torch.isinf(mag), torch.where(inf_r, zero, torch.sign(im)), i)
+    bad = torch.isnan(mag) | (inf_r & inf_i)
+    r = torch.where(bad, nan, torch.where(mag == 0, zero, r))
+    i = torch.where(bad, nan, torch.where(mag == 0, zero, i))
+    return torch.complex(r, i)
 
 
 def sign_u64(x):
@@ -241,7 +277,9 @@ def cbrt(x):
 
 
 def exp2_complex(z):
-    return torch.exp(z * math.log(2.0))
+    # scale the parts separately: (inf+0j) * ln2 as a complex product has a NaN part
+    ln2 = math.log(2.0)
+    return torch.exp(torch.complex(z.real * ln2, z.imag * ln2))
 
 
 def log_complex_base(fn):

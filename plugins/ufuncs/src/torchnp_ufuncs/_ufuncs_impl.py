@@ -93,10 +93,11 @@ remainder = ufunc("remainder", _K(M.float_remainder, i=M.int_remainder, u64=M.u6
 mod = remainder
 fmod = ufunc("fmod", _K(torch.fmod, i=M.int_fmod, u64=M.u64_remainder))
 divmod = ufunc("divmod", _K(M.divmod_float, i=M.divmod_int, u64=M.divmod_u64))
-power = ufunc("power", _K(torch.pow, u64=M.u64_power, scalar_ok=True, swap=_rpow),
+power = ufunc("power", _K(torch.pow, u64=M.u64_power, c=M.complex_power, scalar_ok=True,
+                          swap=_rpow),
               pre_check={"i": M.check_int_power, "b": M.check_int_power})
 pow = power
-float_power = ufunc("float_power", _K(torch.pow, scalar_ok=True))
+float_power = ufunc("float_power", _K(torch.pow, c=M.complex_power, scalar_ok=True))
 negative = ufunc("negative", _K(torch.neg))
 positive = ufunc("positive", _K(M.positive), no_bool=True)
 absolute = ufunc("absolute", _K(torch.abs, b=M.identity, u64=M.identity))
