@@ -57,51 +57,42 @@ def _legacy_level(opts):
     return _LEGACY_LEVELS.get(opts["legacy"], _CURRENT) if opts["legacy"] else _CURRENT
 
 
-def _check_count(name, value, *, allow_inf=False):
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or \
-            (isinstance(value, float) and not allow_inf):
-        raise TypeError(f"{name} must be an integer" if name != "threshold"
-                        else "threshold must be numeric")
-    if isinstance(value, float) and math.isnan(value):
-        raise ValueError("threshold must be non-NAN, try sys.maxsize for untruncated "
-                         "representation")
-    return value
-
-
 def _merge_options(base, changes):
-    """``base`` updated by the non-None entries of ``changes``, validated."""
+    """``base`` updated by the non-None entries of ``changes``, validated as
+    NumPy validates them."""
     new = dict(base)
     for key, value in changes.items():
-        if value is None and key not in ("formatter", "override_repr"):
+        if value is None:
             continue
-        if key == "floatmode" and value not in _FLOAT_MODES:
-            raise ValueError(f"floatmode option must be one of "
-                             f"{', '.join(repr(m) for m in _FLOAT_MODES)}")
-        if key == "sign" and value not in _SIGN_MODES:
-            raise ValueError(f"sign option must be one of {', '.join(repr(s) for s in _SIGN_MODES)}")
-        if key == "threshold":
-            _check_count("threshold", value, allow_inf=True)
-        if key in ("precision", "edgeitems", "linewidth"):
-            value = operator.index(value) if not isinstance(value, float) else \
-                _check_count(key, value)
-        if key == "legacy":
-            if value is False or value in _LEGACY_LEVELS:
-                pass
-            elif value is True or value is None:
-                value = False if value is None else value
-                raise ValueError("legacy printing option can currently only be '1.13', '1.21', "
-                                 "'1.25', '2.1', '2.2' or `False`")
-            else:
-                raise ValueError("legacy printing option can currently only be '1.13', '1.21', "
-                                 "'1.25', '2.1', '2.2' or `False`")
-        if key in ("nanstr", "infstr") and not isinstance(value, str):
-            raise TypeError(f"{key} must be a string")
+        if key == "precision" and (isinstance(value, bool) or not isinstance(value, int)):
+            try:
+                value = operator.index(value)
+            except TypeError:
+                raise TypeError("precision must be an integer") from None
+        elif key == "threshold":
+            if isinstance(value, bool) or not isinstance(value, (int, float)):
+                raise TypeError("threshold must be numeric")
+            if value != value:
+                raise ValueError("threshold must be non-NAN, try sys.maxsize for untruncated "
+                                 "representation")
+        elif key == "floatmode" and value not in _FLOAT_MODES:
+            raise ValueError("floatmode option must be one of "
+                             + ", ".join(f'"{m}"' for m in _FLOAT_MODES))
+        elif key == "sign" and value not in _SIGN_MODES:
+            raise ValueError("sign option must be one of ' ', '+', or '-'")
+        elif key == "legacy" and value is not False and value not in _LEGACY_LEVELS:
+            import warnings
+            warnings.warn("legacy printing option can currently only be '1.13', '1.21', "
+                          "'1.25', '2.1', '2.2' or `False`", UserWarning, stacklevel=3)
+            continue
         new[key] = value
-    if changes.get("legacy") == "1.13" and changes.get("sign") is None:
-        new["sign"] = " "
-    elif changes.get("legacy") is False and base.get("legacy") == "1.13" \
-            and changes.get("sign") is None and new["sign"] == " ":
-        new["sign"] = "-"
+    # NumPy 1.13 printed a space for the sign of positive floats; leaving that
+    # mode puts the default sign back
+    if changes.get("sign") is None:
+        if changes.get("legacy") == "1.13":
+            new["sign"] = " "
+        elif changes.get("legacy") is False and new["sign"] == " ":
+            new["sign"] = "-"
     return new
 
 
@@ -113,7 +104,7 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
                    linewidth=linewidth, suppress=suppress, nanstr=nanstr, infstr=infstr,
                    sign=sign, floatmode=floatmode, legacy=legacy)
     new = _merge_options(_state.get(), changes)
-    new["formatter"] = formatter
+    new["formatter"] = formatter  # these two are reset by every call, as in NumPy
     new["override_repr"] = override_repr
     if suppress is not None:
         new["suppress"] = bool(suppress)
@@ -122,8 +113,7 @@ def set_printoptions(precision=None, threshold=None, edgeitems=None, linewidth=N
 
 def get_printoptions():
     """The current print options as a dict. Mirrors ``numpy.get_printoptions``."""
-    opts = dict(_state.get())
-    return opts
+    return dict(_state.get())
 
 
 @contextlib.contextmanager
@@ -190,14 +180,6 @@ def _round_half_even(num, den):
     if twice > den or (twice == den and q & 1):
         q += 1
     return q
-
-
-def _exact_at_place(x, place):
-    """Integer nearest to x / 10**place (ties to even) for the exact binary x."""
-    num, den = x.as_integer_ratio()
-    if place >= 0:
-        return _round_half_even(num, den * 10 ** place)
-    return _round_half_even(num * 10 ** -place, den)
 
 
 def _shortest(x, bits):
@@ -412,23 +394,25 @@ def _nonfinite_text(x, sign, nanstr="nan", infstr="inf"):
 
 
 # --- the public float formatters ----------------------------------------------
+_FOREIGN_FLOAT_BITS = {"float16": 16, "float32": 32, "float64": 64}
+
+
 def _float_value(x):
-    """(python float, bits) of a float-like argument."""
-    t = getattr(x, "tensor", None)
+    """(Python float, bits) of a float scalar argument: a torchnp scalar or 0-d
+    array, a 0-d tensor, a Python number, or a foreign float scalar."""
+    t = x if isinstance(x, torch.Tensor) else getattr(x, "tensor", None)
     if isinstance(t, torch.Tensor):
         if t.ndim != 0 or t.dtype not in _BITS_OF or t.is_complex():
-            raise TypeError("format_float_* only accepts floating-point scalars")
+            raise TypeError(f"format_float_*: expected a floating-point scalar, got "
+                            f"{t.dtype} with shape {tuple(t.shape)}")
         return float(t.item()), _BITS_OF[t.dtype]
-    if isinstance(x, torch.Tensor):
-        return _float_value(type("_", (), {"tensor": x})())
-    if isinstance(x, (bool, complex)) or not isinstance(x, (int, float)):
-        if hasattr(x, "dtype") and hasattr(x, "item"):  # a foreign float scalar
-            name = str(x.dtype)
-            bits = {"float16": 16, "float32": 32, "float64": 64}.get(name)
-            if bits is not None:
-                return float(x.item()), bits
-        raise TypeError("not a float")
-    return float(x), 64
+    if isinstance(x, (int, float)) and not isinstance(x, bool):
+        return float(x), 64
+    bits = _FOREIGN_FLOAT_BITS.get(str(getattr(x, "dtype", "")))
+    if bits is not None and hasattr(x, "item"):
+        return float(x.item()), bits
+    raise TypeError(f"format_float_*: expected a floating-point scalar, got "
+                    f"{type(x).__name__}")
 
 
 def _check_trim_and_precision(trim, unique, precision):
@@ -492,7 +476,9 @@ def _float_scalar_text(v, bits, trim_positional="0", trim_scientific="-"):
     if not math.isfinite(v):
         return _nonfinite_text(v, False)
     a = abs(v)
-    if a != 0 and (a < _in_width(1e-4, bits) or a >= _in_width(_SCALAR_SCI_AT[bits], bits)):
+    # up to NumPy 2.2 every float type switched at 1e16
+    big = _SCALAR_SCI_AT[bits] if _legacy_level(_state.get()) > 202 else 1e16
+    if a != 0 and (a < _in_width(1e-4, bits) or a >= _in_width(big, bits)):
         return _scientific_text(v, bits, trim=trim_scientific)
     return _positional_text(v, bits, trim=trim_positional)
 
@@ -570,10 +556,10 @@ def _user_formatter(formatter, kind):
     return formatter.get("all")
 
 
-def _bool_cells(values):
-    words = ["True" if v else "False" for v in values]
-    width = max(map(len, words), default=0)
-    return [w.rjust(width) for w in words]
+def _bool_cells(values, zero_d):
+    if zero_d:
+        return ["True" if values[0] else "False"]
+    return [" True" if v else "False" for v in values]  # NumPy pads True even alone
 
 
 def _int_cells(values, sign):
@@ -591,16 +577,18 @@ _ARRAY_SCI_AT = {16: 1e3, 32: 1e6, 64: 1e8}
 
 
 def _use_scientific(finite_abs, bits, opts):
-    """NumPy's switch to scientific notation, compared in the array's own dtype."""
-    if opts["suppress"] or not finite_abs:
+    """NumPy's switch to scientific notation, compared in the array's own dtype;
+    ``suppress`` only silences the small-value tests."""
+    if not finite_abs:
         return False
     big = max(finite_abs)
+    if big >= _in_width(_ARRAY_SCI_AT[bits], bits):
+        return True
     nonzero = [v for v in finite_abs if v != 0]
-    too_big = big >= _in_width(_ARRAY_SCI_AT[bits], bits)
-    if not nonzero:
-        return too_big
+    if opts["suppress"] or not nonzero:
+        return False
     small = min(nonzero)
-    return too_big or small < _in_width(1e-4, bits) or \
+    return small < _in_width(1e-4, bits) or \
         _in_width(big / small, bits) > _in_width(1e3, bits)
 
 
@@ -679,7 +667,7 @@ def _complex_cells(values, bits, opts):
     return out
 
 
-def _cells(values, dtype, opts):
+def _cells(values, dtype, opts, zero_d=False):
     """Format a flat list of host values of torch ``dtype`` under ``opts``."""
     kind = _dtypes._BY_TORCH[dtype].kind
     custom = _user_formatter(opts["formatter"], kind)
@@ -687,7 +675,7 @@ def _cells(values, dtype, opts):
         stype = _dtypes._SCALAR_BY_TORCH[dtype]
         return [custom(stype(v)) for v in values]
     if kind == "b":
-        return _bool_cells(values)
+        return _bool_cells(values, zero_d)
     if kind in "iu":
         return _int_cells(values, opts["sign"] if _legacy_level(opts) > 113 else "-")
     if kind == "f":
@@ -707,8 +695,8 @@ def _shown_part(t, edgeitems, summarize):
     gaps = []
     for axis, n in enumerate(t.shape):
         if summarize and n > 2 * edgeitems:
-            idx = torch.cat([torch.arange(edgeitems), torch.arange(n - edgeitems, n)])
-            t = t.index_select(axis, idx.to(t.device))
+            t = torch.cat([t.narrow(axis, 0, edgeitems), t.narrow(axis, n - edgeitems, edgeitems)],
+                          dim=axis)  # index_select lacks uint16/32/64 kernels
             gaps.append(True)
         else:
             gaps.append(False)
@@ -728,30 +716,21 @@ def _host_list(t):
 
 
 def _wrap_word(lines, line, word, limit, indent, legacy):
-    """Add ``word`` to the current ``line``; start a new one if it would pass ``limit``."""
-    if len(line) + len(word) > limit and len(line) > len(indent) or \
-            (legacy <= 113 and len(line) + len(word) > limit):
+    """Add ``word`` to the current ``line``, first starting a new line (at
+    ``indent``) if it would pass ``limit`` and the line holds something already.
+    A word of several lines (from a custom formatter) keeps its breaks, each
+    line set under the column where the word starts."""
+    parts = word.split("\n")
+    widest = max(map(len, parts)) if legacy > 113 else len(word)
+    if len(line) + widest > limit and (len(line) > len(indent) or legacy <= 113):
         lines.append(line.rstrip())
         line = indent
-    return line + word
-
-
-def _add_multiline_word(lines, line, word, limit, indent, legacy):
-    """Words spanning several lines (from custom formatters) keep their own breaks."""
-    parts = word.splitlines()
     if len(parts) == 1 or legacy <= 113:
-        return _wrap_word(lines, line, word, limit, indent, legacy)
-    widest = max(map(len, parts))
-    if len(line) + widest > limit and len(line) > len(indent):
-        lines.append(line.rstrip())
-        line = indent
-    elif line.strip():
-        pass
-    pad = " " * len(line)
+        return line + word
+    column = " " * len(line)
     lines.append(line + parts[0])
-    for p in parts[1:-1]:
-        lines.append(pad + p)
-    return pad + parts[-1]
+    lines.extend(column + p for p in parts[1:-1])
+    return column + parts[-1]
 
 
 class _Grid:
@@ -801,7 +780,10 @@ class _Grid:
                     line += self.sep
                 word = self._next_cell()
                 last = i == n - 1
-                line = _add_multiline_word(lines, line, word, limit_last if last else limit_mid,
+                if last and self.legacy <= 113:  # NumPy 1.13 never wrapped before the last item
+                    line += word
+                    continue
+                line = _wrap_word(lines, line, word, limit_last if last else limit_mid,
                                            inner, self.legacy)
                 if not last:
                     line += self.sep
@@ -812,6 +794,8 @@ class _Grid:
                 lines.append(line + sep_core)
                 lines.extend([""] * gap_lines)
                 line = inner + _ELLIPSIS
+                if self.legacy <= 113:  # NumPy 1.13 left the separator's space there
+                    line += self.sep[len(sep_core):]
             if i > 0:
                 lines.append(line + sep_core)
                 lines.extend([""] * gap_lines)
@@ -854,7 +838,7 @@ def _body(t, opts, separator=" ", prefix="", suffix=""):
     summarize = t.numel() > opts["threshold"]
     shown, gaps = _shown_part(t, opts["edgeitems"], summarize)
     values = _host_list(shown)
-    cells = _cells(values, t.dtype, opts)
+    cells = _cells(values, t.dtype, opts, t.ndim == 0)
     width = opts["linewidth"]
     if t.ndim == 0:
         return cells[0]
