@@ -197,3 +197,147 @@ def test_index_with_torchnp_scalars_and_arrays():
     assert_same(a[tnp.int64(2)], n[np.int64(2)])
     assert_same(a[tnp.asarray([3, 0]), tnp.asarray(1)], n[np.array([3, 0]), np.array(1)])
     assert_same(a[a > 5] if hasattr(tnp, "greater") else a[tnp.asarray(n > 5)], n[n > 5])
+
+
+# --- the single-index fast paths (one int, one slice, one integer array / mask) ----------------
+ONE_INDEX_KEYS = {
+    "int": 3, "neg-int": -10, "oob-int": 10, "oob-neg-int": -11, "slice": slice(2, 5),
+    "slice-none": slice(None), "list": [1, 3, 5], "list-neg": [-1, -10, 0], "list-2d": [[0, 1], [2, 9]],
+    "list-bool": [True, False] * 5, "list-oob": [0, 10], "list-neg-oob": [-11], "list-float": [1.0],
+    "list-mixed-scalars": [1, np.int64(2)], "empty-list": [],
+    "int8": I([1, -2], dtype="int8"), "int32": I([[4], [5]], dtype="int32"), "uint8": I([1, 2], dtype="uint8"),
+    "uint64": I([9], dtype="uint64"), "int64-oob": I([3, 12]), "mask": np.arange(10) % 3 == 0,
+    "mask-short": I([True, False]), "mask-2d": np.ones((2, 5), bool), "0d-int": I(4), "0d-bool": I(True),
+}
+
+
+@pytest.mark.parametrize("shape", [(10,), (10, 2)], ids=["1d", "2d"])
+@pytest.mark.parametrize("key", list(ONE_INDEX_KEYS.values()), ids=list(ONE_INDEX_KEYS))
+def test_single_index_keys(key, shape):
+    n = np.arange(int(np.prod(shape)), dtype="float64").reshape(shape)
+    exc, got = _check_get(n, key)
+    if isinstance(exc, IndexError) and "out of bounds" in str(exc):
+        assert str(got) == str(exc)
+
+
+@pytest.mark.parametrize("dtype", ["bool", "int8", "uint8", "int16", "uint16", "int32", "uint32",
+                                   "int64", "uint64", "float16", "float32", "float64", "complex64",
+                                   "complex128"])
+def test_single_int_scalar_every_dtype(dtype):
+    # torch.take (the 1-D scalar path) has no uint16/32/64 kernels: the fallback must serve them
+    n = (np.arange(6) % 4).astype(dtype)
+    a = to_tnp(n)
+    for i in (0, 3, -1):
+        assert_same(a[i], n[i])
+    assert_same(a[[2, -1]], n[[2, -1]])
+    assert_same(a[n.real > 1], n[n.real > 1])
+
+
+@pytest.mark.parametrize("i", [0, 5, -6, 2000, -3000])
+def test_scalar_from_1d_is_a_copy(i):
+    n = np.arange(4000.0)[:6] if abs(i) < 6 else np.arange(4000.0)
+    a = to_tnp(n)
+    s = a[i]
+    assert_same(s, n[i])
+    a[i] = -7.0
+    assert s == n[i] and a[i] == -7.0
+
+
+def test_fast_path_results_own_their_data_or_view_the_root():
+    a = tnp.arange(12.0)
+    fancy = a[[0, 1]]
+    assert fancy.base is None and fancy.flags.writeable
+    fancy[0] = 100
+    assert a[0] == 0
+    v = a.reshape(3, 4)[1]  # int on a 2-D view: a view of the root
+    assert v.base is a
+    v[0] = 100
+    assert a[4] == 100
+    s = a[2:5]
+    assert s.base is a and s[1:].base is a
+
+
+def test_fast_paths_keep_read_only():
+    a = tnp.arange(12.0)
+    a.flags.writeable = False
+    for view in (a[2:5], a.reshape(3, 4), a.reshape(3, 4)[1], a.reshape(3, 4).T):
+        assert not view.flags.writeable
+        with pytest.raises(ValueError, match="read-only"):
+            view[0] = 1
+    assert a[[0, 1]].flags.writeable  # advanced indexing copies
+    with pytest.raises(ValueError, match="read-only"):
+        a[[0, 1]] = 5
+
+
+def test_arrays_made_without_view_slots_still_index():
+    # plugins may build an ndarray with only .tensor set: the fast paths must not rely on the slots
+    import torch
+    a = object.__new__(tnp.ndarray)
+    a.tensor = torch.arange(12.0, dtype=torch.float64)
+    for v in (a[2:5], a.reshape(3, 4), a.reshape(3, 4)[1], a.reshape(3, 4).T):
+        assert v.base is a and v.flags.writeable
+    assert a[3] == 3.0 and a[[1, 2]].tolist() == [1.0, 2.0]
+    a[[0]] = 5.0
+    assert a[0] == 5.0
+
+
+SET_ONE_INDEX = {
+    "list": ([1, 3], [10.0, 20.0]), "list-scalar": ([1, -1], 7.0), "repeated": ([2, 2], [1.0, 2.0]),
+    "ndarray": (I([[0], [4]]), 3.0), "int32": (I([1], dtype="int32"), 4.0), "mask": (np.arange(6) > 3, -1.0),
+    "mask-values": (np.arange(6) > 3, [8.0, 9.0]), "oob": ([0, 1, 9, 2], 1.0), "neg-oob": ([0, -7], 1.0),
+    "bad-values": ([0, 1], [1.0, 2.0, 3.0]), "mask-short": (I([True, False]), 1.0),
+    "value-leading-ones": ([0, 1], np.ones((1, 2))), "complex-value": ([0], 1j), "empty": ([], 5.0),
+}
+
+
+@pytest.mark.parametrize("case", list(SET_ONE_INDEX), ids=list(SET_ONE_INDEX))
+def test_setitem_single_index(case):
+    key, value = SET_ONE_INDEX[case]
+    n = np.arange(6.0)
+    a = to_tnp(n)
+    try:
+        n[key] = value
+    except Exception as exc:  # noqa: BLE001
+        with pytest.raises(type(exc)) as info:
+            a[to_tnp(key)] = to_tnp(value)
+        if isinstance(exc, IndexError):
+            assert str(info.value) == str(exc)
+        # nothing was written before the error (NumPy checks first, torch would write part)
+        assert a.tolist() == np.arange(6.0).tolist()
+        return
+    a[to_tnp(key)] = to_tnp(value)
+    assert_same(a, n)
+
+
+@pytest.mark.parametrize("args", [(2, 5), ((5, 2),), ([10],), (-1, 5), (5, -1), ((),), (2, -2),
+                                  (3, 3), ((0, -1),), (10, 1, 1), (1, -1, 1), (4,), (-1, 3),
+                                  (2, 3, -1), ((-1, -1),)])
+@pytest.mark.parametrize("layout", ["contiguous", "transposed", "strided"])
+def test_reshape_fast_path_matches_numpy(args, layout):
+    size = 10 if args != ((),) else 1
+    n = {"contiguous": np.arange(float(size)), "transposed": np.arange(float(size)).reshape(-1, 1).T,
+         "strided": np.arange(2.0 * size)[::2]}[layout]
+    a = {"contiguous": tnp.arange(float(size)), "transposed": tnp.arange(float(size)).reshape(-1, 1).T,
+         "strided": tnp.arange(2.0 * size)[::2]}[layout]
+    try:
+        expected = n.reshape(*args)
+    except Exception as exc:  # noqa: BLE001
+        with pytest.raises(type(exc)) as info:
+            a.reshape(*args)
+        assert str(info.value) == str(exc)
+        return
+    got = a.reshape(*args)
+    assert_same(got, expected)
+    assert (got.base is not None) == np.shares_memory(expected, n)
+
+
+@pytest.mark.parametrize("shape", [(), (3,), (2, 3), (2, 3, 4)])
+def test_T_is_a_view(shape):
+    n = np.arange(int(np.prod(shape)), dtype="int32").reshape(shape)
+    a = to_tnp(n)
+    assert_same(a.T, n.T)
+    t = a.T
+    assert t.base is a
+    if t.size:
+        t[(0,) * t.ndim] = 99
+        assert a[(0,) * a.ndim] == 99

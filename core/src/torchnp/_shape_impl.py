@@ -55,7 +55,17 @@ def _resolve_shape(shape, size):
 
 
 def _shape_str(dims):
-    return "(" + ", ".join(str(d) for d in dims) + ("," if len(dims) == 1 else "") + ")"
+    """A requested shape as NumPy's reshape errors print it: ``(3,3)``; a one-entry
+    shape as ``(4,)``; an unknown (negative) dimension as ``newaxis``, or left out
+    where it leads (``(-1, 3)`` prints ``(3)``)."""
+    n = len(dims)
+    shown = list(dims)
+    while shown and shown[0] < 0:
+        shown.pop(0)
+    if not shown:
+        return "()"
+    body = ",".join("newaxis" if d < 0 else str(d) for d in shown)
+    return f"({body},)" if n == 1 else f"({body})"
 
 
 def _reshape_c(t, shape, copy):
