@@ -402,11 +402,12 @@ def _float_value(x):
     array, a 0-d tensor, a Python number, or a foreign float scalar."""
     t = x if isinstance(x, torch.Tensor) else getattr(x, "tensor", None)
     if isinstance(t, torch.Tensor):
-        if t.ndim != 0 or t.dtype not in _BITS_OF or t.is_complex():
-            raise TypeError(f"format_float_*: expected a floating-point scalar, got "
+        if t.ndim != 0 or t.is_complex():
+            raise TypeError(f"format_float_*: expected a real scalar, got "
                             f"{t.dtype} with shape {tuple(t.shape)}")
-        return float(t.item()), _BITS_OF[t.dtype]
-    if isinstance(x, (int, float)) and not isinstance(x, bool):
+        # integers and bools print as the float64 they convert to, as in NumPy
+        return float(_host_value(t)), _BITS_OF.get(t.dtype, 64)
+    if isinstance(x, (int, float)):
         return float(x), 64
     bits = _FOREIGN_FLOAT_BITS.get(str(getattr(x, "dtype", "")))
     if bits is not None and hasattr(x, "item"):
