@@ -526,3 +526,93 @@ def test_missing_plugin_error_names_function(monkeypatch):
     monkeypatch.setattr(_ndarray, "_METHODS", _ndarray._METHODS)
     with pytest.raises(NotImplementedError, match="no_such_function"):
         _ndarray._func("no_such_function")
+
+
+# --- the generated wrappers (make_public) ---------------------------------------------------
+def _impl_reduce(a: "ArrayLike", axis: "AxisLike" = None, dtype: "DTypeLike" = None, out: "OutArray" = None,
+                 keepdims: "KeepDims" = False, *, where: "NotImplementedType" = True) -> "ArrayOrScalar":
+    """A toy reduction."""
+    import torch
+    return torch.sum(a, dim=axis, dtype=dtype) if axis is not None else torch.sum(a, dtype=dtype)
+
+
+def _impl_reduce_twin(x: "ArrayLike", axis: "AxisLike" = None, dtype: "DTypeLike" = None, out: "OutArray" = None,
+                      keepdims: "KeepDims" = False, *, where: "NotImplementedType" = True) -> "ArrayOrScalar":
+    import torch
+    return torch.amax(x, dim=axis) if axis is not None else torch.amax(x)
+
+
+def _impl_varargs(*arrays: "ArrayLike", sep: int = 0):
+    return arrays
+
+
+def _impl_posonly(a: "ArrayLike", b: "ArrayLikeOrScalar | None" = None, /, c=3, *args, d, **kw):
+    return (a, b, c, args, d, kw)
+
+
+# the string annotations above resolve in this module's globals
+from torchnp._normalize import (  # noqa: E402
+    ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, AxisLike, DTypeLike, KeepDims, NotImplementedType, OutArray,
+)
+
+
+def test_make_public_signature_matches_impl_without_annotations():
+    import inspect
+    from torchnp._normalize import make_public
+    for impl in (_impl_reduce, _impl_varargs, _impl_posonly):
+        pub = make_public(impl, module="torchnp.testmod")
+        expected = inspect.signature(impl)
+        expected = expected.replace(parameters=[p.replace(annotation=inspect.Parameter.empty)
+                                                for p in expected.parameters.values()],
+                                    return_annotation=inspect.Signature.empty)
+        assert inspect.signature(pub) == expected
+        assert str(pub.__signature__) == str(expected)
+        assert pub.__signature__.replace(return_annotation=int).return_annotation is int
+        assert pub.__name__ == pub.__qualname__ == impl.__name__ and pub.__module__ == "torchnp.testmod"
+        assert pub.__wrapped_impl__ is impl and pub.__doc__ == impl.__doc__
+
+
+def test_make_public_shares_code_between_same_shaped_wrappers():
+    from torchnp._normalize import make_public
+    f = make_public(_impl_reduce, "fsum", "torchnp")
+    g = make_public(_impl_reduce, "gsum", "torchnp")
+    h = make_public(_impl_reduce_twin, "hmax", "torchnp")  # another parameter name: own code
+    assert f.__code__.co_code == g.__code__.co_code
+    assert f.__code__.co_name == "fsum" and g.__code__.co_name == "gsum"
+    assert "torchnp.gsum" in g.__code__.co_filename
+    assert f.__globals__ is not g.__globals__  # each wrapper binds its own impl and defaults
+    a = tnp.arange(6.0).reshape(2, 3)
+    assert_same(f(a), np.float64(15.0))
+    assert_same(g(a, axis=1, keepdims=True), np.array([[3.0], [12.0]]))
+    assert_same(h(a, 0), np.array([3.0, 4.0, 5.0]))
+    out = tnp.zeros(3)
+    assert f(a, 0, None, out) is out and out.tolist() == [3.0, 5.0, 7.0]
+    with pytest.raises(NotImplementedError, match="where"):
+        g(a, where=False)
+    with pytest.raises(TypeError):
+        f(a, 0, None, None, False, True)  # where is keyword-only
+
+
+def test_make_public_normalizes_each_tag():
+    import torch
+    from torchnp._normalize import make_public
+    pub = make_public(_impl_posonly)
+    a, b, c, args, d, kw = pub([1, 2], 2.5, 4, 5, 6, d=7, e=8)
+    assert isinstance(a, tnp.ndarray) and a.dtype == tnp.int64
+    assert b == 2.5 and type(b) is float  # ArrayLikeOrScalar keeps Python scalars weak
+    assert (c, args, d, kw) == (4, (5, 6), 7, {"e": 8})
+    assert pub(tnp.ones(2), d=0)[1] is None
+    arrays = make_public(_impl_varargs)(tnp.ones(2), [1, 2], torch.zeros(1))
+    assert isinstance(arrays, tuple) and all(isinstance(x, tnp.ndarray) for x in arrays)
+    red = make_public(_impl_reduce)
+    assert_same(red(tnp.arange(4), axis=np.int64(0)), np.int64(6))
+    assert_same(red(tnp.arange(4), axis=[0]), np.int64(6))
+    assert_same(red(tnp.arange(4), dtype="float32"), np.float32(6))
+    with pytest.raises(TypeError):
+        red(tnp.arange(4), axis=1.5)
+
+
+def test_make_public_results_carry_view_slots():
+    # wrappers set _base/_readonly so that views of their results are cheap (see _ndarray)
+    r = tnp.zeros(4)
+    assert r.base is None and r.flags.writeable and r[1:].base is r
