@@ -727,12 +727,12 @@ class ufunc:
             axes = tuple(range(ndim))
         else:
             axes = normalize_axis_tuple(axis if not isinstance(axis, list) else tuple(axis), ndim)
+        tdt = self._reduce_dtype(t, dtype, "reduce")
+        key = tdt if tdt is not None else t.dtype
+        loop_dt = self._reduction_loop(key, tdt if dtype is not None else None)
         if len(axes) > 1 and not self._reorderable:
             raise ValueError(f"reduction operation '{self.__name__}' is not reorderable, so at most "
                              "one axis may be specified")
-        tdt = self._reduce_dtype(t, dtype, "reduce")
-        key = tdt if tdt is not None else t.dtype
-        loop_dt = self._resolve((key, key), tdt if dtype is not None else None)
         plan = self._plan((loop_dt[0][0], loop_dt[0][0]))
         x = t.to(loop_dt[0][0]) if t.dtype is not loop_dt[0][0] else t
         if initial is _NOVALUE:
@@ -748,9 +748,21 @@ class ufunc:
             if not has_initial:
                 raise ValueError(f"reduction operation '{self.__name__}' does not have an identity, "
                                  "so to use a where mask one has to specify 'initial'")
-            fill = torch.tensor(initial, dtype=x.dtype, device=x.device) if not isinstance(
-                initial, torch.Tensor) else initial
-            x = torch.where(mask, x, fill.to(x.dtype))
+            if self._reorderable:
+                # masked-out elements become the identity (for the identity-less reorderable
+                # ops, maximum & co, the initial value: they are idempotent)
+                fillv = self.identity if self.identity is not None else initial
+                fill = _full((), fillv, x)
+                x = torch.where(mask, x, fill.to(x.dtype))
+                mask = None
+            else:
+                try:
+                    mask = torch.broadcast_to(mask, x.shape)
+                except RuntimeError:
+                    raise ValueError(f"operands could not be broadcast together with shapes "
+                                     f"{tuple(x.shape)} {tuple(mask.shape)}") from None
+        else:
+            mask = None
         empty = any(x.shape[a] == 0 for a in axes)
         if empty and not has_initial:
             raise ValueError(f"zero-size array to reduction operation {self.__name__} which has "
@@ -761,7 +773,12 @@ class ufunc:
                 use_initial = True  # NumPy applies the identity once: hypot.reduce(x, axis=()) == |x|
         elif empty:
             shape = [s for i, s in enumerate(x.shape) if i not in axes]
-            r = torch.full(shape, initial, dtype=x.dtype, device=x.device)
+            r = _full(shape, initial, x)
+            use_initial = False
+        elif not self._reorderable and (use_initial or mask is not None):
+            # an order-dependent fold starts from ``initial`` and skips masked elements:
+            # subtract.reduce(a, initial=1) is 1 - a[0] - a[1] - ...
+            r = self._fold_from(x, axes[0], plan, initial, mask)
             use_initial = False
         elif self._reduce_fast is not None and _category(x.dtype) not in ("u64",) and \
                 x.dtype not in _COMPUTE:
@@ -779,7 +796,7 @@ class ufunc:
             for ax in sorted(axes, reverse=True):
                 r = self._reduce_axis(r, ax, plan)
         if use_initial:
-            init = torch.tensor(initial, dtype=r.dtype, device=r.device)
+            init = _full((), initial, r)
             r = plan(init, r) if plan is not None else r
             r = _from_compute(r, loop_dt[1][0])
         if r.dtype is not loop_dt[1][0]:
@@ -795,6 +812,24 @@ class ufunc:
             _write_out(self.__name__, r, out, "same_kind", None, reduce=True)
             return out
         return _normalize.wrap_scalar(r)
+
+    def _reduction_loop(self, key, dtype):
+        """The loop a reduction runs: its output must feed back as its first input
+        (comparisons only reduce booleans; logical ufuncs reduce through bool)."""
+        if self._logical:
+            key = torch.bool
+        loop = self._resolve((key, key), dtype)
+        if loop[1][0] is not loop[0][0]:
+            raise UFuncTypeError(f"No loop matching the specified signature and casting was found "
+                            f"for ufunc {self.__name__}")
+        return loop
+
+    def _fold_from(self, x, ax, plan, initial, mask):
+        acc = _full(x.select(ax, 0).shape, initial, x)
+        for i in range(x.shape[ax]):
+            new = plan(acc, x.select(ax, i))
+            acc = new if mask is None else torch.where(mask.select(ax, i), new, acc.to(new.dtype))
+        return acc
 
     def _reduce_axis(self, x, ax, plan):
         n = x.shape[ax]
@@ -824,7 +859,7 @@ class ufunc:
         ax = normalize_axis_index(0 if axis is None else axis, t.ndim)
         tdt = self._reduce_dtype(t, dtype, "accumulate")
         key = tdt if tdt is not None else t.dtype
-        loop = self._resolve((key, key), tdt if dtype is not None else None)
+        loop = self._reduction_loop(key, tdt if dtype is not None else None)
         ld = loop[0][0]
         plan = self._plan((ld, ld))
         x = t.to(ld) if t.dtype is not ld else t
@@ -873,8 +908,9 @@ class ufunc:
                 piece = t.narrow(ax, i, end - i)
                 parts.append(self.reduce(_normalize.wrap(piece), axis=ax, dtype=dtype,
                                          keepdims=True))
-            else:
-                parts.append(_normalize.wrap(t.narrow(ax, i, 1)))
+            else:  # NumPy: the single element at i, cast like a reduction's result
+                parts.append(self.reduce(_normalize.wrap(t.narrow(ax, i, 1)), axis=ax,
+                                         dtype=dtype, keepdims=True))
         ts = [p.tensor for p in parts]
         dt = ts[0].dtype if ts else t.dtype
         r = torch.cat([x.to(dt) for x in ts], dim=ax) if ts else t.narrow(ax, 0, 0)
@@ -964,6 +1000,15 @@ class ufunc:
                 keys.append(_dtypes.to_torch_dtype(d))
         ins, outs = self._resolve(tuple(keys))
         return tuple(_dtypes.from_torch(x) for x in ins + outs)
+
+
+def _full(shape, value, like):
+    """torch.full in ``like``'s dtype/device; bitwise_and's identity -1 means all bits set."""
+    dt = like.dtype
+    if type(value) is builtins.int and value < 0 and dt in (torch.uint8, torch.uint16,
+                                                             torch.uint32, torch.uint64):
+        value += 1 << torch.iinfo(dt).bits
+    return torch.full(shape, value, dtype=dt, device=like.device)
 
 
 def _as_out(o):
