@@ -197,6 +197,21 @@ def _shortest(x, bits):
     m, e = math.frexp(x)  # x = m * 2**e, 0.5 <= m < 1
     e2 = max(e - p, emin - p + 1)
     sig = int(math.ldexp(x, -e2))  # x = sig * 2**e2 exactly
+    if sig != 1 << (p - 1):
+        # Fast path: the halfway points to the neighbours are exact doubles, and
+        # C's correctly rounded "%.*e" gives the nearest n-digit decimal; only a
+        # candidate that lands on a halfway point needs the exact test below.
+        half = math.ldexp(1.0, e2 - 1)
+        lo, hi = x - half, x + half
+        for n in range(1, 10):
+            text = "%.*e" % (n - 1, x)
+            y = float(text)
+            if y == lo or y == hi:
+                break
+            if lo < y < hi:
+                mant, _, exp = text.partition("e")
+                digits = mant.replace(".", "").rstrip("0") or "0"
+                return digits, int(exp)
     # rounding interval in units of 2**(e2 - 2): [low, high] around 4*sig
     value, high = 4 * sig, 4 * sig + 2
     low = 4 * sig - (1 if sig == 1 << (p - 1) and e2 > emin - p + 1 else 2)
