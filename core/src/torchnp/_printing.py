@@ -27,6 +27,7 @@ __all__ = [
 
 import contextlib
 import contextvars
+import functools
 import math
 import operator
 import struct
@@ -182,6 +183,7 @@ def _round_half_even(num, den):
     return q
 
 
+@functools.lru_cache(maxsize=4096)  # array printing asks twice per element
 def _shortest(x, bits):
     """(digits, k): the shortest digit string (no trailing zeros) that reads back
     as x in a float of ``bits`` bits, nearest to x among those; x ~ d.ddd * 10**k."""
