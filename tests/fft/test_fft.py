@@ -211,3 +211,47 @@ def test_cuda_results_stay_on_device():
     a = tnp.asarray(arr((16,))).to_device("cuda")
     assert tnp.fft.fft(a).device.type == "cuda"
     assert tnp.fft.fftfreq(8, device="cuda").device.type == "cuda"
+
+
+# --- regressions found by the differential audit -------------------------------------
+@pytest.mark.parametrize("name", ["fft", "ifft", "rfft", "irfft", "hfft", "ihfft", "fft2", "ifftn",
+                                  "rfftn", "irfft2"])
+@pytest.mark.parametrize("norm", NORMS)
+@pytest.mark.parametrize("n", [1, 5, 6])
+def test_float16_scaling_is_numpys(name, norm, n):
+    """NumPy rounds the normalization factor (1/n, 1/sqrt(n)) to float16 for float16 input."""
+    a = (np.arange(2 * n, dtype=np.float16) * 0.75 - 2).reshape(2, n)
+    check(name, a, norm=norm, module="fft")  # the oracle's complex64/float32 tolerance, not float16's
+
+
+@pytest.mark.parametrize("name,dt,out_dt", [("fft", "float32", "complex128"), ("ifft", "complex64", "complex128"),
+                                            ("rfft", "float32", "complex128"), ("irfft", "complex64", "float64"),
+                                            ("fftn", "float32", "complex128"), ("ihfft", "float32", "complex128"),
+                                            ("fft", "float64", "complex64"), ("ifftn", "complex64", "complex128"),
+                                            ("irfftn", "complex64", "float64"), ("rfft2", "float32", "complex128")])
+@pytest.mark.parametrize("norm", NORMS)
+def test_out_sets_the_precision(name, dt, out_dt, norm):
+    """A double out= with single input: NumPy's double loop when unscaled, else single first pass."""
+    a = (np.arange(10) * 1.1 + 0.3).astype(dt).reshape(2, 5)
+    shape = getattr(np.fft, name)(a).shape
+    o = np.zeros(shape, out_dt)
+    to = tnp.zeros(shape, out_dt)
+    r = getattr(tnp.fft, name)(to_tnp(a), out=to, norm=norm)
+    getattr(np.fft, name)(a, out=o, norm=norm)
+    assert r is to
+    unit = norm in (None, "backward") if name in ("fft", "rfft", "fftn", "rfft2") else norm == "forward"
+    if name == "ihfft":  # an rfft with the swapped norm
+        unit = norm == "forward"
+    if unit and out_dt in ("complex128", "float64") and name != "irfftn":  # irfftn: out= only on its last pass
+        assert_same(to, o, rtol=1e-13, atol=1e-13)  # NumPy's double loop: double-precision values
+    else:  # a single-precision first pass: the two FFT libraries agree to single precision
+        assert_same(to, o, rtol=2e-6, atol=2e-5)
+
+
+@pytest.mark.parametrize("name,args,kw", [("fftfreq", (-1,), {}), ("rfftfreq", (-1,), {}),
+                                          ("rfftn", (np.ones(3),), {"axes": ()}),
+                                          ("irfftn", (np.ones(3),), {"axes": ()}),
+                                          ("rfft2", (np.ones((2, 3)),), {"axes": ()}),
+                                          ("fftn", (np.ones(3),), {"axes": ()})])
+def test_audit_edge_cases(name, args, kw):
+    check(name, *args, module="fft", **kw)

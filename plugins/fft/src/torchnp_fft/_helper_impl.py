@@ -32,6 +32,8 @@ def _freqs(k, n, d, device):
 def fftfreq(n, d: ArrayLikeOrScalar = 1.0, device: DeviceLike = None) -> torch.Tensor:
     """Sample frequencies of fft. Mirrors ``numpy.fft.fftfreq``."""
     n = _as_n(n)
+    if n < 0:  # NumPy allocates the result first (rfftfreq just gives an empty range)
+        raise ValueError("negative dimensions are not allowed")
     N = (n - 1) // 2 + 1
     k = torch.cat([torch.arange(0, N, dtype=torch.int64, device=device),
                    torch.arange(-(n // 2), 0, dtype=torch.int64, device=device)])

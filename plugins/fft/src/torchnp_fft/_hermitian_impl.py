@@ -8,9 +8,9 @@ __all__ = ["hfft", "ihfft"]
 
 import torch
 
-from torchnp._normalize import ArrayLike, OutArray
+from torchnp._normalize import ArrayLike
 
-from ._engine_impl import _swap_direction, raw_fft
+from ._engine_impl import _swap_direction, _unit, raw_fft, with_out
 
 
 def hfft(a: ArrayLike, n=None, axis=-1, norm=None, out=None) -> torch.Tensor:
@@ -24,9 +24,9 @@ def hfft(a: ArrayLike, n=None, axis=-1, norm=None, out=None) -> torch.Tensor:
     return raw_fft(a.conj() if a.is_complex() else a, n, axis, "irfft", _swap_direction(norm))
 
 
-def ihfft(a: ArrayLike, n=None, axis=-1, norm=None, out: OutArray = None) -> torch.Tensor:
+def ihfft(a: ArrayLike, n=None, axis=-1, norm=None, out=None):
     """Inverse of hfft for real input. Mirrors ``numpy.fft.ihfft``."""
     if n is None:
         n = a.shape[axis]
-    r = raw_fft(a, n, axis, "rfft", _swap_direction(norm))
-    return r.conj().resolve_conj()
+    return with_out(lambda a, w: raw_fft(a, n, axis, "rfft", _swap_direction(norm)).conj().resolve_conj(),
+                    a, out, "ihfft", _unit(_swap_direction(norm), True))

@@ -6,38 +6,36 @@ from __future__ import annotations
 
 __all__ = ["rfft", "irfft", "rfft2", "irfft2", "rfftn", "irfftn"]
 
-import torch
+from torchnp._normalize import ArrayLike
 
-from torchnp._normalize import ArrayLike, OutArray
-
-from ._engine_impl import raw_fft, raw_irfftnd, raw_rfftnd
+from ._engine_impl import _unit, raw_fft, raw_irfftnd, raw_rfftnd, with_out
 
 
-def rfft(a: ArrayLike, n=None, axis=-1, norm=None, out: OutArray = None) -> torch.Tensor:
+def rfft(a: ArrayLike, n=None, axis=-1, norm=None, out=None):
     """1-D FFT of real input (non-negative frequencies). Mirrors ``numpy.fft.rfft``."""
-    return raw_fft(a, n, axis, "rfft", norm)
+    return with_out(lambda a, w: raw_fft(a, n, axis, "rfft", norm), a, out, "rfft", _unit(norm, True))
 
 
-def irfft(a: ArrayLike, n=None, axis=-1, norm=None, out: OutArray = None) -> torch.Tensor:
+def irfft(a: ArrayLike, n=None, axis=-1, norm=None, out=None):
     """Inverse of rfft; ``n`` defaults to ``2 * (m - 1)``. Mirrors ``numpy.fft.irfft``."""
-    return raw_fft(a, n, axis, "irfft", norm)
+    return with_out(lambda a, w: raw_fft(a, n, axis, "irfft", norm), a, out, "irfft", _unit(norm, False))
 
 
-def rfft2(a: ArrayLike, s=None, axes=(-2, -1), norm=None, out: OutArray = None) -> torch.Tensor:
+def rfft2(a: ArrayLike, s=None, axes=(-2, -1), norm=None, out=None):
     """2-D FFT of real input. Mirrors ``numpy.fft.rfft2``."""
-    return raw_rfftnd(a, s, axes, norm)
+    return with_out(lambda a, w: raw_rfftnd(a, s, axes, norm, w), a, out, "rfft2", _unit(norm, True))
 
 
-def irfft2(a: ArrayLike, s=None, axes=(-2, -1), norm=None, out: OutArray = None) -> torch.Tensor:
+def irfft2(a: ArrayLike, s=None, axes=(-2, -1), norm=None, out=None):
     """Inverse of rfft2. Mirrors ``numpy.fft.irfft2``."""
-    return raw_irfftnd(a, s, axes, norm)
+    return with_out(lambda a, w: raw_irfftnd(a, s, axes, norm, w), a, out, "irfft2", _unit(norm, False))
 
 
-def rfftn(a: ArrayLike, s=None, axes=None, norm=None, out: OutArray = None) -> torch.Tensor:
+def rfftn(a: ArrayLike, s=None, axes=None, norm=None, out=None):
     """N-D FFT of real input. Mirrors ``numpy.fft.rfftn``."""
-    return raw_rfftnd(a, s, axes, norm)
+    return with_out(lambda a, w: raw_rfftnd(a, s, axes, norm, w), a, out, "rfftn", _unit(norm, True))
 
 
-def irfftn(a: ArrayLike, s=None, axes=None, norm=None, out: OutArray = None) -> torch.Tensor:
+def irfftn(a: ArrayLike, s=None, axes=None, norm=None, out=None):
     """Inverse of rfftn. Mirrors ``numpy.fft.irfftn``."""
-    return raw_irfftnd(a, s, axes, norm)
+    return with_out(lambda a, w: raw_irfftnd(a, s, axes, norm, w), a, out, "irfftn", _unit(norm, False))

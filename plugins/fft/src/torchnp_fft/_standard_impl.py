@@ -6,38 +6,36 @@ from __future__ import annotations
 
 __all__ = ["fft", "ifft", "fft2", "ifft2", "fftn", "ifftn"]
 
-import torch
+from torchnp._normalize import ArrayLike
 
-from torchnp._normalize import ArrayLike, OutArray
-
-from ._engine_impl import raw_fft, raw_fftnd
+from ._engine_impl import _unit, raw_fft, raw_fftnd, with_out
 
 
-def fft(a: ArrayLike, n=None, axis=-1, norm=None, out: OutArray = None) -> torch.Tensor:
+def fft(a: ArrayLike, n=None, axis=-1, norm=None, out=None):
     """1-D discrete Fourier transform. Mirrors ``numpy.fft.fft``."""
-    return raw_fft(a, n, axis, "fft", norm)
+    return with_out(lambda a, w: raw_fft(a, n, axis, "fft", norm), a, out, "fft", _unit(norm, True))
 
 
-def ifft(a: ArrayLike, n=None, axis=-1, norm=None, out: OutArray = None) -> torch.Tensor:
+def ifft(a: ArrayLike, n=None, axis=-1, norm=None, out=None):
     """1-D inverse discrete Fourier transform. Mirrors ``numpy.fft.ifft``."""
-    return raw_fft(a, n, axis, "ifft", norm)
+    return with_out(lambda a, w: raw_fft(a, n, axis, "ifft", norm), a, out, "ifft", _unit(norm, False))
 
 
-def fft2(a: ArrayLike, s=None, axes=(-2, -1), norm=None, out: OutArray = None) -> torch.Tensor:
+def fft2(a: ArrayLike, s=None, axes=(-2, -1), norm=None, out=None):
     """2-D discrete Fourier transform. Mirrors ``numpy.fft.fft2``."""
-    return raw_fftnd(a, s, axes, "fft", norm)
+    return with_out(lambda a, w: raw_fftnd(a, s, axes, "fft", norm, w), a, out, "fft2", _unit(norm, True))
 
 
-def ifft2(a: ArrayLike, s=None, axes=(-2, -1), norm=None, out: OutArray = None) -> torch.Tensor:
+def ifft2(a: ArrayLike, s=None, axes=(-2, -1), norm=None, out=None):
     """2-D inverse discrete Fourier transform. Mirrors ``numpy.fft.ifft2``."""
-    return raw_fftnd(a, s, axes, "ifft", norm)
+    return with_out(lambda a, w: raw_fftnd(a, s, axes, "ifft", norm, w), a, out, "ifft2", _unit(norm, False))
 
 
-def fftn(a: ArrayLike, s=None, axes=None, norm=None, out: OutArray = None) -> torch.Tensor:
+def fftn(a: ArrayLike, s=None, axes=None, norm=None, out=None):
     """N-D discrete Fourier transform. Mirrors ``numpy.fft.fftn``."""
-    return raw_fftnd(a, s, axes, "fft", norm)
+    return with_out(lambda a, w: raw_fftnd(a, s, axes, "fft", norm, w), a, out, "fftn", _unit(norm, True))
 
 
-def ifftn(a: ArrayLike, s=None, axes=None, norm=None, out: OutArray = None) -> torch.Tensor:
+def ifftn(a: ArrayLike, s=None, axes=None, norm=None, out=None):
     """N-D inverse discrete Fourier transform. Mirrors ``numpy.fft.ifftn``."""
-    return raw_fftnd(a, s, axes, "ifft", norm)
+    return with_out(lambda a, w: raw_fftnd(a, s, axes, "ifft", norm, w), a, out, "ifftn", _unit(norm, False))
