@@ -18,6 +18,7 @@ BUILTIN_PLUGINS = {
     "io": "torchnp-io",
     "testing": "torchnp-testing",
     "utilities": "torchnp-utilities",
+    "polynomial": "torchnp-polynomial",
 }
 
 # whole namespaces owned by one distribution
@@ -30,6 +31,7 @@ NAMESPACE_DISTRIBUTIONS = {
     "lib.stride_tricks": "torchnp-manipulation",
     "typing": "torchnp-utilities",
     "dtypes": "torchnp-utilities",
+    "polynomial": "torchnp-polynomial",
 }
 
 # main-namespace names, by distribution (space-separated; each plugin fills its own line)
@@ -54,7 +56,12 @@ def distribution_for(namespace, name):
     """The distribution that provides ``name`` in ``namespace``, or None if unknown."""
     global _MAIN_INDEX
     if namespace:
-        return NAMESPACE_DISTRIBUTIONS.get(namespace)
+        parts = namespace.split(".")
+        for i in range(len(parts), 0, -1):  # "polynomial.chebyshev" -> "polynomial"
+            dist = NAMESPACE_DISTRIBUTIONS.get(".".join(parts[:i]))
+            if dist is not None:
+                return dist
+        return None
     if _MAIN_INDEX is None:
         _MAIN_INDEX = {n: dist for dist, names in MAIN_NAMES.items() for n in names.split()}
     if name in NAMESPACE_DISTRIBUTIONS:

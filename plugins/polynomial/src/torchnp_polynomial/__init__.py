@@ -1,0 +1,1 @@
+"""torchnp plugin: numpy.polynomial."""
