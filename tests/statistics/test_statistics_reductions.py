@@ -291,3 +291,32 @@ def test_hypothesis_core_reductions(a, data):
                    "the ArrayOrScalar pipeline turns every 0-d result into a scalar")
 def test_median_0d_keepdims_is_array():
     run("median", np.array(1.5), keepdims=True)
+
+
+# --- regressions found by a differential audit against NumPy 2.4 ---------------------
+_RA = np.array([[3, -1, 4, 1], [5, 9, -2, 6], [5, 3, 5, -8]], dtype=np.int8)
+AUDIT = [
+    # std of an integer dtype= cannot hold sqrt's float result: NumPy's UFuncTypeError
+    ("std", (_RA,), dict(axis=0, dtype=np.int16)), ("nanstd", (_RA,), dict(axis=0, dtype=np.int32)),
+    ("std", (_RA > 0,), dict(axis=1, dtype=np.int8)),
+    # nan-reductions of inexact data need an inexact dtype=
+    ("nanmean", (F64,), dict(axis=0, dtype=np.int16)), ("nanvar", (F64,), dict(dtype=np.int64)),
+    ("nanstd", (F64.astype(np.float32),), dict(axis=1, dtype=np.int8)),
+    # ptp of bool: axis and empty-array errors come before the bool-subtract error
+    ("ptp", (_RA[:0] > 0,), dict(axis=0)), ("ptp", (_RA > 0,), dict(axis=2)), ("ptp", (_RA > 0,), {}),
+]
+
+
+@pytest.mark.parametrize("name,args,kw", AUDIT, ids=[f"{i}-{c[0]}" for i, c in enumerate(AUDIT)])
+def test_audit_regressions(name, args, kw):
+    from tests._oracle import check  # maps NumPy's private UFuncTypeError subclasses
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        check(name, *args, **kw)
+
+
+@pytest.mark.parametrize("name,axis", [("var", 0), ("nanvar", 1), ("std", None), ("nanstd", None)])
+def test_var_integer_dtype_is_refused(name, axis):
+    # NumPy truncates the mean and wraps the squares in the integer dtype; refuse loudly
+    with pytest.raises(NotImplementedError, match="integer dtype"):
+        getattr(tnp, name)(tnp.asarray(_RA), axis=axis, dtype="int16")

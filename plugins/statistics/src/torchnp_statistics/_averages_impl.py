@@ -92,6 +92,22 @@ def _ddof(ddof, correction):
     return ddof
 
 
+def _check_var_dtype(a, dtype, name, axis):
+    if dtype is None or is_inexact(dtype):
+        return
+    if name.startswith("nan") and is_inexact(a.dtype):
+        raise TypeError("If a is inexact, then dtype must be inexact")
+    if name.endswith("std") and len(axes_of(axis, a.ndim, lenient=True)) < a.ndim:
+        # NumPy's sqrt of the integer variance: float16 for 8-bit types, float32 for
+        # 16-bit ones, float64 above, which ``dtype`` cannot hold
+        bits = 8 if dtype == torch.bool else torch.iinfo(dtype).bits
+        f = {8: "float16", 16: "float32"}.get(bits, "float64")
+        raise UFuncTypeError(f"Cannot cast ufunc 'sqrt' output from dtype('{f}') to "
+                             f"dtype('{_BY_TORCH[dtype].name}') with casting rule 'same_kind'")
+    raise NotImplementedError(f"torchnp.{name}: an integer dtype= (NumPy's truncating integer "
+                              "mean and wrapping squares) is not supported")
+
+
 def _var(a, axis, dtype, ddof, where, mean_, nan=False):
     axes = axes_of(axis, a.ndim, lenient=nan)
     rdt = dtype if dtype is not None else mean_dtype(a.dtype)
@@ -153,6 +169,7 @@ def var(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutAr
         ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
         correction=_NoValue) -> ArrayOrScalar:
     """Variance along the given axes. Mirrors ``numpy.var``."""
+    _check_var_dtype(a, dtype, "var", axis)
     return _var(a, axis, dtype, _ddof(ddof, correction), where, mean)
 
 
@@ -160,6 +177,7 @@ def std(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutAr
         ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
         correction=_NoValue) -> ArrayOrScalar:
     """Standard deviation along the given axes. Mirrors ``numpy.std``."""
+    _check_var_dtype(a, dtype, "std", axis)
     a_ddof = _ddof(ddof, correction)
     axes = axes_of(axis, a.ndim)
     n = reduced_count(a.shape, axes)
@@ -175,6 +193,8 @@ def std(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutAr
 def nanmean(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
             keepdims: KeepDims = _NoValue, *, where=_NoValue) -> ArrayOrScalar:
     """Mean ignoring NaNs. Mirrors ``numpy.nanmean``."""
+    if dtype is not None and not is_inexact(dtype) and is_inexact(a.dtype):
+        raise TypeError("If a is inexact, then dtype must be inexact")
     if not is_inexact(a.dtype):
         return _mean(a, axis, dtype, where, "nanmean")
     axes = axes_of(axis, a.ndim, lenient=True)
@@ -198,6 +218,7 @@ def nanvar(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: Ou
            ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
            correction=_NoValue) -> ArrayOrScalar:
     """Variance ignoring NaNs. Mirrors ``numpy.nanvar``."""
+    _check_var_dtype(a, dtype, "nanvar", axis)
     d = _ddof(ddof, correction)
     if not is_inexact(a.dtype):
         return _var(a, axis, dtype, d, where, mean)
@@ -208,6 +229,7 @@ def nanstd(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: Ou
            ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
            correction=_NoValue) -> ArrayOrScalar:
     """Standard deviation ignoring NaNs. Mirrors ``numpy.nanstd``."""
+    _check_var_dtype(a, dtype, "nanstd", axis)
     d = _ddof(ddof, correction)
     return torch.sqrt(_var(a, axis, dtype, d, where, mean, nan=is_inexact(a.dtype)))
 

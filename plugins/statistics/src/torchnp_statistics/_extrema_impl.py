@@ -140,11 +140,11 @@ def nanmin(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: 
 def ptp(a: ArrayLike, axis: AxisLike = None, out: OutArray = None,
         keepdims: KeepDims = _NoValue) -> ArrayOrScalar:
     """Range (max - min) along the given axes. Mirrors ``numpy.ptp``."""
+    hi = _minmax(a, axis, _NoValue, _NoValue, True, "ptp")  # axis / empty errors first
+    lo = _minmax(a, axis, _NoValue, _NoValue, False, "ptp")
     if a.dtype == torch.bool:
         raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the "
                         "bitwise_xor, the `^` operator, or the logical_xor function instead.")
-    hi = _minmax(a, axis, _NoValue, _NoValue, True, "ptp")
-    lo = _minmax(a, axis, _NoValue, _NoValue, False, "ptp")
     if kind(a.dtype) == "u" and a.dtype != torch.uint8:
         wide = torch.int64
         return (hi.view(wide) - lo.view(wide)).view(a.dtype) if a.dtype == torch.uint64 else \
