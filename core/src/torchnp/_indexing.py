@@ -564,9 +564,13 @@ def setitem(a, key, value, /):
                 # torch's index_put_ on the CPU checks bounds while writing, so an
                 # out-of-bounds index would leave a partial write: check first
                 if idx.dtype is not torch.bool:
-                    lo, hi = torch.aminmax(idx)
                     n = p.shape[0]
-                    ok = lo.item() >= -n and hi.item() < n
+                    if idx.numel() <= 32:  # a few indices: reading them beats a reduction
+                        vals = idx.reshape(-1).tolist()
+                        ok = min(vals) >= -n and max(vals) < n
+                    else:
+                        lo, hi = torch.aminmax(idx)
+                        ok = lo.item() >= -n and hi.item() < n
                 else:
                     ok = True
                 if ok:

@@ -1146,8 +1146,15 @@ _METHODS = (
 
 
 def _method(name):
+    tnp = sys.modules["torchnp"]  # the package (being initialized: _ndarray is imported by it)
+
     def m(self, *args, **kwargs):
-        return _func(name)(self, *args, **kwargs)
+        # looked up per call, so swapping the provider of torchnp.<name> swaps the method
+        try:
+            f = getattr(tnp, name)
+        except AttributeError as exc:
+            raise NotImplementedError(str(exc)) from None
+        return f(self, *args, **kwargs)
     m.__name__ = name
     m.__qualname__ = f"ndarray.{name}"
     m.__doc__ = f"Same as ``torchnp.{name}(a, ...)``."
