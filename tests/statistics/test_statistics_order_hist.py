@@ -181,3 +181,21 @@ DIGITIZE = [((F64[0, 0], [-1, 0, 1]), {}), ((F64[0, 0], [-1, 0, 1]), dict(right=
 @pytest.mark.parametrize("args,kw", DIGITIZE, ids=[str(i) for i in range(len(DIGITIZE))])
 def test_digitize(args, kw):
     run("digitize", *args, **kw)
+
+
+# --- regression (differential audit): bool input to quantiles -------------------------
+@pytest.mark.parametrize("method", ["inverted_cdf", "lower", "nearest", "closest_observation",
+                                    "linear", "midpoint", "hazen", "averaged_inverted_cdf"])
+@pytest.mark.parametrize("q", [0.0, 0.5, 1, [0.25, 1.0]])
+def test_bool_quantile_regression(method, q):
+    # taking an element keeps bool; interpolating raises NumPy's bool-subtract TypeError
+    from tests._oracle import check
+    b = np.array([[True, False, True, True], [False, False, True, False]])
+    check("quantile", b, q, axis=1, method=method)
+    check("nanpercentile", b, np.multiply(q, 100), method=method)
+
+
+@pytest.mark.parametrize("q", [0, 1, [0, 1]])
+def test_averaged_inverted_cdf_integer_q_is_float(q):
+    from tests._oracle import check
+    check("quantile", np.array([1, 2, 3, 4]), q, method="averaged_inverted_cdf")

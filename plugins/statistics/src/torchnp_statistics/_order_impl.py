@@ -242,6 +242,8 @@ def _quantile(a, qt, weak, axis, method, weights, nan, keepdims):
         rdt = r.dtype
     else:
         nt = n.to(qf.dtype) if (nan and qf.dtype.is_floating_point) else n
+        if weak and method == "averaged_inverted_cdf" and not qf.dtype.is_floating_point:
+            qf = qf.to(torch.float64)  # NumPy averages for a Python-int q (not an int array)
         v = _virtual_index(method, nt, qf)
         if not v.dtype.is_floating_point:
             # discrete methods (and 'linear' with integer q): take, keeping a's dtype
@@ -249,6 +251,10 @@ def _quantile(a, qt, weak, axis, method, weights, nan, keepdims):
             r = unwiden_ordered(s.gather(-1, idx.expand(full)), src_dt)
             rdt = r.dtype
         else:
+            if a.dtype == torch.bool:  # NumPy interpolates with b - a: bool subtract
+                raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use "
+                                "the bitwise_xor, the `^` operator, or the logical_xor function "
+                                "instead.")
             prev = torch.floor(v)
             gamma = _fix_gamma(method, v - prev, v)
             lastf = last if not nan else last.to(v.dtype)
@@ -280,6 +286,8 @@ def _quantile(a, qt, weak, axis, method, weights, nan, keepdims):
         else:
             bad = torch.isnan(s[..., -1])
         r = torch.where(bad.unsqueeze(-1), torch.tensor(float("nan"), dtype=r.dtype, device=r.device), r)
+    if a.dtype == torch.bool:
+        r = r.to(torch.bool)  # a taken element keeps a's dtype (bool was ordered as uint8)
     r = r.movedim(-1, 0).reshape(out_shape)
     if keepdims:
         # q's dims come first, so the pipeline's KeepDims cannot be used here
