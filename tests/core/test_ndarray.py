@@ -573,15 +573,21 @@ def test_make_public_signature_matches_impl_without_annotations():
 
 
 def test_make_public_shares_code_between_same_shaped_wrappers():
-    from torchnp._normalize import make_public
+    from torchnp._normalize import _CODE_CACHE, make_public
     f = make_public(_impl_reduce, "fsum", "torchnp")
     g = make_public(_impl_reduce, "gsum", "torchnp")
     h = make_public(_impl_reduce_twin, "hmax", "torchnp")  # another parameter name: own code
-    assert f.__code__.co_code == g.__code__.co_code
+    a = tnp.arange(6.0).reshape(2, 3)
+    n_cached = len(_CODE_CACHE)
+    f(a), g(a), h(a)  # the first call compiles (once per source) and replaces the stub's code
+    assert len(_CODE_CACHE) <= n_cached + 2
+    assert f.__code__.co_varnames == g.__code__.co_varnames != h.__code__.co_varnames
+    k = make_public(_impl_reduce, "ksum", "torchnp")  # source known: bound at once
+    assert k.__code__.co_code == f.__code__.co_code and k.__code__.co_name == "ksum"
+    assert len(_CODE_CACHE) <= n_cached + 2
     assert f.__code__.co_name == "fsum" and g.__code__.co_name == "gsum"
     assert "torchnp.gsum" in g.__code__.co_filename
     assert f.__globals__ is not g.__globals__  # each wrapper binds its own impl and defaults
-    a = tnp.arange(6.0).reshape(2, 3)
     assert_same(f(a), np.float64(15.0))
     assert_same(g(a, axis=1, keepdims=True), np.array([[3.0], [12.0]]))
     assert_same(h(a, 0), np.array([3.0, 4.0, 5.0]))
@@ -591,6 +597,20 @@ def test_make_public_shares_code_between_same_shaped_wrappers():
         g(a, where=False)
     with pytest.raises(TypeError):
         f(a, 0, None, None, False, True)  # where is keyword-only
+
+
+def test_make_public_stub_keeps_signature_and_defaults_before_the_first_call():
+    import inspect
+    from torchnp._normalize import make_public
+    pub = make_public(_impl_posonly, "posonly_stub")
+    assert pub.__defaults__ == (None, 3) and pub.__kwdefaults__ is None
+    assert pub.__code__.co_name == "posonly_stub"
+    assert str(inspect.signature(pub)) == "(a, b=None, /, c=3, *args, d, **kw)"
+    first = pub(tnp.ones(1), d=1)
+    assert first[2] == 3 and pub.__defaults__ == (None, 3)
+    assert "posonly_stub" in pub.__code__.co_filename
+    with pytest.raises(TypeError):
+        pub(a=tnp.ones(1), d=0)  # a is positional-only in the compiled wrapper
 
 
 def test_make_public_normalizes_each_tag():

@@ -577,20 +577,55 @@ def make_public(impl, name=None, module="torchnp"):
     body.append("    return _o")
     body.append("return _wrap_scalar(_r)" if scalar_result else "return _wrap(_r)")
     src = "def _f(" + ", ".join(params) + "):\n" + "\n".join("    " + line for line in body) + "\n"
-    code = _CODE_CACHE.get(src)
-    if code is None:
-        code = _CODE_CACHE[src] = compile(src, "<torchnp wrapper>", "exec")
-    exec(code, ns)  # noqa: S102 - binds _f with this wrapper's defaults and impl
-    fn = ns["_f"]
-    del ns["_f"]
-    fn.__code__ = fn.__code__.replace(co_name=name, co_qualname=name,
-                                      co_filename=f"<torchnp wrapper {module}.{name}>")
+    if src in _CODE_CACHE:
+        fn = _bind(src, ns, name, module)
+    else:
+        # Compiling is most of the cost of assembling a namespace, and most of its
+        # functions are never called: a stub with the same globals compiles the
+        # wrapper on its first call and takes over its code.
+        exec(_STUB_CODE, ns)  # noqa: S102
+        fn = ns["_self"] = ns.pop("_f")
+        fn.__code__ = fn.__code__.replace(co_name=name, co_qualname=name)
+        ns["_src"] = src
+        ns["_finish"] = _finish_stub
+        fn.__defaults__ = tuple(p.default for p in params_in if p.default is not _EMPTY
+                                and p.kind <= P.POSITIONAL_OR_KEYWORD) or None
+        fn.__kwdefaults__ = {p.name: p.default for p in params_in
+                             if p.kind == P.KEYWORD_ONLY and p.default is not _EMPTY} or None
     fn.__name__ = name
     fn.__doc__ = impl.__doc__
     fn.__qualname__ = name
     fn.__module__ = module
     fn.__wrapped_impl__ = impl
     fn.__signature__ = _LazySignature.of(impl)
+    return fn
+
+
+_STUB_CODE = compile("def _f(*args, **kwargs):\n    return _finish(_self)(*args, **kwargs)\n",
+                     "<torchnp wrapper stub>", "exec")
+
+
+def _bind(src, ns, name, module):
+    """The wrapper function for generated source ``src`` with globals ``ns`` (compiled once per source)."""
+    code = _CODE_CACHE.get(src)
+    if code is None:
+        code = _CODE_CACHE[src] = compile(src, "<torchnp wrapper>", "exec")
+    exec(code, ns)  # noqa: S102 - binds _f with this wrapper's defaults and impl
+    fn = ns.pop("_f")
+    fn.__code__ = fn.__code__.replace(co_name=name, co_qualname=name,
+                                      co_filename=f"<torchnp wrapper {module}.{name}>")
+    return fn
+
+
+def _finish_stub(fn):
+    """First call of a stub from make_public: give it the compiled wrapper's code and defaults."""
+    g = fn.__globals__
+    src = g.get("_src")
+    if src is not None:  # else another thread finished it
+        real = _bind(src, g, fn.__name__, fn.__module__)
+        fn.__code__ = real.__code__
+        fn.__defaults__, fn.__kwdefaults__ = real.__defaults__, real.__kwdefaults__
+        g.pop("_src", None)
     return fn
 
 
