@@ -382,6 +382,40 @@ EDGE = [
 for _name, _args, _kw in EDGE:
     case(_name, *_args, id=f"edge-{_name}-{len(CASES)}", **_kw)
 
+# --- regressions found by the differential audit ------------------------------------
+SPECIAL = np.array([np.nan, np.inf, -np.inf, -0.0, 0.5, -4.1953125, 1.2345])
+AUDIT = [
+    # float16 rounding happens in float16 steps (10**5 overflows to inf -> NaN)
+    ("round", (SPECIAL.astype("float16"), 1), {}),
+    ("round", (SPECIAL.astype("float16"), 2), {}),
+    ("round", (SPECIAL.astype("float16"), 5), {}),
+    ("round", (SPECIAL.astype("float16"), -1), {}),
+    ("around", (np.float16(12345), -2), {}),
+    # the too-short check comes before the bool check
+    ("gradient", (np.array([True]),), {}),
+    # complex phases have no remainder
+    ("unwrap", (arr((5,), "complex128"),), {}),
+    # a NumPy-scalar period (default discont = period / 2)
+    ("unwrap", (np.array([0.0, 7.0, 1.0]),), dict(period=np.float32(2))),
+    # dot's out must have the exact dtype (no casting)
+    ("dot", (arr((2, 3)), arr((3, 2))), dict(out=np.zeros((2, 2), "float32"))),
+    ("dot", (arr((2, 3)), arr((3, 2))), dict(out=np.zeros((2, 2)))),
+    ("dot", (arr((2, 3)), arr((3, 2))), dict(out=np.zeros((2, 3)))),
+    ("kron", (2, 3), {}),
+    ("kron", (np.array(2.0), np.array(3.0)), {}),
+    ("packbits", (np.array(True),), dict(axis=0)),
+    ("unpackbits", (np.array(5, "uint8"),), dict(axis=0)),
+    ("kaiser", (5, [1.0, 2.0]), {}),
+]
+for _name, _args, _kw in AUDIT:
+    case(_name, *_args, id=f"audit-{_name}-{len(CASES)}", **_kw)
+for _dt in ["uint16", "uint32", "uint64"]:
+    for _f in ["arccos", "arcsin", "arctanh"]:
+        case(_f, np.array([0, 1, 2], _dt), module="emath", id=f"audit-emath.{_f}-{_dt}")
+for _f in ["log2", "log10", "log"]:
+    case(_f, SPECIAL, module="emath", id=f"audit-emath.{_f}-special")
+    case(_f, np.array([-2, 0, 3], "int8"), module="emath", id=f"audit-emath.{_f}-int8")
+
 @pytest.mark.parametrize("name,args,kwargs,module", CASES)
 def test_against_numpy(name, args, kwargs, module):
     with warnings.catch_warnings():

@@ -34,6 +34,8 @@ def packbits(a: ArrayLike, /, axis=None, bitorder="big") -> torch.Tensor:
         a = a.reshape(-1)
         axis = 0
     else:
+        if a.ndim == 0:
+            a = a.reshape(1)  # NumPy treats a 0-d input as 1-d when an axis is given
         axis = normalize_axis_index(operator.index(axis), a.ndim)
     bits = (a != 0).to(torch.uint8)
     bits = torch.movedim(bits, axis, -1)
@@ -56,6 +58,8 @@ def unpackbits(a: ArrayLike, /, axis=None, count=None, bitorder="big") -> torch.
         a = a.reshape(-1)
         axis = 0
     else:
+        if a.ndim == 0:
+            a = a.reshape(1)  # NumPy treats a 0-d input as 1-d when an axis is given
         axis = normalize_axis_index(operator.index(axis), a.ndim)
     if count is not None:
         count = operator.index(count)

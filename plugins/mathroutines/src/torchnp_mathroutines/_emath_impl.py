@@ -46,8 +46,16 @@ def _negative(t):
 
 def _outside_unit(t):
     if t.dtype in _UNSIGNED:
-        return t > 1  # comparing with -1 would wrap the -1
+        # comparing with -1 would wrap the -1; != has kernels for uint16/32/64, > has not
+        return (t != 0) & (t != 1)
     return (t > 1) | (t < -1)
+
+
+def _scale_real(z, c):
+    """A complex tensor times a real constant, part by part: torch's complex
+    arithmetic turns (inf + 0j) * c into inf + nanj, NumPy keeps the zero imaginary
+    part. (NumPy's complex log2/log10 multiply log(z) by log2(e)/log10(e).)"""
+    return torch.complex(z.real * c, z.imag * c)
 
 
 def _float_unary(fn, x):
@@ -70,13 +78,13 @@ def log(x: ArrayLike) -> ArrayOrScalar:
 
 def _log2(t):
     if t.is_complex():
-        return torch.log(t) / math.log(2.0)
+        return _scale_real(torch.log(t), 1.0 / math.log(2.0))
     return torch.log2(t)
 
 
 def _log10(t):
     if t.is_complex():
-        return torch.log(t) / math.log(10.0)
+        return _scale_real(torch.log(t), math.log10(math.e))
     return torch.log10(t)
 
 

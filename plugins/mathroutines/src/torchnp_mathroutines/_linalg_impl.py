@@ -13,7 +13,7 @@ import operator
 
 import torch
 
-from torchnp._normalize import ArrayLike, ArrayOrScalar, DTypeLike, OutArray
+from torchnp._normalize import ArrayLike, ArrayOrScalar, DTypeLike, OutArray, copy_to_out
 from torchnp.exceptions import normalize_axis_index
 
 from ._common_impl import cast_back, compute_dtype, promote
@@ -35,9 +35,26 @@ def _contract(a, b, dims_a, dims_b):
     return cast_back(r, dt)
 
 
-def dot(a: ArrayLike, b: ArrayLike, out: OutArray | None = None) -> ArrayOrScalar:
+def dot(a: ArrayLike, b: ArrayLike, out=None) -> ArrayOrScalar:
     """Dot product (matrix product for 2-D, sum over a's last and b's second-to-last axis).
-    Mirrors ``numpy.dot``."""
+    Mirrors ``numpy.dot``.
+
+    ``out`` is handled here, not by the pipeline: NumPy's dot does not cast into
+    ``out`` but demands its exact dtype and shape and a C-contiguous buffer.
+    """
+    r = _dot(a, b)
+    if out is None:
+        return r
+    t = getattr(out, "tensor", None)
+    if not isinstance(t, torch.Tensor):
+        raise TypeError(f"return arrays must be of ArrayType, not {type(out).__name__}")
+    if t.dtype != r.dtype or tuple(t.shape) != tuple(r.shape) or not t.is_contiguous():
+        raise ValueError("output array is not acceptable (must have the right datatype, number "
+                         "of dimensions, and be a C-Array)")
+    return copy_to_out(r, out, "no", "dot")
+
+
+def _dot(a, b):
     if a.ndim == 0 or b.ndim == 0:
         return _mul(a, b)
     bax = b.ndim - 2 if b.ndim >= 2 else 0
@@ -60,7 +77,7 @@ def vdot(a: ArrayLike, b: ArrayLike, /) -> ArrayOrScalar:
                          f"{b.shape[0]} into shape ({a.shape[0]},)")
     if a.is_complex():
         a = a.conj()
-    return dot(a.resolve_conj(), b)
+    return _dot(a.resolve_conj(), b)
 
 
 def inner(a: ArrayLike, b: ArrayLike, /) -> ArrayOrScalar:
@@ -78,7 +95,7 @@ def outer(a: ArrayLike, b: ArrayLike, out: OutArray | None = None) -> torch.Tens
     return _mul(a.reshape(-1, 1), b.reshape(1, -1))
 
 
-def kron(a: ArrayLike, b: ArrayLike) -> torch.Tensor:
+def kron(a: ArrayLike, b: ArrayLike) -> ArrayOrScalar:
     """Kronecker product. Mirrors ``numpy.kron``."""
     if a.ndim == 0 or b.ndim == 0:
         return _mul(a, b)

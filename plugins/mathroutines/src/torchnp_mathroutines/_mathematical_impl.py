@@ -129,6 +129,10 @@ def gradient(f: ArrayLike, *varargs, axis=None, edge_order=1):
     spacing = _spacing_list(varargs, f, axes)
     if edge_order > 2:
         raise ValueError("'edge_order' greater than 2 not supported")
+    for ax in axes:
+        if f.shape[ax] < edge_order + 1:
+            raise ValueError("Shape of array too small to calculate a numerical gradient, at "
+                             "least (edge_order + 1) elements are required.")
     if f.dtype == torch.bool:
         raise TypeError("numpy boolean subtract, the `-` operator, is not supported")
     otype = float_of(f.dtype)
@@ -486,8 +490,21 @@ def _round(a, decimals):
     if dt.is_complex:
         return torch.complex(_round_real(a.real, decimals), _round_real(a.imag, decimals))
     if dt == torch.float16:
-        return _round_real(a.to(torch.float32), decimals).to(dt)
+        return _round_half(a, decimals)
     return _round_real(a, decimals)
+
+
+def _round_half(a, decimals):
+    """float16 rounding with every step rounded to float16, as NumPy's float16 loops do
+    (so ``10**decimals`` overflows to inf for decimals >= 5 and the result is NaN)."""
+    h = torch.float16
+    x = a.to(torch.float32)
+    if decimals == 0:
+        return torch.round(x).to(h)
+    f = builtins.float(torch.tensor(10.0 ** builtins.abs(decimals), dtype=h))
+    if decimals > 0:
+        return (torch.round((x * f).to(h).to(torch.float32)) / f).to(h)
+    return (torch.round((x / f).to(h).to(torch.float32)) * f).to(h)
 
 
 def around(a: ArrayLike, decimals=0, out: OutArray | None = None) -> ArrayOrScalar:
@@ -579,9 +596,11 @@ def real_if_close(a: ArrayLike, tol=100) -> torch.Tensor:
 def unwrap(p: ArrayLike, discont=None, axis=-1, *, period=2 * math.pi) -> torch.Tensor:
     """Undo jumps larger than ``discont`` by adding multiples of ``period``. Mirrors ``numpy.unwrap``."""
     axis = normalize_axis_index(axis, p.ndim)
+    if p.is_complex():
+        raise TypeError("ufunc 'remainder' not supported for the input types, and the inputs "
+                        "could not be safely coerced to any supported types according to the "
+                        "casting rule ''safe''")
     dd = diff(p, axis=axis)
-    if discont is None:
-        discont = period / 2
     period_t = period.tensor if hasattr(period, "tensor") else period
     if isinstance(period_t, torch.Tensor):
         dt = promote_torch(dd.dtype, period_t.dtype)
@@ -589,6 +608,10 @@ def unwrap(p: ArrayLike, discont=None, axis=-1, *, period=2 * math.pi) -> torch.
     else:
         dt = weak_result(dd.dtype, period_t)
         per = period_t
+    if discont is None:
+        discont = per / 2
+    elif hasattr(discont, "tensor"):
+        discont = discont.tensor.item()
     integral = not (dt.is_floating_point or dt.is_complex)
     if integral:
         high, rem = divmod(per, 2)

@@ -75,6 +75,10 @@ def kaiser(M, beta) -> torch.Tensor:
         return torch.ones(1, dtype=torch.float64)
     if M < 1:
         return torch.zeros(0, dtype=torch.float64)
+    if isinstance(beta, (list, tuple)) or getattr(beta, "ndim", 0) > 0:
+        raise ValueError("setting an array element with a sequence. The requested array has an "
+                         "inhomogeneous shape after 1 dimensions. The detected shape was (3,) + "
+                         "inhomogeneous part.")
     beta = float(beta.tensor.item() if hasattr(beta, "tensor") else beta)
     n = torch.arange(0, M, dtype=torch.float64)
     alpha = (M - 1) / 2.0
