@@ -69,7 +69,7 @@ def _companion(n, c):
     return mat
 
 
-_B = Basis("herm", rec=lambda k: (2.0, 0.0, 2.0 * k), x_coefs=torch.tensor([0, .5]),
+_B = Basis("herm", rec=lambda k: (2.0, 0.0, 2.0 * k), x_coefs=torch.tensor([0, .5], dtype=torch.float64),
            der_step=_der_step, int_step=_int_step, companion=_companion,
            root1=lambda c0, c1: -.5 * c0 / c1,
            jacobi=jacobi_table(lambda k: 0.0, lambda k: math.sqrt(k / 2), math.sqrt(math.pi)),

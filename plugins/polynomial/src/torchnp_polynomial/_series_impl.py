@@ -44,6 +44,8 @@ class Basis:
         self.jacobi = jacobi        # n -> (diag, offdiag, mu0) of the orthonormal recurrence
         self.weight = weight
         self._mulx_cache = {}
+        # the kinds whose NumPy product/division goes through generic float64 helpers
+        self.widens = prefix in ("leg", "lag", "herm", "herme")
 
     # -- recurrence tables ---------------------------------------------------
     def mulx_tables(self, n):
@@ -91,6 +93,10 @@ def mul_raw(B, c1, c2):
         return out.index_add_(0, idx, (c1[:, None] * c2[None, :]).reshape(-1))
     if n1 > n2:
         c1, c2, n1, n2 = c2, c1, n2, n1
+    if n1 == 1 and B.widens:
+        # NumPy's legmul & co. finish with ``mulx(0)``, a float64 series: float32 widens
+        wide = _dtypes.promote_torch(c1.dtype, torch.float64)
+        c1, c2 = c1.to(wide), c2.to(wide)
     # Clenshaw in coefficient space: sum_k c1[k] P_k(x) * c2, x-multiplication acting on series
     inva, ba, ga = (_like(t, c1) for t in B.mulx_tables(L))
     xs = torch.zeros(L, dtype=c1.dtype, device=c1.device)
@@ -181,7 +187,7 @@ def _named(fn, name, doc):
 def make_constant(B, which):
     """The ``*domain``/``*zero``/``*one``/``*x`` arrays (float64 for x/zero/one, int64 domain)."""
     if which == "domain":
-        t = torch.tensor([0, 1] if B.prefix == "lag" else [-1, 1])
+        t = torch.tensor([0., 1.] if B.prefix == "lag" else [-1., 1.], dtype=torch.float64)
     elif which == "zero":
         t = torch.tensor([0])
     elif which == "one":
@@ -253,10 +259,12 @@ def div_raw(B, c1, c2):
             j = i + n2 - 1
             rem[i:j] -= d * rem[j]
         return rem[n2 - 1:] / lead, trim_tensor(rem[:n2 - 1])
+    if B.widens:  # NumPy multiplies c2 by float64 basis series: the remainder widens
+        rem = rem.to(_dtypes.promote_torch(rem.dtype, torch.float64))
     for i in range(n1 - n2, -1, -1):
-        e = torch.zeros(i + 1, dtype=c1.dtype, device=c1.device)
+        e = torch.zeros(i + 1, dtype=rem.dtype, device=c1.device)
         e[i] = 1
-        p = mul_raw(B, e, c2)
+        p = mul_raw(B, e, c2.to(rem.dtype))
         q = rem[-1] / p[-1]
         rem = rem[:-1] - q * p[:-1]
         quo[i] = q
@@ -309,6 +317,12 @@ def val_raw(B, x, c, tensor=True):
     if isinstance(x, torch.Tensor) and tensor:
         c = c.reshape(tuple(c.shape) + (1,) * x.ndim)
     x, c = _promote_x(x, c)
+    if isinstance(x, torch.Tensor) and not tensor:
+        try:
+            torch.broadcast_shapes(x.shape, c.shape[1:])
+        except RuntimeError as exc:
+            raise ValueError(f"operands could not be broadcast together with shapes "
+                             f"{tuple(c.shape[1:])} {tuple(x.shape)}") from exc
     return clenshaw(B, x, c)
 
 
@@ -587,7 +601,7 @@ def fit_raw(B, x, y, deg, rcond=None, full=False, w=None):
         order = degs.shape[0]
         van = vander_raw(B, x, lmax)[:, degs]
     lhs = van.T
-    rhs = y.T
+    rhs = y.T if y.ndim == 2 else y
     if w is not None:
         w = float_of(w if isinstance(w, torch.Tensor) else as_tensor(w))
         if w.ndim != 1:
@@ -693,7 +707,8 @@ def make_to_poly(B):
 def make_from_poly(B):
     def from_poly(pol: ArrayLike) -> torch.Tensor:
         [pol] = series(pol)
-        return from_poly_raw(B, pol)
+        # NumPy's Horner loop starts from the int 0, a float64 series: float32 input widens
+        return from_poly_raw(B, pol.to(_dtypes.promote_torch(pol.dtype, torch.float64)))
     return _named(from_poly, f"poly2{B.prefix}", f"Convert a power series. Mirrors ``poly2{B.prefix}``.")
 
 
