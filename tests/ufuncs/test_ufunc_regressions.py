@@ -136,3 +136,35 @@ def test_order_dependent_reduce_is_a_left_fold(dt):
     assert int(np.power.reduce(np.array([2, 3, 2]))) == 64
     got = float(tnp.arctan2.reduce(tnp.asarray(np.array([1, 2, 3], dtype=dt))))
     assert abs(got - np.arctan2(np.arctan2(1.0, 2.0), 3.0)) < 1e-6
+
+
+_FMOD_EDGE = [0.0, -0.0, np.inf, -np.inf, np.nan, 1.0, -3.0, 0.5, 7.0, 0.1, 2.0**60, 5e-324,
+              -2.2e-308, 1e-300, 1e-45, 1e-7, 6e4, 3e38, -1e30, 1e300, 1.7976931348623157e308]
+
+
+@pytest.mark.parametrize("dt", ["float16", "float32", "float64"])
+@pytest.mark.parametrize("name", ["fmod", "remainder", "floor_divide", "divmod"])
+def test_float_division_family_is_exact(name, dt):
+    # torch's vectorised fmod gave NaN once x / y overflowed (fmod(1e30, 2.2e-308));
+    # NumPy's answer is exact, and remainder/floor_divide/divmod derive from it
+    import torchnp as tnp
+    rng = np.random.default_rng(7)
+    with np.errstate(all="ignore"):
+        grid = _grid(np.array(_FMOD_EDGE, dtype=dt))
+        rand = tuple((rng.standard_normal(400) * 10.0 ** rng.uniform(-320, 310, 400)).astype(dt)
+                     for _ in range(2))
+    for a, b in (grid, rand):
+        with np.errstate(all="ignore"):
+            exp = getattr(np, name)(a, b)
+            got = getattr(tnp, name)(tnp.asarray(a), tnp.asarray(b))
+        for e, g in zip(exp if name == "divmod" else (exp,), got if name == "divmod" else (got,)):
+            g = g.tensor.numpy()
+            assert g.dtype == e.dtype
+            same = (g == e) & (np.signbit(g) == np.signbit(e)) | np.isnan(g) & np.isnan(e)
+            assert same.all(), (a[~same][:4], b[~same][:4], e[~same][:4], g[~same][:4])
+
+
+def test_fmod_of_python_floats_with_huge_quotient():
+    check("fmod", 1e30, 2.2e-308)
+    check("remainder", -1e300, 3e-300)
+    check("floor_divide", np.array([3e38], np.float32), 1e-45)

@@ -13,7 +13,7 @@ import torch
 
 __all__ = [
     "int_floor_divide", "int_remainder", "int_fmod", "u64_lt", "u64_floor_divide",
-    "u64_remainder", "float_remainder", "int_power", "check_int_power", "positive",
+    "u64_remainder", "float_remainder", "float_fmod", "float_floor_divide", "int_power", "check_int_power", "positive",
     "u64_power", "complex_power", "complex_add", "complex_sub", "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_for", "heaviside", "cbrt",
     "exp2_complex", "rint", "rint_complex", "identity", "cmax", "cmin", "fmax_complex",
     "fmin_complex", "u64_maximum", "u64_minimum", "spacing", "modf", "frexp", "ldexp",
@@ -57,14 +57,80 @@ def divmod_int(x, y):
     return int_floor_divide(x, y), int_remainder(x, y)
 
 
+# --- float fmod / remainder / floor_divide ------------------------------------
+# The floating fmod is exact in IEEE arithmetic, but torch's vectorised CPU kernel
+# gives NaN once x / y overflows (fmod(1e30, 2.2e-308)). fmod(x, m * y) reduced
+# again by y equals fmod(x, y) for any integer m, so x is first reduced by y
+# scaled by powers of two (exact) small enough that no quotient overflows.
+# NumPy's remainder and floor_divide are built from that fmod (the pair comes
+# from one shared computation), so they are derived from it here too.
+_FMOD_STEP = {torch.float64: (1000, 52, 1023, torch.int64),
+              torch.float32: (100, 23, 127, torch.int32)}
+
+
+def _pow2(k, dtype):
+    """2**k (0 <= k <= bias) built from its bit pattern: exact, no libm."""
+    _, mbits, bias, itype = _FMOD_STEP[dtype]
+    return ((k.to(itype) + bias) << mbits).view(dtype)
+
+
+def _fmod_staged(x, y):
+    step = _FMOD_STEP[x.dtype][0]
+    ay = torch.abs(y)
+    d = torch.frexp(x).exponent - torch.frexp(y).exponent  # log2 |x / y|, +-1
+    r = x
+    for lim in (step, 2 * step):  # each stage leaves a quotient below 2**(step + 1)
+        k = torch.clamp(d - lim, min=0)
+        half = k >> 1
+        scaled = ay * _pow2(half, x.dtype) * _pow2(k - half, x.dtype)
+        r = torch.where(k > 0, torch.fmod(r, scaled), r)
+    return torch.fmod(r, y)
+
+
+def float_fmod(x, y):
+    if x.dtype not in _FMOD_STEP:  # float16 (and bfloat16): exact in float32
+        return float_fmod(x.float(), y.float()).to(x.dtype)
+    r = torch.fmod(x, y)
+    # Only CPU's vectorised kernel has the overflow (CUDA's fmod is exact), and on
+    # the CPU these checks read host memory: no device sync.
+    if r.device.type != "cpu" or not torch.isnan(r).any():
+        return r
+    bad = torch.isnan(r) & torch.isfinite(x) & ~torch.isnan(y) & (y != 0)
+    if bad.any():
+        r = r.clone() if r.data_ptr() in (x.data_ptr(), y.data_ptr()) else r
+        r[bad] = _fmod_staged(torch.broadcast_to(x, r.shape)[bad], torch.broadcast_to(y, r.shape)[bad])
+    return r
+
+
+def _float_divmod(x, y):
+    """NumPy's float floor quotient and remainder, both from the exact fmod."""
+    if x.dtype not in _FMOD_STEP:
+        q, m = _float_divmod(x.float(), y.float())
+        return q.to(x.dtype), m.to(x.dtype)
+    mod = float_fmod(x, y)
+    q = x / y
+    div = (x - mod) / y
+    fix = (mod != 0) & ((y < 0) != (mod < 0))
+    mod = torch.where(fix, mod + y, mod)
+    div = torch.where(fix, div - 1, div)
+    mod = torch.where(mod == 0, torch.copysign(mod, y), mod)  # a zero takes y's sign
+    fl = torch.floor(div)
+    fl = torch.where(div - fl > 0.5, fl + 1, fl)
+    fl = torch.where(div == 0, torch.copysign(div, q), fl)
+    # division by zero: the quotient is x / y, the remainder fmod's NaN
+    return torch.where(y == 0, q, fl), mod
+
+
 def float_remainder(x, y):
-    # NumPy: a zero remainder takes the divisor's sign; torch keeps the dividend's
-    r = torch.remainder(x, y)
-    return torch.where(r == 0, torch.copysign(torch.zeros_like(r), y), r)
+    return _float_divmod(x, y)[1]
+
+
+def float_floor_divide(x, y):
+    return _float_divmod(x, y)[0]
 
 
 def divmod_float(x, y):
-    return torch.floor_divide(x, y), float_remainder(x, y)
+    return _float_divmod(x, y)
 
 
 # --- complex add/subtract ------------------------------------------------------

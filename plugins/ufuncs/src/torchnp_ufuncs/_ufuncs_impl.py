@@ -87,11 +87,11 @@ multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, scalar_ok=True, 
                  reduce_fast=_prod_axes, accumulate_fast=_cumprod)
 divide = ufunc("divide", _K(torch.div, scalar_ok=True), int_to_double=True)
 true_divide = divide
-floor_divide = ufunc("floor_divide", _K(torch.floor_divide, i=M.int_floor_divide,
+floor_divide = ufunc("floor_divide", _K(M.float_floor_divide, i=M.int_floor_divide,
                                         u64=M.u64_floor_divide))
 remainder = ufunc("remainder", _K(M.float_remainder, i=M.int_remainder, u64=M.u64_remainder))
 mod = remainder
-fmod = ufunc("fmod", _K(torch.fmod, i=M.int_fmod, u64=M.u64_remainder))
+fmod = ufunc("fmod", _K(M.float_fmod, i=M.int_fmod, u64=M.u64_remainder))
 divmod = ufunc("divmod", _K(M.divmod_float, i=M.divmod_int, u64=M.divmod_u64))
 power = ufunc("power", _K(torch.pow, u64=M.u64_power, c=M.complex_power, scalar_ok=True,
                           swap=_rpow),
