@@ -201,11 +201,13 @@ def make_line(B):
     def line(off, scl):
         dt = _dtypes.result_type_torch(*(v if type(v) in (bool, int, float, complex) else as_tensor(v)
                                          for v in (off, scl)))
-        if B.x_coefs.dtype.is_floating_point:  # hermline(off, scl) is [off, scl/2]
-            dt = _dtypes.result_type_torch(dt, 1.0)
         o, s = as_tensor(off).to(dt), as_tensor(scl).to(dt)
-        r = line_raw(B, o, s)
-        return r if bool(s != 0) else r[:1]
+        if not bool(s != 0):
+            return o.reshape(1)  # NumPy returns [off] alone, in off's and scl's type
+        if B.x_coefs.dtype.is_floating_point:  # hermline(off, scl) is [off, scl/2]
+            wide = _dtypes.result_type_torch(dt, 1.0)
+            o, s = o.to(wide), s.to(wide)
+        return line_raw(B, o, s)
     return _named(line, B.prefix + "line",
                   f"The series ``off + scl*x``. Mirrors ``numpy.polynomial.{B.prefix}line``.")
 
@@ -620,8 +622,9 @@ def fit_raw(B, x, y, deg, rcond=None, full=False, w=None):
         scl = torch.sqrt(lhs.square().sum(1))
     scl = torch.where(scl == 0, torch.ones_like(scl), scl)
     A = lhs.T / scl
-    bm = rhs.T
+    bm = rhs.T if rhs.ndim == 2 else rhs
     b2 = bm if bm.ndim == 2 else bm[:, None]
+    # NumPy's lstsq is SVD-based (gelsd, rank and singular values); torch has gelsd on CPU only
     sol = torch.linalg.lstsq(A.cpu() if A.device.type != "cpu" else A,
                              b2.cpu() if b2.device.type != "cpu" else b2,
                              rcond=rcond, driver="gelsd")
@@ -754,7 +757,11 @@ def make_gauss(B):
 
 
 def make_weight(B):
-    def weight(x: ArrayLike) -> ArrayOrScalar:
+    def weight(x: ArrayLikeOrScalar) -> ArrayOrScalar:
+        if not isinstance(x, torch.Tensor):
+            if B.prefix == "leg":  # NumPy's ``x*0.0 + 1.0``: a Python scalar stays one
+                return x * 0.0 + 1.0
+            x = as_tensor(x)
         return B.weight(float_of(x))
     return _named(weight, B.prefix + "weight", f"The weight function. Mirrors ``{B.prefix}weight``.")
 
