@@ -150,6 +150,27 @@ def test_einsum_path_is_valid(subs, shapes, optimize):
     assert_same(got, np.einsum(subs, *ops))
 
 
+@pytest.mark.parametrize("optimize", [False, True, "greedy", "optimal", None])
+@pytest.mark.parametrize("subs,shapes", [
+    ("i,i", [(3,), (3,)]),  # optimized: a 0-d array (NumPy contracts with matmul)
+    ("ij,ij", [(3, 4), (3, 4)]),
+    ("i,i,i", [(3,), (3,), (3,)]),
+    (",", [(), ()]),  # no shared label: NumPy multiplies, a scalar either way
+    ("ij->", [(3, 4)]),  # one operand: a scalar either way
+])
+def test_einsum_optimize_scalar_vs_array(subs, shapes, optimize):
+    check("einsum", subs, *[A(*s) for s in shapes], optimize=optimize)
+
+
+@pytest.mark.parametrize("optimize", ["greedy", "optimal"])
+def test_einsum_path_matrix_chain(optimize):
+    # greedy removes the most elements first; optimal counts multiply-adds
+    ops = [A(3, 4), A(4, 5), A(5, 6)]
+    expected, _ = np.einsum_path("ij,jk,kl->il", *ops, optimize=optimize)
+    got, _ = tnp.einsum_path("ij,jk,kl->il", *to_tnp(ops), optimize=optimize)
+    assert got == expected
+
+
 def test_einsum_path_explicit_path_roundtrip():
     ops = [A(2, 3), A(3, 4), A(4, 2)]
     path = ["einsum_path", (1, 2), (0, 1)]

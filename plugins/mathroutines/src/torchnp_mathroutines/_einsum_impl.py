@@ -19,7 +19,7 @@ import string
 import torch
 
 from torchnp._dtypes import can_cast_torch, from_torch, to_torch_dtype
-from torchnp._normalize import as_tensor, copy_to_out, wrap_scalar
+from torchnp._normalize import as_tensor, copy_to_out, wrap, wrap_scalar
 
 from ._common_impl import cast_back, compute_dtype
 
@@ -207,7 +207,30 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
     r = cast_back(r, rdt)
     if out is not None:
         return copy_to_out(r, out, casting, "einsum")
+    if _ends_in_matmul(optimize, in_labels):
+        # NumPy's optimized path ends in a pairwise matmul, which returns an array:
+        # a full contraction gives a 0-d array there (a scalar without optimize)
+        return wrap(r)
     return wrap_scalar(r)
+
+
+def _ends_in_matmul(optimize, in_labels):
+    """Whether NumPy's einsum ends in a pairwise matmul (whose result is an array, 0-d
+    included, where plain einsum gives a scalar). With ``optimize`` False there is no
+    path; with None the path is one contraction of every operand; a given path ends
+    with its last step; greedy/optimal contract pairwise. A pair that shares no label
+    is multiplied, not matmul'ed."""
+    n = len(in_labels)
+    if optimize is False or n < 2:
+        return False
+    if optimize is None and n != 2:
+        return False
+    if isinstance(optimize, (list, tuple)) and optimize and optimize[0] == "einsum_path":
+        if len(optimize) < 2 or len(optimize[-1]) != 2:
+            return False
+    if n == 2:
+        return bool(set(in_labels[0]) & set(in_labels[1]))
+    return True
 
 
 def _check_optimize(optimize):
@@ -224,8 +247,17 @@ def _check_optimize(optimize):
     raise TypeError(f"Did not understand the path: {optimize}")
 
 
+def _size(labels, sizes):
+    n = 1
+    for x in labels:
+        n *= sizes.get(x, 1)
+    return n
+
+
 def _greedy_path(in_labels, out_labels, sizes):
-    """Pairwise contraction order choosing, at each step, the smallest intermediate."""
+    """Pairwise contraction order: at each step the pair whose contraction shrinks the
+    total size of the operands most (intermediate size minus both input sizes, the
+    greedy criterion NumPy documents), ties going to the earliest pair."""
     remaining = [frozenset(x for x in l if x != "...") for l in in_labels]
     has_ell = ["..." in l for l in in_labels]
     keep_out = frozenset(x for x in out_labels if x != "...")
@@ -239,9 +271,7 @@ def _greedy_path(in_labels, out_labels, sizes):
                     if k not in (i, j):
                         others |= s
                 new = (remaining[i] | remaining[j]) & others
-                cost = 1
-                for x in new:
-                    cost *= sizes.get(x, 1)
+                cost = _size(new, sizes) - _size(remaining[i], sizes) - _size(remaining[j], sizes)
                 if best is None or cost < best[0]:
                     best = (cost, i, j, new)
         _, i, j, new = best
@@ -250,6 +280,38 @@ def _greedy_path(in_labels, out_labels, sizes):
         remaining = [s for k, s in enumerate(remaining) if k not in (i, j)] + [frozenset(new)]
         has_ell = [h for k, h in enumerate(has_ell) if k not in (i, j)] + [ell]
     return path
+
+
+# exhaustive search grows like n!**2; beyond this many operands 'optimal' goes greedy
+_OPTIMAL_MAX = 6
+
+
+def _optimal_path(in_labels, out_labels, sizes):
+    """The pairwise order with the fewest multiply-adds (exhaustive search)."""
+    keep_out = frozenset(x for x in out_labels if x != "...")
+    start = tuple(frozenset(x for x in l if x != "...") for l in in_labels)
+    best = [None, None]
+
+    def search(terms, cost, path):
+        if best[0] is not None and cost >= best[0]:
+            return
+        if len(terms) == 1:
+            best[0], best[1] = cost, list(path)
+            return
+        for i in range(len(terms)):
+            for j in range(i + 1, len(terms)):
+                rest = [t for k, t in enumerate(terms) if k not in (i, j)]
+                needed = set(keep_out)
+                for t in rest:
+                    needed |= t
+                new = (terms[i] | terms[j]) & needed
+                path.append((i, j))
+                search(tuple(rest) + (frozenset(new),), cost + _size(terms[i] | terms[j], sizes),
+                       path)
+                path.pop()
+
+    search(start, 0, [])
+    return best[1]
 
 
 def einsum_path(*operands, optimize="greedy", einsum_call=False):
@@ -270,6 +332,8 @@ def einsum_path(*operands, optimize="greedy", einsum_call=False):
         path = list(optimize)
     elif kind in (False, None) or n <= 2:
         path = ["einsum_path", tuple(range(n))]
+    elif kind == "optimal" and n <= _OPTIMAL_MAX:
+        path = ["einsum_path"] + _optimal_path(in_labels, out_labels, sizes)
     else:
         path = ["einsum_path"] + _greedy_path(in_labels, out_labels, sizes)
     naive = 1
