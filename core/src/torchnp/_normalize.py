@@ -469,6 +469,8 @@ class _LazySignature(inspect.Signature):
 
 def _split_optional(hint):
     """``X | None`` -> (X, True); ``X`` -> (X, False)."""
+    if hint is None or type(hint) is NewType:  # no hint, or a bare tag
+        return hint, False
     args = typing.get_args(hint)
     if args and type(None) in args:
         rest = [a for a in args if a is not type(None)]
