@@ -331,6 +331,7 @@ def namespace_module(namespace):
 def _make_dynamic_module(namespace):
     module_name = "torchnp." + namespace
     mod = types.ModuleType(module_name, f"torchnp.{namespace}: names provided by plugins.")
+    mod.__path__ = []  # a package, so nested namespaces import (import torchnp.polynomial.chebyshev)
     install_lazy_getattr(mod.__dict__, namespace)
     sys.modules[module_name] = mod
     parent_name, _, child = module_name.rpartition(".")
@@ -407,7 +408,8 @@ class _SubmoduleFinder:
         if ns not in all_namespaces():
             return None
         import importlib.util
-        return importlib.util.spec_from_loader(fullname, _DynamicLoader(ns))
+        # is_package: nested plugin namespaces (torchnp.polynomial.chebyshev) import too
+        return importlib.util.spec_from_loader(fullname, _DynamicLoader(ns), is_package=True)
 
 
 class _DynamicLoader:
