@@ -247,11 +247,32 @@ def test_argmax_out():
     assert_same(out, np.argmax(a, axis=0))
 
 
-@pytest.mark.xfail(strict=True, reason="argmax out= accepts any same_kind dtype (NumPy requires an "
-                   "integer out); the pipeline's OutArray casting is generic")
-def test_argmax_out_float_rejected():
-    with pytest.raises(TypeError):
-        tnp.argmax(tnp.zeros((3, 4)), axis=0, out=tnp.zeros(4, dtype=tnp.float64))
+@pytest.mark.parametrize("name", ["argmax", "argmin", "nanargmax", "nanargmin"])
+@pytest.mark.parametrize("out_dtype,shape,kw", [
+    ("float64", (4,), {}), ("uint64", (4,), {}), ("float32", (4,), {}),  # not safe to int64
+    ("int32", (4,), {}), ("uint32", (4,), {}), ("int8", (4,), {}), ("bool", (4,), {}),
+    ("int64", (1, 4), {}), ("int64", (), {}),  # exact shape only, no broadcasting
+    ("int64", (1, 4), {"keepdims": True}),
+])
+def test_argmax_out_rules(name, out_dtype, shape, kw):
+    # NumPy: out must cast safely to int64 and have exactly the result's shape
+    a = make("float64", (3, 4), seed=4)
+    o_np = np.zeros(shape, dtype=out_dtype)
+    o_t = to_tnp(o_np.copy())
+    try:
+        expected = getattr(np, name)(a, axis=0, out=o_np, **kw)
+    except (TypeError, ValueError) as exc:
+        with pytest.raises(type(exc)):
+            getattr(tnp, name)(to_tnp(a), axis=0, out=o_t, **kw)
+        return
+    got = getattr(tnp, name)(to_tnp(a), axis=0, out=o_t, **kw)
+    assert got is o_t and expected is o_np
+    assert_same(got, expected)
+
+
+def test_argmax_out_must_be_array():
+    with pytest.raises(TypeError, match="output must be an array"):
+        tnp.argmax(tnp.zeros((3, 4)), axis=0, out=[0, 0, 0, 0])
 
 
 # --- count_nonzero ---------------------------------------------------------------

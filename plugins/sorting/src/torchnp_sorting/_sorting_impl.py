@@ -6,7 +6,7 @@ import operator
 
 import torch
 
-from torchnp._dtypes import result_type_torch
+from torchnp._dtypes import can_cast_torch, from_torch, result_type_torch
 from torchnp._normalize import (
     ArrayLike, ArrayOrScalar, AxisLike, KeepDims, NotImplementedType, OutArray, as_tensor,
 )
@@ -246,6 +246,35 @@ def argmin(a: ArrayLike, axis: AxisLike = None, out: OutArray | None = None, *,
            keepdims: KeepDims = NoValue) -> ArrayOrScalar:
     """Index of the minimum (first on ties; the first NaN wins). Mirrors ``numpy.argmin``."""
     return _arg_extreme(a, axis, False, "argmin")
+
+
+def checked_arg_out(public):
+    """Wrap a generated public argmax-like function with NumPy's ``out=`` rules.
+
+    NumPy needs ``out`` to be an array whose dtype casts *safely to* int64 and whose
+    shape is exactly the result's; the generic pipeline would accept any same_kind
+    dtype and a broadcastable shape. Used by ``_plugin`` at registration.
+    """
+    import functools
+
+    @functools.wraps(public)
+    def f(a, axis=None, out=None, *, keepdims=NoValue):
+        if out is None:
+            return public(a, axis, keepdims=keepdims)
+        t = getattr(out, "tensor", None)
+        if not isinstance(t, torch.Tensor):
+            raise TypeError("output must be an array")
+        if not can_cast_torch(t.dtype, torch.int64, "safe"):
+            raise TypeError(f"Cannot cast array data from dtype('{from_torch(t.dtype).name}') "
+                            "to dtype('int64') according to the rule 'safe'")
+        r = public(a, axis, keepdims=keepdims)
+        shape = getattr(r, "shape", ())
+        if tuple(shape) != tuple(t.shape):
+            raise ValueError("output array does not match result of np.argmax.")
+        out[...] = r
+        return out
+    f.__signature__ = public.__signature__
+    return f
 
 
 def _nanarg(a, axis, find_max, name):
