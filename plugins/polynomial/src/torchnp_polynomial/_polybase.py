@@ -456,7 +456,6 @@ def _kind(name, mod, prefix, basis_name, doc):
     """Build one series class from its impl module (class attributes only)."""
     ns = {
         "__doc__": doc,
-        "__module__": f"torchnp.polynomial.{mod.__name__.rsplit('.', 1)[1][1:-5]}",
         "basis_name": basis_name,
         "_B": mod._B,
         "_add": staticmethod(getattr(mod, prefix + "add")),
@@ -483,7 +482,6 @@ class Polynomial(_kind("_PolynomialBase", _polynomial_impl, "poly", None, "")):
         return f" {arg_str}" if i == "1" else f" {arg_str}**{i}"
 
 
-Polynomial.__module__ = "torchnp.polynomial.polynomial"
 Chebyshev = _kind("Chebyshev", _chebyshev_impl, "cheb", "T",
                   "A Chebyshev series. Mirrors ``numpy.polynomial.Chebyshev``.")
 Legendre = _kind("Legendre", _legendre_impl, "leg", "P",

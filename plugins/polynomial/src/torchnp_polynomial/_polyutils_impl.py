@@ -146,8 +146,9 @@ def getdomain(x: ArrayLike) -> torch.Tensor:
 def _pair(v):
     # Python sequences keep Python arithmetic (NumPy returns Python floats for them)
     if type(v) in (list, tuple):
-        return [as_tensor(e) if type(e) not in (bool, int, float, complex) else e for e in v]
-    return as_tensor(v)
+        return [float_of(as_tensor(e)) if type(e) not in (bool, int, float, complex) else e for e in v]
+    # integer tensors divide to float64 in NumPy (torch's true division would give float32)
+    return float_of(as_tensor(v))
 
 
 def _mapparms(old, new):

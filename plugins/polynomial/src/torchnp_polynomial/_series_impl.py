@@ -639,7 +639,7 @@ def fit_raw(B, x, y, deg, rcond=None, full=False, w=None):
         resids = resids.to(real_dtype(dt))
     else:
         resids = torch.empty(0, dtype=real_dtype(dt), device=A.device)
-    c = (c.T / scl).T
+    c = c / scl.reshape((-1,) + (1,) * (c.ndim - 1))
     if degs is not None:
         cc = torch.zeros((lmax + 1,) + tuple(c.shape[1:]), dtype=c.dtype, device=c.device)
         cc[degs] = c
