@@ -91,6 +91,13 @@ def mul_raw(B, c1, c2):
                + torch.arange(n2, device=c1.device)[None, :]).reshape(-1)
         out = torch.zeros(L, dtype=c1.dtype, device=c1.device)
         return out.index_add_(0, idx, (c1[:, None] * c2[None, :]).reshape(-1))
+    if B.prefix == "cheb":  # T_i T_j = (T_{i+j} + T_{|i-j|}) / 2: two scatter-adds
+        i = torch.arange(n1, device=c1.device)[:, None]
+        j = torch.arange(n2, device=c1.device)[None, :]
+        half = (c1[:, None] * c2[None, :]).reshape(-1) / 2
+        out = torch.zeros(L, dtype=c1.dtype, device=c1.device)
+        out.index_add_(0, (i + j).reshape(-1), half)
+        return out.index_add_(0, (i - j).abs().reshape(-1), half)
     if n1 > n2:
         c1, c2, n1, n2 = c2, c1, n2, n1
     if n1 == 1 and B.widens:
@@ -122,7 +129,11 @@ def clenshaw(B, x, c):
     """Evaluate the series with coefficients along axis 0 of ``c`` at ``x`` (broadcasting)."""
     n = c.shape[0]
     if B.prefix == "poly":  # Horner, as NumPy's polyval
-        r = c[n - 1] + x * 0
+        r = c[n - 1] + x * 0  # a fresh tensor of the result's shape: update it in place
+        if n > 1 and r.shape == torch.broadcast_shapes(r.shape, c.shape[1:]):
+            for k in range(n - 2, -1, -1):
+                r.mul_(x).add_(c[k])
+            return r
         for k in range(n - 2, -1, -1):
             r = c[k] + r * x
         return r
