@@ -256,3 +256,26 @@ def test_convolve_correlate_sizes(n, m, mode, kind, seed):
         v = v - 2j * r.integers(-5, 6, m)
     check("convolve", a, v, mode=mode)
     check("correlate", a, v, mode=mode)
+
+
+def test_vectorize_calls_with_python_scalars():
+    # NumPy maps over object arrays: after one probing call with NumPy scalars, the
+    # function sees Python scalars (so integer division by zero raises)
+    seen = []
+
+    def f(a, b):
+        seen.append(type(a))
+        return a // b
+    with pytest.raises(ZeroDivisionError):
+        np.vectorize(f)(np.arange(3), np.array([1, 1, 0]))
+    with pytest.raises(ZeroDivisionError):
+        tnp.vectorize(f)(tnp.arange(3), tnp.asarray([1, 1, 0]))
+    seen.clear()
+    tnp.vectorize(lambda a: seen.append(type(a)) or a)(tnp.arange(3))
+    assert seen == [tnp.int64, int, int, int]
+    seen.clear()
+    tnp.vectorize(lambda a: seen.append(type(a)) or a, otypes=[float])(tnp.arange(2))
+    assert seen == [int, int]
+    seen.clear()
+    tnp.vectorize(lambda a: seen.append(type(a)) or a, cache=True)(tnp.arange(2))
+    assert seen == [tnp.int64, int]

@@ -68,6 +68,16 @@ P2 = np.array([1.0, 2.0, -1.0])
     ("polyval", ([], np.arange(3.0)), {}),
     ("polyval", ([1j, 2], np.arange(3.0)), {}),
     ("polyval", (P3, np.arange(6.0).reshape(2, 3)), {}),
+    # audit regressions
+    ("polymul", (np.array([0, 1, 2]), np.array([0.0, 3.0])), {}),  # leading zeros trimmed
+    ("polymul", ([], [1]), {}),
+    ("polymul", (np.array([0, 0], "float32"), [1]), {}),
+    ("polymul", (np.array([1, 2], "uint16"), np.array([3, 4, 5], "uint64")), {}),
+    ("polymul", (np.array([False, True, False]), np.array([True, True])), {}),
+    ("roots", (np.array([0, 1, 3, 2], "uint32"),), {}),
+    ("poly", (np.ones((2, 2), "float16"),), {}),
+    ("polyder", ([[1, 2]],), {}),
+    ("polyval", ([], 2), {}),  # a 0-d array, not a scalar
 ])
 def test_against_numpy(name, args, kwargs):
     check(name, *args, **kwargs)
@@ -83,6 +93,27 @@ Y = 3 * X ** 2 - X + 0.5 + np.sin(7 * X) * 0.1
 ], ids=lambda k: ",".join(k) or "plain")
 def test_polyfit(kwargs):
     check("polyfit", X, Y, 2, rtol=1e-9, atol=1e-12, **kwargs)
+
+
+XC = X * (1 + 0.5j)
+
+
+@pytest.mark.parametrize("xdt", ["float16", "float32", "float64", "complex64", "int64"])
+@pytest.mark.parametrize("ydt", ["float16", "float32", "float64", "complex128"])
+@pytest.mark.parametrize("kwargs", [{}, {"full": True}, {"cov": True},
+                                    {"w": np.linspace(1, 2, 12) + 1j}],
+                         ids=["plain", "full", "cov", "complex-w"])
+def test_polyfit_dtypes(xdt, ydt, kwargs):
+    # vander promotes x with int (float32 -> float64); y keeps its dtype (float16 is
+    # rejected by lstsq); complex x is scaled without conjugation, as NumPy does
+    x = (XC if xdt.startswith("complex") else X * 3).astype(xdt)
+    y = (Y * (1 + 0.3j) if ydt.startswith("complex") else Y).astype(ydt)
+    rtol = 1e-9 if xdt in ("float64", "complex64", "int64") and ydt in ("float64", "complex128") else 2e-3
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", tnp.exceptions.RankWarning)
+        warnings.simplefilter("ignore", np.exceptions.RankWarning)
+        warnings.simplefilter("ignore", np.exceptions.ComplexWarning)
+        check("polyfit", x, y, 2, rtol=rtol, atol=1e-6, **kwargs)
 
 
 def test_polyfit_2d_y_and_errors():

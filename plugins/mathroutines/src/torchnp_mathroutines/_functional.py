@@ -199,8 +199,18 @@ class vectorize:
             outs = [tnp.empty(shape, dtype=c) for c in self.otypes]
             return outs[0] if len(outs) == 1 else tuple(outs)
         flat = [a.ravel() for a in arrays]
-        results = [func(*(f[i] for f in flat)) for i in range(size)]
-        first = results[0]
+        # NumPy probes the output types with one call on the first elements as NumPy
+        # scalars, then maps the function over object arrays: every element arrives
+        # as a Python scalar (so 1 // 0 raises ZeroDivisionError, ints never wrap)
+        first = None
+        if self.otypes is None:
+            first = func(*(f[0] for f in flat))
+        py = [f.tolist() for f in flat]
+        start = 1 if (self.cache and first is not None) else 0
+        results = [first] if start else []
+        results += [func(*(p[i] for p in py)) for i in range(start, size)]
+        if first is None:
+            first = results[0]
         nout = len(first) if isinstance(first, tuple) else 1
         dtypes = self._output_dtypes(first, nout)
         if nout == 1 and not isinstance(first, tuple):

@@ -15,12 +15,12 @@ import warnings
 
 import torch
 
-from torchnp._dtypes import promote_torch, weak_result
-from torchnp._normalize import ArrayLike, ArrayOrScalar, as_tensor
-from torchnp.exceptions import RankWarning
+from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, weak_result
+from torchnp._normalize import ArrayLike, ArrayOrScalar, as_tensor, wrap
+from torchnp.exceptions import RankWarning, UFuncTypeError
 
 from ._common_impl import cast_back, compute_dtype, promote, to_compute
-from ._mathematical_impl import _correlate
+from ._mathematical_impl import _SIGNED_TWIN, _correlate, _flip1d
 
 
 def _atleast_1d(t):
@@ -51,6 +51,8 @@ def poly(seq_of_zeros: ArrayLike) -> torch.Tensor:
         raise TypeError("poly: seq_of_zeros must be a sequence of roots or a square matrix")
     z = seq_of_zeros
     if z.ndim == 2 and z.shape[0] == z.shape[1] and z.shape[0] != 0:
+        if z.dtype == torch.float16:
+            raise TypeError("array type float16 is unsupported in linalg")
         cdt = z.dtype if z.dtype in (torch.float32, torch.float64, torch.complex64,
                                      torch.complex128) else torch.float64
         z = _real_if_all_real(torch.linalg.eigvals(z.to(cdt)))
@@ -76,7 +78,7 @@ def roots(p: ArrayLike) -> torch.Tensor:
     p = _atleast_1d(p)
     if p.ndim != 1:
         raise ValueError("Input must be a rank-1 array.")
-    nz = torch.nonzero(p).reshape(-1)
+    nz = torch.nonzero(_nonzero_able(p)).reshape(-1)
     if nz.numel() == 0:
         return torch.zeros(0, dtype=torch.float64, device=p.device)
     first, last = int(nz[0]), int(nz[-1])
@@ -129,8 +131,27 @@ def polysub(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
 
 def polymul(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
     """Product of two polynomials. Mirrors ``numpy.polymul``."""
-    a1, a2 = _atleast_1d(a1), _atleast_1d(a2)
-    return _correlate(a1, a2.flip(0), "full", conj=False)
+    a1, a2 = _trim_leading_zeros(_atleast_1d(a1)), _trim_leading_zeros(_atleast_1d(a2))
+    return _correlate(a1, _flip1d(a2), "full", conj=False)
+
+
+def _trim_leading_zeros(t):
+    """Coefficients without leading zeros, as NumPy's polymul gets them (it goes through
+    poly1d): all zeros leave one zero; an empty list becomes [0.0]. One sync."""
+    if t.ndim != 1:
+        return t
+    if t.shape[0] == 0:
+        return torch.zeros(1, dtype=torch.float64, device=t.device)
+    nz = torch.nonzero(t.view(torch.uint8) if t.dtype == torch.bool else _nonzero_able(t))
+    if nz.shape[0] == 0:
+        return t[-1:].clone()
+    return t[int(nz[0, 0]):]
+
+
+def _nonzero_able(t):
+    """``t`` in a dtype torch.nonzero has a kernel for (not uint16/32/64), same zeros."""
+    twin = _SIGNED_TWIN.get(t.dtype)
+    return t.view(twin) if twin is not None else t
 
 
 def polydiv(u: ArrayLike, v: ArrayLike) -> tuple:
@@ -164,7 +185,11 @@ def polyder(p: ArrayLike, m=1) -> torch.Tensor:
         n = builtins.max(p.shape[0] - 1, 0)
         k = torch.arange(n, 0, -1, dtype=torch.int64, device=p.device)
         dt = promote_torch(p.dtype, torch.int64)
-        p = cast_back(to_compute(p[:-1].to(dt)) * k.to(compute_dtype(dt)), dt)
+        try:
+            p = cast_back(to_compute(p[:-1].to(dt)) * k.to(compute_dtype(dt)), dt)
+        except RuntimeError as exc:  # torch: "The size of tensor a (2) must match ..."
+            raise ValueError(f"operands could not be broadcast together with shapes "
+                             f"{tuple(p[:-1].shape)} {tuple(k.shape)} ") from exc
     return p
 
 
@@ -199,7 +224,10 @@ def polyint(p: ArrayLike, m=1, k=None) -> torch.Tensor:
 def polyval(p: ArrayLike, x: ArrayLike) -> ArrayOrScalar:
     """Evaluate a polynomial at ``x`` (Horner's scheme). Mirrors ``numpy.polyval``."""
     p = _atleast_1d(p) if p.ndim == 0 else p
-    dt = promote_torch(x.dtype, p.dtype) if p.shape[0] else x.dtype
+    if p.shape[0] == 0:
+        # NumPy returns its zeros_like(x) untouched: a 0-d array, not a scalar
+        return wrap(torch.zeros_like(x))
+    dt = promote_torch(x.dtype, p.dtype)
     if dt == torch.bool:
         y = torch.zeros_like(x)
         for i in range(p.shape[0]):
@@ -225,7 +253,13 @@ def _vander(x, order):
 
 def polyfit(x: ArrayLike, y: ArrayLike, deg, rcond=None, full=False, w: ArrayLike | None = None,
             cov=False) -> ArrayOrScalar:
-    """Least-squares polynomial fit. Mirrors ``numpy.polyfit``."""
+    """Least-squares polynomial fit. Mirrors ``numpy.polyfit``.
+
+    NumPy's arithmetic is kept: the Vandermonde matrix is at least float64 (vander
+    promotes with int), weights are applied in place (so ``y`` keeps its dtype), and
+    the column scale and covariance use ``lhs * lhs`` / ``lhs.T @ lhs`` without a
+    conjugate, as NumPy does for complex ``x``.
+    """
     order = operator.index(deg) + 1
     x = x.to(weak_result(x.dtype, 0.0))
     y = y.to(weak_result(y.dtype, 0.0))
@@ -239,34 +273,35 @@ def polyfit(x: ArrayLike, y: ArrayLike, deg, rcond=None, full=False, w: ArrayLik
         raise TypeError("expected 1D or 2D array for y")
     if x.shape[0] != y.shape[0]:
         raise TypeError("expected x and y to have same length")
+    rcond_out = rcond
     if rcond is None:
-        rcond = x.shape[0] * torch.finfo(x.dtype if x.dtype.is_floating_point
-                                         else x.real.dtype).eps
-    dt = promote_torch(x.dtype, y.dtype)
-    lhs = _vander(x.to(dt), order)
-    rhs = y.to(dt)
+        eps_dt = x.real.dtype if x.is_complex() else x.dtype
+        rcond = x.shape[0] * torch.finfo(eps_dt).eps
+        rcond_out = torch.tensor(rcond, dtype=eps_dt)
+    lhs = _vander(x.to(promote_torch(x.dtype, torch.int64)), order)
+    rhs = y
     if w is not None:
         w = w.to(weak_result(w.dtype, 0.0))
         if w.ndim != 1:
             raise TypeError("expected a 1-d array for weights")
         if w.shape[0] != y.shape[0]:
             raise TypeError("expected w and y to have the same length")
-        dt = promote_torch(dt, w.dtype)
-        lhs = lhs.to(dt) * w.to(dt)[:, None]
-        rhs = rhs.to(dt) * (w.to(dt) if rhs.ndim == 1 else w.to(dt)[:, None])
-    scale = torch.sqrt((lhs * lhs.conj() if lhs.is_complex() else lhs * lhs).sum(0).real)
+        lhs = _times_in_place(lhs, w[:, None])
+        rhs = _times_in_place(rhs, w if rhs.ndim == 1 else w[:, None])
+    if rhs.dtype == torch.float16 or lhs.dtype == torch.float16:
+        raise TypeError("array type float16 is unsupported in linalg")
+    scale = torch.sqrt((lhs * lhs).sum(0))
     lhs = lhs / scale
-    c, resids, rank, s = _lstsq(lhs, rhs, rcond)
-    c = c / scale if c.ndim == 1 else c / scale[:, None]
+    dt = promote_torch(lhs.dtype, rhs.dtype)
+    c, resids, rank, s = _lstsq(lhs.to(dt), rhs.to(dt), rcond)
+    c = c / scale.to(dt) if c.ndim == 1 else c / scale.to(dt)[:, None]
     if rank != order and not full:
         warnings.warn("Polyfit may be poorly conditioned", RankWarning, stacklevel=3)
     if full:
-        # NumPy hands back lstsq's int32 rank and a float64 rcond, as scalars
-        return (c, resids, torch.tensor(rank, dtype=torch.int32),
-                s, torch.tensor(float(rcond), dtype=torch.float64))
+        # NumPy hands back lstsq's int32 rank and rcond as it was given (or computed)
+        return c, resids, torch.tensor(rank, dtype=torch.int32), s, rcond_out
     if cov:
-        vbase = torch.linalg.inv(lhs.T.conj() @ lhs if lhs.is_complex() else lhs.T @ lhs)
-        vbase = vbase / torch.outer(scale, scale)
+        vbase = _inv(lhs.T @ lhs) / torch.outer(scale, scale)
         if cov == "unscaled":
             fac = 1
         else:
@@ -278,6 +313,32 @@ def polyfit(x: ArrayLike, y: ArrayLike, deg, rcond=None, full=False, w: ArrayLik
             return c, vbase * fac
         return c, vbase[:, :, None] * fac
     return c
+
+
+def _linalg_error():
+    """numpy.linalg.LinAlgError's twin when the linalg plugin is installed, else ValueError
+    (its base class); looked up only when an error is raised."""
+    try:
+        from torchnp_linalg._exceptions_impl import LinAlgError
+    except ImportError:
+        return ValueError
+    return LinAlgError
+
+
+def _inv(a):
+    try:
+        return torch.linalg.inv(a)
+    except RuntimeError as exc:  # torch._C._LinAlgError: "... the input matrix is singular."
+        raise _linalg_error()("Singular matrix") from exc
+
+
+def _times_in_place(a, b):
+    """``a *= b`` as NumPy does it: the result keeps ``a``'s dtype (same_kind cast)."""
+    rdt = promote_torch(a.dtype, b.dtype)
+    if not can_cast_torch(rdt, a.dtype, "same_kind"):
+        raise UFuncTypeError(f"Cannot cast ufunc 'multiply' output from dtype('{from_torch(rdt).name}') "
+                             f"to dtype('{from_torch(a.dtype).name}') with casting rule 'same_kind'")
+    return (a.to(rdt) * b.to(rdt)).to(a.dtype)
 
 
 def _lstsq(a, b, rcond):
