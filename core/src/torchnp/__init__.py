@@ -8,8 +8,8 @@ import math as _math
 from . import exceptions
 from ._dtypes import (  # noqa: F401
     bool, bool_, byte, bytes_, can_cast, cdouble, character, clongdouble, common_type,
-    complex64, complex128, complexfloating, csingle, datetime64, double, dtype, finfo,
-    flexible, float16, float32, float64, floating, generic, half, iinfo, inexact, int8,
+    complex64, complex128, complex256, complexfloating, csingle, datetime64, double, dtype, finfo,
+    flexible, float16, float32, float64, float128, floating, generic, half, iinfo, inexact, int8,
     int16, int32, int64, int_, intc, integer, intp, isdtype, issubdtype, long, longdouble,
     longlong, min_scalar_type, mintypecode, number, object_, promote_types, result_type,
     sctypeDict, short, signedinteger, single, str_, timedelta64, typecodes, ubyte, uint,

@@ -18,7 +18,7 @@ __all__ = [
     "uint32", "uint64", "float16", "float32", "float64", "complex64", "complex128",
     "byte", "ubyte", "short", "ushort", "intc", "uintc", "int_", "uint", "intp",
     "uintp", "long", "ulong", "longlong", "ulonglong", "half", "single", "double",
-    "csingle", "cdouble", "longdouble", "clongdouble", "object_", "str_", "bytes_",
+    "csingle", "cdouble", "longdouble", "clongdouble", "float128", "complex256", "object_", "str_", "bytes_",
     "void", "datetime64", "timedelta64",
     "result_type", "promote_types", "can_cast", "min_scalar_type", "common_type",
     "mintypecode", "issubdtype", "isdtype", "finfo", "iinfo", "typecodes", "sctypeDict",
@@ -305,6 +305,7 @@ class _UnsupportedScalar(generic):
 
 longdouble = type("longdouble", (_UnsupportedScalar, floating), {"__slots__": ()})
 clongdouble = type("clongdouble", (_UnsupportedScalar, complexfloating), {"__slots__": ()})
+float128, complex256 = longdouble, clongdouble  # NumPy's names for them on x86-64 Linux
 object_ = type("object_", (_UnsupportedScalar,), {"__slots__": ()})
 str_ = type("str_", (_UnsupportedScalar, character), {"__slots__": ()})
 bytes_ = type("bytes_", (_UnsupportedScalar, character), {"__slots__": ()})
