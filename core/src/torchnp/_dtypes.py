@@ -303,15 +303,15 @@ class _UnsupportedScalar(generic):
             f"torchnp: the NumPy dtype {cls.__name__} has no torch equivalent")
 
 
-longdouble = type("longdouble", (_UnsupportedScalar, floating), {"__slots__": ()})
-clongdouble = type("clongdouble", (_UnsupportedScalar, complexfloating), {"__slots__": ()})
+longdouble = type("longdouble", (_UnsupportedScalar, floating), {"__slots__": (), "__module__": "torchnp"})
+clongdouble = type("clongdouble", (_UnsupportedScalar, complexfloating), {"__slots__": (), "__module__": "torchnp"})
 float128, complex256 = longdouble, clongdouble  # NumPy's names for them on x86-64 Linux
-object_ = type("object_", (_UnsupportedScalar,), {"__slots__": ()})
-str_ = type("str_", (_UnsupportedScalar, character), {"__slots__": ()})
-bytes_ = type("bytes_", (_UnsupportedScalar, character), {"__slots__": ()})
-void = type("void", (_UnsupportedScalar, flexible), {"__slots__": ()})
-datetime64 = type("datetime64", (_UnsupportedScalar,), {"__slots__": ()})
-timedelta64 = type("timedelta64", (_UnsupportedScalar, signedinteger), {"__slots__": ()})
+object_ = type("object_", (_UnsupportedScalar,), {"__slots__": (), "__module__": "torchnp"})
+str_ = type("str_", (_UnsupportedScalar, character), {"__slots__": (), "__module__": "torchnp"})
+bytes_ = type("bytes_", (_UnsupportedScalar, character), {"__slots__": (), "__module__": "torchnp"})
+void = type("void", (_UnsupportedScalar, flexible), {"__slots__": (), "__module__": "torchnp"})
+datetime64 = type("datetime64", (_UnsupportedScalar,), {"__slots__": (), "__module__": "torchnp"})
+timedelta64 = type("timedelta64", (_UnsupportedScalar, signedinteger), {"__slots__": (), "__module__": "torchnp"})
 _UNSUPPORTED_TYPES = (longdouble, clongdouble, object_, str_, bytes_, void,
                       datetime64, timedelta64)
 
