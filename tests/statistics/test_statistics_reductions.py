@@ -164,10 +164,60 @@ def test_out(name):
         assert_same(r, np.cumsum(a, axis=1))
 
 
-def test_out_casting_error():
-    out = tnp.zeros(4, dtype=tnp.int64)
-    with pytest.raises(TypeError):
-        tnp.mean(tnp.asarray(F64[0]), axis=1, out=out)
+_OUT_DTYPES = ["bool", "int8", "uint8", "int64", "float16", "float32", "float64", "complex64", "complex128"]
+_OUT_IN = (np.arange(1, 7).reshape(2, 3) * 1.3)
+
+
+def _out_case(fn, a, out_np, **kw):
+    """Run fn(a, out=...) in both libraries: same error class, warning classes, result in out."""
+    o_t = to_tnp(out_np.copy())
+    res = []
+    for lib, arg, out in ((np, a, out_np), (tnp, to_tnp(a), o_t)):
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            try:
+                r = getattr(lib, fn)(arg, out=out, **kw)
+                err = None
+            except (TypeError, ValueError) as exc:
+                r, err = None, type(exc)
+        res.append((r, err, sorted({x.category.__name__ for x in w})))
+    (r_np, e_np, w_np), (r_t, e_t, w_t) = res
+    assert (e_t, w_t) == (e_np, w_np)
+    if e_np is None:
+        assert r_t is o_t
+        assert_same(o_t, out_np, **(F16_TOL if out_np.dtype == np.float16 else {}))
+
+
+@pytest.mark.parametrize("fn", ["sum", "prod", "nansum", "nanprod", "mean", "nanmean"])
+@pytest.mark.parametrize("in_dt", ["bool", "int8", "uint64", "float16", "float32", "float64", "complex128"])
+@pytest.mark.parametrize("out_dt", _OUT_DTYPES)
+def test_out_dtype_rules(fn, in_dt, out_dt):
+    # NumPy: with no dtype=, out's dtype joins the loop choice (float32 summed into a
+    # float64 out adds in float64); the cast into out is unsafe (complex -> real warns);
+    # mean divides inside out's dtype; nanmean of floats needs an inexact out
+    a = _OUT_IN.astype(in_dt)
+    _out_case(fn, a, np.zeros(3, out_dt), axis=0)
+    _out_case(fn, a, np.zeros((2, 1), out_dt), axis=1, keepdims=True)
+
+
+def test_out_accumulates_in_wider_dtype():
+    a = np.full(10**5, 0.1, np.float32)
+    for fn in ("sum", "mean", "nansum", "nanmean"):
+        _out_case(fn, a, np.zeros((), np.float64))
+    _out_case("prod", np.array([1e30, 1e30, -1e30], np.float32), np.zeros((), np.float64))
+
+
+@pytest.mark.parametrize("fn", ["sum", "prod", "nansum", "nanprod", "mean", "nanmean"])
+@pytest.mark.parametrize("shape,kw", [((1, 3), {}), ((4,), {}), ((3,), {"keepdims": True}),
+                                      ((3,), {"where": np.array([True, False, True])}),
+                                      ((3,), {"dtype": np.float64})])
+def test_out_shape_and_options(fn, shape, kw):
+    _out_case(fn, np.array([[1.5, np.nan, 3], [4, 5, np.nan]]), np.zeros(shape, np.float32), axis=0, **kw)
+
+
+def test_out_must_be_an_array():
+    with pytest.raises(TypeError, match="output must be an array"):
+        tnp.sum(tnp.ones((2, 3)), axis=0, out=[0, 0, 0])
 
 
 @pytest.mark.parametrize("name", ["cumsum", "cumprod", "nancumsum", "nancumprod"])

@@ -273,3 +273,30 @@ def average(a: ArrayLike, axis: AxisLike = None, weights: ArrayLike | None = Non
             scl = torch.broadcast_to(scl, avg.shape).clone()
         return avg, scl
     return avg
+
+
+def mean_into(a, axis, loop_dt, out_dt, where, skip_nan):
+    """mean/nanmean as NumPy computes them into an ``out`` of another dtype.
+
+    The sum runs in ``loop_dt``, is cast into ``out_dt``, and the division by the
+    count happens there (an integer ``out`` truncates the sum first). Used by
+    ``_out_rules``; the result has the reduced shape (no keepdims).
+    """
+    from ._sumprod_impl import _reduce
+    axes = axes_of(axis, a.ndim, lenient=skip_nan)
+    mask = where_tensor(where, a.shape, a.device)
+    if skip_nan and is_inexact(a.dtype):
+        nan = torch.isnan(a)
+        a = torch.where(nan, torch.zeros((), dtype=a.dtype, device=a.device), a)
+        valid = ~nan if mask is None else ~nan & mask
+        n = valid.sum(dim=axes) if axes else valid.to(torch.int64)
+    else:
+        n = _count(a.shape, axes, mask, a.device)
+    s = _reduce(a, axes, loop_dt, _NoValue, where, False)
+    if s.is_complex() and not out_dt.is_complex:
+        s = s.real if out_dt != torch.bool else s != 0
+    s = s.to(out_dt)
+    n = torch.as_tensor(n, device=s.device)
+    if is_inexact(out_dt):
+        return s / n.to(out_dt)
+    return (s.to(torch.float64) / n).to(out_dt)
