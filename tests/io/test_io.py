@@ -116,7 +116,12 @@ def test_rejects_pickles_and_malformed(tmp_path):
 @pytest.mark.parametrize("a,kw", [(np.arange(6.0).reshape(2, 3), {}), (np.arange(4), {"fmt": "%d"}),
                                   (np.arange(6).reshape(3, 2), {"fmt": ["%d", "%.2f"], "delimiter": ","}),
                                   (np.array([[1 + 2j, 3 - 1j]]), {}),
-                                  (np.arange(4.0), {"header": "h1\nh2", "footer": "end"})])
+                                  (np.arange(4.0), {"header": "h1\nh2", "footer": "end"}),
+                                  # %s / %r print NumPy scalars (shortest float32 repr)
+                                  (np.array([[0.1, 2.4438074]], "float32"), {"fmt": ["%d", "%s"]}),
+                                  (np.array([1.5, 2.25], "float16"), {"fmt": "%s"}),
+                                  (np.arange(3.0) / 7, {"fmt": "%r"}),
+                                  (np.array([[1 + 2j, 3 - 1j]], "complex64"), {"fmt": "%s"})])
 def test_savetxt_matches_numpy(a, kw, tmp_path):
     np.savetxt(tmp_path / "n.txt", a, **kw)
     tnp.savetxt(tmp_path / "t.txt", tnp.asarray(a), **kw)
@@ -128,7 +133,16 @@ def test_savetxt_matches_numpy(a, kw, tmp_path):
     ("1 2 3\n4 5 6\n", {"usecols": (0, 2), "unpack": True}), ("5\n", {}), ("5\n", {"ndmin": 2}),
     ("1 2\n3 4\n5 6\n", {"skiprows": 1, "max_rows": 1}), ("1 2\n3\n", {}), ("a b\n", {}),
     ("1 2 3\n", {"ndmin": 1}), ("1 2\n3 4\n", {"dtype": np.float32}),
+    # audit regressions
+    ("1.5 2\n", {"dtype": int}), ("1e3\n", {"dtype": np.int8}), ("+1 -2\n", {"dtype": int}),
+    ("1 2\n3 4\n", {"max_rows": 0}),
+    ("1 2\n3 4\n", {"converters": {1: lambda s: -float(s)}, "usecols": [1]}),
+    ("1 2\n3 4\n", {"converters": {-1: lambda s: -float(s)}}),
+    ("1 2 3\n4 5 6\n", {"converters": {2: lambda s: 10 * float(s)}, "usecols": [-1, 0]}),
+    ("1 2 3\n4 5 6\n", {"converters": {-1: lambda s: 10 * float(s)}, "usecols": [-1, 0]}),
+    ("1 2 3\n", {"converters": {5: float}}),
 ])
+@pytest.mark.filterwarnings("ignore:loadtxt. input contained no data:UserWarning")
 def test_loadtxt_matches_numpy(text, kw):
     try:
         expected = np.loadtxt(io.StringIO(text), **kw)
@@ -141,7 +155,9 @@ def test_loadtxt_matches_numpy(text, kw):
 
 @pytest.mark.parametrize("text,kw", [("1,,3\n4,5,6\n", {"delimiter": ","}), ("1 2\n3 4\n9 9\n", {"skip_footer": 1}),
                                      ("h\n1 2\n", {"skip_header": 1}),
-                                     ("1,N/A\n", {"delimiter": ",", "missing_values": "N/A", "filling_values": -1})])
+                                     ("1,N/A\n", {"delimiter": ",", "missing_values": "N/A", "filling_values": -1}),
+                                     ("1.5 2\n", {"dtype": int}),  # a failed int parse gives -1
+                                     ("1 2\nTrue false\n", {"dtype": bool})])
 def test_genfromtxt_matches_numpy(text, kw):
     assert_same(tnp.genfromtxt(io.StringIO(text), **kw), np.genfromtxt(io.StringIO(text), **kw))
 
@@ -152,6 +168,11 @@ def test_fromfile(tmp_path):
     assert_same(tnp.fromfile(tmp_path / "raw.bin", dtype=tnp.int16), np.fromfile(tmp_path / "raw.bin", dtype=np.int16))
     assert_same(tnp.fromfile(tmp_path / "raw.bin", dtype=tnp.int16, count=3, offset=4),
                 np.fromfile(tmp_path / "raw.bin", dtype=np.int16, count=3, offset=4))
+    # a count beyond the end reads what is there (whole items only)
+    assert_same(tnp.fromfile(tmp_path / "raw.bin", dtype=tnp.int16, count=50),
+                np.fromfile(tmp_path / "raw.bin", dtype=np.int16, count=50))
+    assert_same(tnp.fromfile(tmp_path / "raw.bin", dtype=tnp.float64, offset=2),
+                np.fromfile(tmp_path / "raw.bin", dtype=np.float64, offset=2))
     (tmp_path / "t.txt").write_text("1.5, 2, 3")
     assert_same(tnp.fromfile(tmp_path / "t.txt", sep=","), np.fromfile(tmp_path / "t.txt", sep=","))
 
@@ -163,3 +184,26 @@ def test_signatures_match_numpy():
         theirs = inspect.signature(getattr(np, name))
         assert [(p.name, p.kind) for p in ours.parameters.values()] == \
             [(p.name, p.kind) for p in theirs.parameters.values()], name
+
+
+@pytest.mark.parametrize("make", [lambda a: a.T, lambda a: a.transpose(2, 0, 1).T,
+                                  lambda a: a[:, :1].T, lambda a: a[::2].T],
+                         ids=["T", "perm", "size1", "strided"])
+def test_save_fortran_order_like_numpy(make):
+    # NumPy writes fortran_order=True for F- but not C-contiguous arrays
+    a = np.arange(24.0).reshape(2, 3, 4)
+    b1, b2 = io.BytesIO(), io.BytesIO()
+    np.save(b1, make(a))
+    tnp.save(b2, make(tnp.asarray(a)))
+    assert b2.getvalue() == b1.getvalue()
+    b2.seek(0)
+    assert_same(tnp.load(b2), make(a))
+
+
+@pytest.mark.parametrize("text,kw", [("", {}), ("# only a comment\n", {}), ("1 2\n", {"max_rows": 0})])
+def test_loadtxt_warns_on_no_data(text, kw):
+    with pytest.warns(UserWarning, match="input contained no data"):
+        expected = np.loadtxt(io.StringIO(text), **kw)
+    with pytest.warns(UserWarning, match="input contained no data"):
+        got = tnp.loadtxt(io.StringIO(text), **kw)
+    assert_same(got, expected)

@@ -38,15 +38,23 @@ def tensor_bytes(t):
     return ctypes.string_at(t.data_ptr(), n) if n else b""
 
 
-def _header(t):
+def _header(t, fortran):
     shape = tuple(t.shape)
-    d = "{'descr': '%s', 'fortran_order': False, 'shape': %r, }" % (descr_of(t.dtype), shape)
+    d = "{'descr': '%s', 'fortran_order': %r, 'shape': %r, }" % (descr_of(t.dtype), fortran, shape)
     return d
+
+
+def _is_fortran_only(t):
+    """NumPy writes Fortran order for arrays that are F- but not C-contiguous."""
+    if t.ndim < 2 or t.is_contiguous():
+        return False
+    return t.permute(*range(t.ndim - 1, -1, -1)).is_contiguous()
 
 
 def write_array(fp, t):
     """Write ``t`` to the binary file object ``fp`` in .npy format."""
-    header = _header(t).encode("latin1")
+    fortran = _is_fortran_only(t)
+    header = _header(t, fortran).encode("latin1")
     for version, fmt in (((1, 0), "<H"), ((2, 0), "<I")):
         hlen = len(header) + 1  # trailing newline
         prefix = len(MAGIC) + 2 + struct.calcsize(fmt)
@@ -55,7 +63,7 @@ def write_array(fp, t):
         if total < 2 ** (8 * struct.calcsize(fmt)):
             break
     fp.write(MAGIC + bytes(version) + struct.pack(fmt, total) + header + b" " * pad + b"\n")
-    fp.write(tensor_bytes(t))
+    fp.write(tensor_bytes(t.permute(*range(t.ndim - 1, -1, -1)) if fortran else t))
 
 
 def _read_exact(fp, n, what):

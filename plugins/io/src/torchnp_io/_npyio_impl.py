@@ -11,12 +11,14 @@ __all__ = ["save", "load", "savez", "savez_compressed", "savetxt", "loadtxt", "g
 import io
 import os
 import pickle
+import re
+import warnings
 import zipfile
 
 import torch
 
 from torchnp import _dtypes
-from torchnp._normalize import ArrayLike, DTypeLike, NotImplementedType, as_tensor, wrap
+from torchnp._normalize import ArrayLike, DTypeLike, NotImplementedType, as_tensor, wrap, wrap_scalar
 
 from . import _format
 
@@ -185,6 +187,9 @@ def _text_open(fname, mode, encoding):
     return open(os.fspath(fname), mode, encoding=encoding), True
 
 
+_OBJECT_CONVERSION = re.compile(r"%[-+ #0]*\d*(?:\.\d*)?[sr]")
+
+
 def savetxt(fname, X: ArrayLike, fmt="%.18e", delimiter=" ", newline="\n", header="", footer="",
             comments="# ", encoding=None):
     """Save an array to a text file. Mirrors ``numpy.savetxt``."""
@@ -214,7 +219,13 @@ def savetxt(fname, X: ArrayLike, fmt="%.18e", delimiter=" ", newline="\n", heade
     try:
         if header:
             fh.write(comments + header.replace("\n", "\n" + comments) + newline)
-        data = rows.detach().cpu().resolve_conj().tolist()
+        data = rows.detach().cpu().resolve_conj()
+        if _OBJECT_CONVERSION.search(line_fmt):
+            # %s / %r print NumPy scalars (float32's shortest repr, 'np.float64(...)'):
+            # format torchnp scalars, which print the same way
+            data = [[wrap_scalar(x) for x in row.unbind()] for row in data.unbind()]
+        else:
+            data = data.tolist()
         for row in data:
             if iscomplex:
                 vals = []
@@ -248,7 +259,25 @@ def _parser(dtype):
         return lambda s: complex(s.strip().replace("+-", "-"))
     if dtype.is_floating_point:
         return float
-    return lambda s: int(s) if s.strip().lstrip("+-").isdigit() else int(float(s))
+    # integers parse as integers only: NumPy rejects '1.5' or '1e3' for an int dtype
+    return _parse_int
+
+
+def _parse_int(s):
+    t = s.strip()
+    if not t.lstrip("+-").isdigit():
+        raise ValueError(f"could not convert string {s!r} to an integer")
+    return int(t)
+
+
+def _parse_bool_genfromtxt(s):
+    """genfromtxt's booleans are the words True/False (any case); anything else fails."""
+    u = s.strip().upper()
+    if u == "TRUE":
+        return True
+    if u == "FALSE":
+        return False
+    raise ValueError(f"invalid boolean {s!r}")
 
 
 def _finish(rows, dtype, ndmin, unpack, ncols_hint=0):
@@ -282,29 +311,47 @@ def loadtxt(fname, dtype: DTypeLike = float, comments="#", delimiter=None, conve
     if isinstance(usecols, int):
         usecols = [usecols]
     lines = _lines(fname, encoding)[skiprows:]
+    if max_rows is not None and max_rows <= 0:
+        lines = []
     rows = []
-    for ln in lines:
+    for row_no, ln in enumerate(lines):
         for c in comments:
             ln = ln.split(c, 1)[0]
         ln = ln.strip("\r\n")
         if not ln.strip():
             continue
         fields = ln.split(delimiter) if delimiter is not None else ln.split()
+        nfields = len(fields)
+        cols = range(nfields)
         if usecols is not None:
             try:
                 fields = [fields[i] for i in usecols]
             except IndexError:
                 raise ValueError(f"invalid column index {max(usecols)} at row {len(rows) + 1} "
-                                 f"with {len(fields)} columns") from None
-        try:
-            if converters is not None:
-                conv = converters if callable(converters) else None
-                vals = [(conv or converters.get(i, parse))(f) if conv or i in converters else parse(f)
-                        for i, f in enumerate(fields)]
-            else:
-                vals = [parse(f) for f in fields]
-        except (ValueError, TypeError) as exc:
-            raise ValueError(f"could not convert string to {dtype}: {exc}") from None
+                                 f"with {nfields} columns") from None
+            cols = [i % nfields for i in usecols]
+        if converters is None:
+            funcs = [parse] * len(fields)
+        elif callable(converters):
+            funcs = [converters] * len(fields)
+        elif usecols is not None:
+            # with usecols, a key matches a usecols entry as written (-1 is not 2)
+            funcs = [converters.get(u, parse) for u in usecols]
+        else:
+            # keys are column numbers of the file (negative ones count from the end)
+            for k in converters:
+                if not -nfields <= k < nfields:
+                    raise ValueError(f"converter specified for column {k}, which is invalid for "
+                                     f"the number of fields {nfields}.")
+            funcs = [converters.get(i, converters.get(i - nfields, parse)) for i in cols]
+        vals = []
+        for col, f, fn in zip(cols, fields, funcs):
+            try:
+                vals.append(fn(f))
+            except (ValueError, TypeError):
+                raise ValueError(f"could not convert string {f.strip()!r} to "
+                                 f"{_dtypes.from_torch(dtype).name} at row {row_no}, column "
+                                 f"{col + 1}.") from None
         if rows and len(vals) != len(rows[0]):
             raise ValueError(f"the number of columns changed from {len(rows[0])} to {len(vals)} "
                              f"at row {len(rows) + 1}; use `usecols` to select a subset and avoid "
@@ -312,6 +359,8 @@ def loadtxt(fname, dtype: DTypeLike = float, comments="#", delimiter=None, conve
         rows.append(vals)
         if max_rows is not None and len(rows) >= max_rows:
             break
+    if not rows:
+        warnings.warn(f'loadtxt: input contained no data: "{fname}"', UserWarning, stacklevel=3)
     return _finish(rows, dtype, ndmin, unpack)
 
 
@@ -329,7 +378,7 @@ def genfromtxt(fname, dtype: DTypeLike = float, comments="#", delimiter=None, sk
     """
     if dtype is None:
         dtype = torch.float64
-    parse = _parser(dtype)
+    parse = _parse_bool_genfromtxt if dtype == torch.bool else _parser(dtype)
     missing = {""} | ({missing_values} if isinstance(missing_values, str) else set(missing_values or ()))
     fill = float("nan") if filling_values is None else filling_values
     if isinstance(usecols, int):
@@ -357,7 +406,8 @@ def genfromtxt(fname, dtype: DTypeLike = float, comments="#", delimiter=None, sk
             except ValueError:
                 if not loose:
                     raise
-                vals.append(float("nan") if dtype.is_floating_point or dtype.is_complex else -1)
+                vals.append(float("nan") if dtype.is_floating_point or dtype.is_complex
+                            else (False if dtype == torch.bool else -1))
         if rows and len(vals) != len(rows[0]):
             if invalid_raise:
                 raise ValueError(f"Some errors were detected !\n    Line #{len(rows) + 1 + skip_header} "
@@ -384,9 +434,8 @@ def fromfile(file, dtype: DTypeLike = float, count=-1, sep="", offset=0, *,
             fp.close()
     if sep == "":
         itemsize = torch.empty((), dtype=dtype).element_size()
-        n = len(data) // itemsize if count < 0 else count
-        if n * itemsize > len(data):
-            raise ValueError("EOF: reading array data")
+        # NumPy reads whole items only, and at most what the file holds (count may be larger)
+        n = len(data) // itemsize if count < 0 else min(count, len(data) // itemsize)
         if n == 0:
             return torch.empty(0, dtype=dtype)
         return torch.frombuffer(bytearray(data[:n * itemsize]), dtype=torch.uint8).view(dtype).clone()
