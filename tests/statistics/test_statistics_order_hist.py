@@ -199,3 +199,15 @@ def test_bool_quantile_regression(method, q):
 def test_averaged_inverted_cdf_integer_q_is_float(q):
     from tests._oracle import check
     check("quantile", np.array([1, 2, 3, 4]), q, method="averaged_inverted_cdf")
+
+
+@pytest.mark.parametrize("name", ["quantile", "nanquantile"])
+@pytest.mark.parametrize("method", ["weibull", "interpolated_inverted_cdf", "hazen", "linear", "median_unbiased"])
+@pytest.mark.parametrize("arr_dt", ["float64", "float32", "float16", "int64", "int8"])
+@pytest.mark.parametrize("q", [np.array([0, 1]), np.array([0, 1], np.int8), 1, [0, 1]],
+                         ids=["int64-q", "int8-q", "py-int", "list"])
+def test_quantile_integer_q_dtype(name, method, arr_dt, q):
+    # integer q arrays: weibull/interpolated_inverted_cdf keep an integer virtual index
+    # (result is a's dtype promoted with q's); float alphas compute in float64, not
+    # torch's default float32; an int8 q once crashed torch's gather
+    run(name, np.arange(10).astype(arr_dt), q, method=method)

@@ -30,6 +30,8 @@ _ALPHA_BETA = {
     "interpolated_inverted_cdf": (0.0, 1.0), "hazen": (0.5, 0.5), "weibull": (0.0, 0.0),
     "median_unbiased": (1 / 3.0, 1 / 3.0), "normal_unbiased": (3 / 8.0, 3 / 8.0),
 }
+# alpha and beta are integers: an integer q keeps an integer virtual index
+_INT_ALPHA_BETA = ("interpolated_inverted_cdf", "weibull")
 _DISCRETE = ("inverted_cdf", "closest_observation", "lower", "higher", "nearest")
 
 
@@ -171,6 +173,10 @@ def _virtual_index(method, n, q):
     if method == "averaged_inverted_cdf":
         return n * q - 1
     alpha, beta = _ALPHA_BETA[method]
+    if method in _INT_ALPHA_BETA:
+        alpha, beta = int(alpha), int(beta)
+    elif not q.dtype.is_floating_point:
+        q = q.to(torch.float64)  # NumPy's float alpha gives float64, not torch's float32
     return n * q + (alpha + q * (1 - alpha - beta)) - 1
 
 
@@ -241,14 +247,22 @@ def _quantile(a, qt, weak, axis, method, weights, nan, keepdims):
         r = unwiden_ordered(s.gather(-1, idx), src_dt)
         rdt = r.dtype
     else:
-        nt = n.to(qf.dtype) if (nan and qf.dtype.is_floating_point) else n
-        if weak and method == "averaged_inverted_cdf" and not qf.dtype.is_floating_point:
+        # per-slice counts act like NumPy's weak Python int n: q's dtype wins
+        nt = n.to(qf.dtype) if (nan and qf.dtype != torch.bool) else n
+        if weak and method in ("averaged_inverted_cdf", *_INT_ALPHA_BETA) and not qf.dtype.is_floating_point:
             qf = qf.to(torch.float64)  # NumPy averages for a Python-int q (not an int array)
         v = _virtual_index(method, nt, qf)
         if not v.dtype.is_floating_point:
             # discrete methods (and 'linear' with integer q): take, keeping a's dtype
             idx = torch.minimum(torch.clamp(v, min=0), torch.as_tensor(last, device=v.device))
-            r = unwiden_ordered(s.gather(-1, idx.expand(full)), src_dt)
+            r = unwiden_ordered(s.gather(-1, idx.to(torch.int64).expand(full)), src_dt)
+            if method in _INT_ALPHA_BETA and not weak:
+                # NumPy still interpolates, with an integer gamma: a's dtype promoted with int64
+                if src_dt == torch.bool:
+                    raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use "
+                                    "the bitwise_xor, the `^` operator, or the logical_xor function "
+                                    "instead.")
+                r = r.to(promote_torch(src_dt, v.dtype))
             rdt = r.dtype
         else:
             if a.dtype == torch.bool:  # NumPy interpolates with b - a: bool subtract
