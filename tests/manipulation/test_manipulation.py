@@ -183,9 +183,7 @@ def test_every_name_is_public():
         assert hasattr(tnp, name), name
 
 
-_CORE_UINT_FLIP = pytest.mark.xfail(strict=True, reason="core _FlipView.tensor calls torch.flip, "
-                                     "which has no uint16/32/64 kernel")
-XFAIL = {("flip", 4): _CORE_UINT_FLIP}
+XFAIL = {}
 PARAMS = [pytest.param(name, args, kw, id=f"{name}-{i}", marks=XFAIL.get((name, i), ()))
           for name, cases in CASES.items() for i, (args, kw) in enumerate(cases)]
 
@@ -211,8 +209,7 @@ def test_dtypes(name, extra, a):
         check(name, a, *extra)
 
 
-@pytest.mark.parametrize("a", [pytest.param(a, id=i, marks=_CORE_UINT_FLIP if a.dtype == np.uint16 else ())
-                               for a, i in zip(DTYPED, IDS)])
+@pytest.mark.parametrize("a", [pytest.param(a, id=i) for a, i in zip(DTYPED, IDS)])
 def test_flip_dtypes(a):
     check("flip", a)
     check("flip", a, 0)

@@ -36,6 +36,26 @@ _INDEX_ERR = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`No
               "integer or boolean arrays are valid indices")
 
 
+# torch.flip has no uint16/32/64 kernel ("flip_cpu" not implemented for 'UInt16'):
+# flip the same bytes viewed as the signed type of the same size
+_FLIP_AS = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+
+
+def flip(t, dims):
+    """``torch.flip(t, dims)`` for every dtype torchnp stores (a fresh tensor)."""
+    s = _FLIP_AS.get(t.dtype)
+    if s is None:
+        return torch.flip(t, dims)
+    return torch.flip(t.view(s), dims).view(t.dtype)
+
+
+def _uint_tensor(v, dtype, device):
+    """A Python scalar (already range-checked by prepare_value) as a 0-d uint tensor."""
+    if type(v) is builtins.int and v >= 2**63:
+        return torch.tensor(v - 2**64, dtype=torch.int64, device=device).view(dtype)
+    return torch.tensor(v, device=device).to(dtype)
+
+
 # --- key parsing ----------------------------------------------------------------
 def _comp(k, device):
     """Classify one key component: ('i', int) | ('s', slice) | ('n',) | ('e',) | ('a', t) | ('b', t)."""
@@ -263,7 +283,7 @@ def _advanced_get(plan):
     if plan.adjacent and p0 and nb:
         r = r.movedim(tuple(range(nb)), tuple(range(p0, p0 + nb)))
     fl = _out_flips(plan, nb, p0)
-    return torch.flip(r, fl) if fl else r
+    return flip(r, fl) if fl else r
 
 
 def _result_shape(plan):
@@ -282,12 +302,17 @@ def _advanced_set(plan, v):
         v = _broadcast_value(v, shape, advanced=True)
         fl = _out_flips(plan, nb, p0)
         if fl:
-            v = torch.flip(v, fl)
+            v = flip(v, fl)
         if plan.adjacent and p0 and nb:
             v = v.movedim(tuple(range(p0, p0 + nb)), tuple(range(nb)))
         if plan.b_shape == ():
             v = v.unsqueeze(0)
     target = plan.p2.permute(*perm)
+    s = _FLIP_AS.get(target.dtype)
+    if s is not None:  # no index_put kernel for uint16/32/64: write the same bytes as signed
+        if not isinstance(v, torch.Tensor):
+            v = _uint_tensor(v, target.dtype, target.device)
+        target, v = target.view(s), v.view(s)
     target[idx] = v
 
 
@@ -352,7 +377,7 @@ def _write(target, flips, v):
         return
     v = _broadcast_value(v, tuple(target.shape))
     if flips:
-        v = torch.flip(v, flips)
+        v = flip(v, flips)
     elif v.untyped_storage().data_ptr() == target.untyped_storage().data_ptr() and target.numel():
         v = v.clone()  # overlapping source and destination: NumPy copies first
     target.copy_(v)
@@ -577,8 +602,8 @@ def setitem(a, key, value, /):
                     try:
                         p[idx] = v
                         return
-                    except (IndexError, RuntimeError):
-                        pass  # the general path raises NumPy's error
+                    except (IndexError, RuntimeError, ValueError):
+                        pass  # the general path raises NumPy's error (or handles uint64)
     if not flips and _is_basic_fast(key):
         try:
             target = p[key]

@@ -928,7 +928,7 @@ class _FlipView(ndarray):
 
     @property
     def tensor(self):
-        return torch.flip(self._p, self._flips)
+        return _indexing.flip(self._p, self._flips)
 
     @tensor.setter
     def tensor(self, value):
@@ -1190,5 +1190,6 @@ def _install_methods():
 _install_methods()
 _operators.install(ndarray)
 _normalize._ndarray_cls = ndarray
+_normalize._flipview_cls = _FlipView
 _indexing._ndarray = ndarray
 _indexing._FlipView = _FlipView

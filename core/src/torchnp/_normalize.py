@@ -9,9 +9,11 @@ No signature inspection happens per call.
 """
 from __future__ import annotations
 
+import array as _pyarray
 import builtins
 import inspect
 import operator
+import threading
 import types
 import typing
 from typing import NewType, Optional
@@ -143,6 +145,8 @@ def as_tensor(obj):
         return _scalar_tensor(obj)
     if t is list or t is tuple:
         return _from_sequence(obj)
+    if t is _flipview_cls:
+        return _flip_temporary(obj)
     if isinstance(obj, _ndarray_cls) or isinstance(obj, _dtypes.generic):
         return obj.tensor
     if isinstance(obj, torch.Tensor):
@@ -169,6 +173,123 @@ def as_tensor(obj):
         raise NotImplementedError(f"torchnp: cannot make an array from {type(obj).__name__} "
                                   "(iterators give object arrays in NumPy; use fromiter)")
     raise NotImplementedError(f"torchnp: cannot make an array from {type(obj).__name__}")
+
+
+# --- reversed views through pipeline functions ------------------------------
+# A reversed view (``_FlipView``: NumPy's negative strides) has no torch tensor of
+# its own, so normalizing one hands the impl a flipped *temporary*. A function
+# that returns a view of its input (transpose, reshape, split, diagonal…) then
+# returns a view of that temporary; were it wrapped as is, writes through it
+# would be lost and it would not see later writes to the base. So the temporary
+# is remembered here (a slow path: only reversed views get here), and when the
+# wrapper finishes it turns every result that aliases the temporary into a true
+# view of the base memory (``_derive``). Plain arrays pay one truth test of
+# ``_PENDING`` per call.
+_flipview_cls = None  # set by _ndarray at import
+_PENDING: list = []   # (temporary, reversed view, thread id), newest last
+_PENDING_LOCK = threading.Lock()
+_get_ident = threading.get_ident
+_is_compiling = torch.compiler.is_compiling
+# functions whose result NumPy makes C/F-contiguous, so a copy for a reversed
+# input even where the flipped temporary (contiguous) lets torch return it as is
+_CONTIGUOUS_RESULT = frozenset({"ravel", "ascontiguousarray", "asfortranarray"})
+
+
+def _flip_temporary(v):
+    """The tensor of the reversed view ``v`` (a flipped copy), remembered for ``_derive``."""
+    t = v.tensor
+    if _is_compiling():  # under torch.compile the views are not tracked (dynamo can't trace a lock)
+        return t
+    with _PENDING_LOCK:
+        if len(_PENDING) > 64:  # entries of calls that raised before finishing
+            del _PENDING[:32]
+        _PENDING.append((t, v, _get_ident()))
+    return t
+
+
+def _derive(r, name):
+    """Results of a call that normalized reversed views: aliases of a temporary become views."""
+    me = _get_ident()
+    with _PENDING_LOCK:
+        mine = [e for e in _PENDING if e[2] == me]
+        if not mine:
+            return r
+        _PENDING[:] = [e for e in _PENDING if e[2] != me]
+    return _derive_in(r, mine, name)
+
+
+def _derive_in(r, entries, name):
+    t = type(r)
+    if t is tuple or t is list:
+        return t(_derive_in(x, entries, name) for x in r)
+    if isinstance(r, tuple) and hasattr(r, "_fields"):
+        return t(*(_derive_in(x, entries, name) for x in r))
+    if not isinstance(r, torch.Tensor) or not r.numel():
+        return r
+    ptr = r.untyped_storage().data_ptr()
+    for tmp, v, _ in entries:
+        if tmp.numel() and tmp.untyped_storage().data_ptr() == ptr:
+            break
+    else:
+        return r
+    if name not in _CONTIGUOUS_RESULT and not (r.is_conj() or r.is_neg()):
+        m = _memory_view(r, tmp, v._p, v._flips)
+        if m is not None:
+            from . import _indexing
+            return _indexing._new_view(v, m[0], m[1])
+    # NumPy copies here (its result could not be a strided view of the memory)
+    return r.clone(memory_format=torch.contiguous_format)
+
+
+def _memory_view(r, tmp, p, flips):
+    """``r``, a view of ``tmp = flip(p, flips)``, as (positive-stride view of p's memory, flips).
+
+    None when no strided view of the memory holds ``r``'s elements in order (as
+    for NumPy's reshapes that must copy). Works on byte offsets so dtype views
+    (``.real``, ``.view(dtype)``) map too. All index arithmetic runs on the CPU
+    on metadata: no device sync.
+    """
+    if p.is_conj() or p.is_neg():
+        return None
+    es_t, es_r = tmp.element_size(), r.element_size()
+    sizes, rstrides = list(r.shape), [s * es_r for s in r.stride()]
+    axes = [k for k in range(r.ndim) if sizes[k] > 1 and rstrides[k] != 0]
+    i64 = torch.int64
+    b = torch.tensor(r.storage_offset() * es_r - tmp.storage_offset() * es_t, dtype=i64)
+    for k in axes:  # byte offset in the temporary of every element of r (over its real axes)
+        b = b.unsqueeze(-1) + torch.arange(sizes[k], dtype=i64) * rstrides[k]
+    slot, byte = torch.div(b, es_t, rounding_mode="floor"), b % es_t
+    addr = byte + p.storage_offset() * es_t
+    for d in range(tmp.ndim):  # temporary element -> its index -> byte address in memory
+        n = tmp.shape[d]
+        if n == 1:
+            continue
+        i = torch.div(slot, tmp.stride(d), rounding_mode="floor") % n
+        if d in flips:
+            i = (n - 1) - i
+        addr = addr + i * (p.stride(d) * es_t)
+    flat = addr.reshape(-1)
+    a0 = int(flat[0])
+    deltas, expect = [], torch.tensor(a0, dtype=i64)
+    for j, k in enumerate(axes):
+        step = int(flat[addr.stride(j)]) - a0 if addr.ndim else 0
+        deltas.append(step)
+        expect = expect.unsqueeze(-1) + torch.arange(sizes[k], dtype=i64) * step
+    if not torch.equal(addr, expect):
+        return None
+    start, strides, out_flips = a0, [], []
+    dk = dict(zip(axes, deltas))
+    for k in range(r.ndim):
+        d = dk.get(k, 0)
+        if d < 0:
+            start += (sizes[k] - 1) * d
+            out_flips.append(k)
+        strides.append(abs(d))
+    if start % es_r or any(s % es_r for s in strides):
+        return None
+    q = torch.empty(0, dtype=r.dtype, device=p.device)
+    q.set_(p.untyped_storage(), start // es_r, sizes, [s // es_r for s in strides])
+    return q, out_flips
 
 
 def as_tensor_or_scalar(obj):
@@ -201,13 +322,13 @@ def _normalize_axis(x):
 
 def _normalize_seq(x):
     if isinstance(x, (_ndarray_cls, torch.Tensor)):
-        return tuple(x.tensor if isinstance(x, _ndarray_cls) else x)
+        return tuple(as_tensor(x))
     return tuple(as_tensor(a) for a in x)
 
 
 def _normalize_ndarray(x, name):
     if isinstance(x, _ndarray_cls):
-        return x.tensor
+        return x.tensor if type(x) is not _flipview_cls else _flip_temporary(x)
     raise TypeError(f"{name} must be a torchnp.ndarray, not {type(x).__name__}")
 
 
@@ -282,7 +403,8 @@ def copy_to_out(result, out, casting="same_kind", name="function"):
         return out
     if not isinstance(out, _ndarray_cls):
         raise TypeError(f"return arrays must be of ArrayType, not {type(out).__name__}")
-    r = result if isinstance(result, torch.Tensor) else as_tensor(result)
+    r = result if isinstance(result, torch.Tensor) else \
+        result.tensor if isinstance(result, _ndarray_cls) else as_tensor(result)
     if not _dtypes.can_cast_torch(r.dtype, out.tensor.dtype, casting):
         raise UFuncTypeError(
             f"Cannot cast {name} output from dtype('{_dtypes.from_torch(r.dtype).name}') to "
@@ -352,6 +474,7 @@ def _base_ns():
             "_normalize_device": _normalize_device, "_apply_keepdims": _apply_keepdims,
             "_copy_to_out": copy_to_out, "_NotImplemented": _raise_not_implemented,
             "_wrap": wrap, "_wrap_scalar": wrap_scalar, "int": builtins.int,
+            "_PENDING": _PENDING, "_derive": _derive,
             "tuple": builtins.tuple, "isinstance": builtins.isinstance,
             "__builtins__": builtins,
         })
@@ -562,6 +685,7 @@ def make_public(impl, name=None, module="torchnp"):
         body.append(f"if {keep_param}: _r = _apply_keepdims(_r, {ax}, {ndim})")
     else:
         body.append(f"_r = _impl({', '.join(call)})")
+    body.append("if _PENDING: _r = _derive(_r, _name)")
     if out_param is not None:
         casting = casting_param if casting_param is not None else "'same_kind'"
         body.append(f"if {out_param} is not None: return _copy_to_out(_r, {out_param}, {casting}, _name)")
