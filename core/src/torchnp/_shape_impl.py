@@ -153,6 +153,8 @@ def transpose(a: ArrayLike, axes: AxisLike = None):
         axes = (axes,)
     if len(axes) != nd:
         raise ValueError("axes don't match array")
+    if not nd:  # torch's permute() needs at least one dim
+        return a.view(a.shape)
     perm = tuple(normalize_axis_index(ax, nd) for ax in axes)
     if len(set(perm)) != nd:
         raise ValueError("repeated axis in transpose")
@@ -171,6 +173,11 @@ def squeeze(a: ArrayLike, axis: AxisLike = None):
     """Remove axes of length one; a view. Mirrors ``numpy.squeeze``."""
     if axis is None:
         return _squeeze_dims(a, [i for i, s in enumerate(a.shape) if s == 1])
+    if not a.ndim and type(axis) is int:
+        # NumPy accepts an int axis 0 or -1 for a 0-d array (a tuple still raises)
+        if axis != 0 and axis != -1:
+            normalize_axis_index(axis, 0)  # raises NumPy's AxisError
+        return a.view(())
     axes = normalize_axis_tuple(axis, a.ndim)
     for ax in axes:
         if a.shape[ax] != 1:
