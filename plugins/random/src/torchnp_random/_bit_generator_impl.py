@@ -279,7 +279,7 @@ class BitGenerator:
         self._seed = _torch_seed(self._seed_seq, self._salt)
         self._gens = {}
         self._samplers = {}
-        self._cpu = None  # the CPU torch.Generator, cached for the per-call fast paths
+        self._cpu_sampler = None  # the CPU sampler, cached for the per-call fast paths
 
     @property
     def seed_seq(self):
@@ -293,8 +293,6 @@ class BitGenerator:
             g = torch.Generator(device=device)
             g.manual_seed(self._seed)
             self._gens[key] = g
-            if device.type == "cpu":
-                self._cpu = g
         return g
 
     def _sampler(self, device):
@@ -302,8 +300,12 @@ class BitGenerator:
         s = self._samplers.get(device)
         if s is None:
             from ._distributions_impl import TorchSampler
+            if device.type == "cpu" and device.index is None:
+                device = _CPU  # one object, so hot paths can test ``is _CPU``
             s = TorchSampler(self._torch_generator(device), device)
             self._samplers[device] = s
+            if device is _CPU:
+                self._cpu_sampler = s
         return s
 
     @property
@@ -333,7 +335,7 @@ class BitGenerator:
         self._seed = int(inner["seed"])
         self._gens = {}
         self._samplers = {}
-        self._cpu = None
+        self._cpu_sampler = None
         for key, st in inner["torch_states"].items():
             g = self._torch_generator(torch.device(key))
             g.set_state(st.clone())

@@ -139,16 +139,21 @@ class TorchSampler:
         return torch.exp(self.log_standard_gamma(shape, k)).to(dtype)
 
     def normal(self, shape, loc, scale):
-        r = self.standard_normal(shape)
-        if isinstance(loc, float) and isinstance(scale, float):
-            return r.mul_(scale).add_(loc)  # in place: no temporaries for big draws
-        return loc + scale * r
+        if type(loc) is float and type(scale) is float:
+            if 0.0 <= scale < math.inf:  # torch.normal refuses NaN and gives +inf for inf
+                # one torch call: no temporaries for big draws, no extra op for small ones
+                return torch.normal(loc, scale, shape, generator=self.gen, dtype=_F64,
+                                    device=self.device)
+            return self.standard_normal(shape).mul_(scale).add_(loc)
+        return loc + scale * self.standard_normal(shape)
 
     def uniform(self, shape, low, high):
-        r = self.random(shape)
-        if isinstance(low, float) and isinstance(high, float):
-            return r.mul_(high - low).add_(low)
-        return low + (high - low) * r
+        if type(low) is float and type(high) is float:
+            if low <= high and high - low < math.inf:  # uniform_'s own domain
+                return torch.empty(shape, dtype=_F64, device=self.device).uniform_(
+                    low, high, generator=self.gen)
+            return self.random(shape).mul_(high - low).add_(low)
+        return low + (high - low) * self.random(shape)
 
     def exponential(self, shape, scale):
         r = self.standard_exponential(shape)

@@ -8,12 +8,34 @@ broadcast shape, and hand the draw to the bit generator's sampler
 interface). Results are ndarrays; with ``size=None`` and scalar parameters,
 Python floats/ints as NumPy returns.
 
+One code path for both APIs
+---------------------------
+``_RandomBase`` holds everything ``Generator`` and the legacy ``RandomState``
+share. The plain parameter distributions (``normal``, ``beta``, ``zipf`` …)
+are rows of ``_PARAM_DISTRIBUTIONS`` (parameter names, defaults, NumPy's
+constraint); ``_install_distributions`` writes each row out as a method of
+each class, with NumPy's exact signature. The two classes differ only where
+NumPy's legacy API does, through the ``_legacy`` class attribute (messages,
+``hypergeometric``'s nsample >= 1, ``uniform`` allowing high < low) and
+``_LEGACY_CONSTRAINTS``.
+
+Per-call overhead
+-----------------
+Small draws (``normal(0, 1, 10)``) are all overhead, so every method has a
+straight-line path for Python-scalar parameters: plain Python comparisons
+check NumPy's constraints (no tensor is built), ``_smp()`` returns the bit
+generator's cached sampler (one attribute read on the CPU), and the sampler
+makes a single torch call where torch has one (``torch.normal``,
+``uniform_``, ``randint``). Array parameters take the general path
+(``_draw``): convert, check with tensor ops, broadcast, sample.
+
 Extension: ``default_rng(seed, *, device=None)`` and ``Generator(bit_generator,
 *, device=None)`` take a torch device; arrays are generated directly there.
 ``device=None`` means torch's default device at each call.
 """
 from __future__ import annotations
 
+import linecache
 import math
 import operator
 import warnings
@@ -32,56 +54,46 @@ __all__ = ["Generator", "default_rng"]
 
 _F64 = torch.float64
 _I64 = torch.int64
+_PY_NUMBERS = frozenset({float, int, bool})  # parameters that take the scalar fast path
 
-# --- parameter constraints (NumPy's _common.pyx check_constraint) ----------------
+# --- parameter constraints (NumPy's check_constraint) ------------------------------------
 NONNEG, POS, POS_NOT_NAN, BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, GT_1, POISSON = range(8)
 _POISSON_LAM_MAX = 9.223372006484771e18
 
+# constraint -> its rules, in order: (expression that is true when ``{v}`` is bad,
+# NumPy's message). The expressions use only ``<``, ``!=`` and ``|``, so one text
+# serves a Python float (inlined into the generated fast paths) and a float64
+# tensor (compiled into ``_RULE_FNS``, reduced with ``any``). ``{nan}`` is NumPy's
+# wording for a NaN: "is NaN" for a scalar, "contains NaNs" for an array.
+_RULES = {
+    NONNEG: (("{v} < 0", "{0} < 0"),),
+    POS: (("{v} <= 0", "{0} <= 0"),),
+    POS_NOT_NAN: (("{v} != {v}", "{0} must not be NaN"), ("{v} <= 0", "{0} <= 0")),
+    BOUNDED_0_1: (("({v} < 0) | ({v} > 1) | ({v} != {v})", "{0} < 0, {0} > 1 or {0} {nan}"),),
+    BOUNDED_GT_0_1: (("({v} <= 0) | ({v} > 1) | ({v} != {v})",
+                      "{0} <= 0, {0} > 1 or {0} contains NaNs"),),
+    BOUNDED_LT_0_1: (("({v} < 0) | ({v} >= 1) | ({v} != {v})", "{0} < 0, {0} >= 1 or {0} is NaN"),),
+    GT_1: (("({v} <= 1) | ({v} != {v})", "{0} <= 1 or {0} is NaN"),),
+    POISSON: (("({v} < 0) | ({v} != {v})", "{0} < 0 or {0} is NaN"),
+              (f"{{v}} > {_POISSON_LAM_MAX!r}", "{0} value too large")),
+}
+_RULE_FNS = {kind: tuple((eval("lambda v: " + expr.format(v="v")), msg)  # noqa: S307 (fixed text)
+                         for expr, msg in rules)
+             for kind, rules in _RULES.items()}
 
-def _violates(kind, v):
-    """(bad, message) for one constraint; ``v`` is a float or a float64 tensor."""
-    if isinstance(v, torch.Tensor):
-        nan = torch.isnan(v)
-        isnan = lambda: bool(nan.any())  # noqa: E731
-        anyof = lambda m: bool(m.any())  # noqa: E731
-        suffix_nan = "contains NaNs"
-    else:
-        isnan = lambda: math.isnan(v)  # noqa: E731
-        anyof = bool
-        suffix_nan = "is NaN"
-    if kind == NONNEG:
-        return anyof(v < 0), "{0} < 0"
-    if kind == POS:
-        return anyof(v <= 0), "{0} <= 0"
-    if kind == POS_NOT_NAN:
-        if isnan():
-            return True, "{0} must not be NaN"
-        return anyof(v <= 0), "{0} <= 0"
-    if kind == BOUNDED_0_1:
-        return isnan() or anyof((v < 0) | (v > 1)) if isinstance(v, torch.Tensor) else \
-            (isnan() or v < 0 or v > 1), "{0} < 0, {0} > 1 or {0} " + suffix_nan
-    if kind == BOUNDED_GT_0_1:
-        bad = isnan() or (anyof((v <= 0) | (v > 1)) if isinstance(v, torch.Tensor) else v <= 0 or v > 1)
-        return bad, "{0} <= 0, {0} > 1 or {0} contains NaNs"
-    if kind == BOUNDED_LT_0_1:
-        bad = isnan() or (anyof((v < 0) | (v >= 1)) if isinstance(v, torch.Tensor) else v < 0 or v >= 1)
-        return bad, "{0} < 0, {0} >= 1 or {0} is NaN"
-    if kind == GT_1:
-        bad = isnan() or (anyof(v <= 1) if isinstance(v, torch.Tensor) else v <= 1)
-        return bad, "{0} <= 1 or {0} is NaN"
-    if kind == POISSON:
-        if isnan() or (anyof(v < 0) if isinstance(v, torch.Tensor) else v < 0):
-            return True, "{0} < 0 or {0} is NaN"
-        return anyof(v > _POISSON_LAM_MAX), "{0} value too large"
-    raise AssertionError(kind)
+
+def _message(msg, name, scalar):
+    return msg.format(name, nan="is NaN" if scalar else "contains NaNs")
 
 
 def _check(name, v, kind):
+    """Raise NumPy's ValueError if ``v`` (a float or float64 tensor) breaks constraint ``kind``."""
     if kind is None:
         return
-    bad, msg = _violates(kind, v)
-    if bad:
-        raise ValueError(msg.format(name))
+    scalar = not isinstance(v, torch.Tensor)
+    for bad, msg in _RULE_FNS[kind]:
+        if bad(v) if scalar else bool(bad(v).any()):
+            raise ValueError(_message(msg, name, scalar))
 
 
 # --- sizes and shapes -------------------------------------------------------------
@@ -179,17 +191,16 @@ def _canonical_device(device):
     return d
 
 
-def _resolve_seed(seed):
-    if seed is None or isinstance(seed, (SeedSequence, BitGenerator)):
-        return seed
-    return seed
 
 
 class _RandomBase:
-    """Shared machinery of Generator and RandomState (parameter handling, shapes)."""
+    """What Generator and RandomState share: parameter handling, shapes, and every
+    method whose NumPy signature is the same in both (``_legacy`` picks the
+    legacy messages)."""
 
     _bit_generator: BitGenerator
     _device = None
+    _legacy = False
 
     def _dev(self):
         d = self._device
@@ -198,19 +209,17 @@ class _RandomBase:
     def _sampler(self):
         return self._bit_generator._sampler(self._dev())
 
-    def _fast_gen(self):
-        """(torch.Generator, device) for the per-call fast paths of rand/randn."""
+    def _smp(self):
+        """The sampler for this object's device; on the CPU, the bit generator's cached one."""
         dev = self._device
         if dev is _CPU or (dev is None and _len_mode_stack() == 0):
-            bg = self._bit_generator
-            return bg._cpu or bg._torch_generator(_CPU), _CPU
-        dev = self._dev()
-        return self._bit_generator._torch_generator(dev), dev
-
+            s = self._bit_generator._cpu_sampler
+            return s if s is not None else self._bit_generator._sampler(_CPU)
+        return self._bit_generator._sampler(self._dev())
 
     def _param(self, x, dev, dtype=_F64):
         """A parameter as a Python float (scalars, 0-d) or a tensor on ``dev``."""
-        if type(x) in (float, int, bool):
+        if type(x) in _PY_NUMBERS:
             return float(x) if dtype == _F64 else int(x)
         t = as_tensor(x)
         if t.is_complex():
@@ -221,10 +230,11 @@ class _RandomBase:
             return float(v) if dtype == _F64 else int(v)
         return t.to(device=dev, dtype=dtype)
 
-    def _draw(self, method, size, specs, discrete=False, int_params=()):
-        """The common path: convert, check, shape, sample, wrap.
+    def _draw(self, method, size, specs, int_params=()):
+        """The general path: convert, check, shape, sample, wrap.
 
-        ``specs`` is a sequence of (value, name, constraint-or-None).
+        ``specs`` is a sequence of (value, name, constraint-or-None); the
+        parameters at ``int_params`` are integers (checked as floats).
         """
         dev = self._dev()
         vals = []
@@ -244,29 +254,46 @@ class _RandomBase:
             return r.item()
         return wrap(r)
 
-    def _seq_param(self, x, dev, name=None):
-        t = as_tensor(x)
-        return t.to(device=dev, dtype=_F64)
+    def _simple(self, prim, size, dtype=_F64):
+        """A parameterless draw (``random``, ``standard_normal`` …) of ``size``."""
+        if type(size) is int and size >= 0:
+            return wrap(getattr(self._smp(), prim)((size,), dtype))
+        if size is None:
+            return getattr(self._smp(), prim)((), dtype).item()
+        return wrap(getattr(self._smp(), prim)(_size_tuple(size), dtype))
 
-    # --- shared implementations ---------------------------------------------------
-    def _uniform(self, low, high, size, legacy):
+    # --- methods with one signature in both APIs ----------------------------------------
+    def uniform(self, low=0.0, high=1.0, size=None):
+        """Uniform floats in [low, high). Mirrors ``Generator.uniform`` / ``RandomState.uniform``."""
+        if type(low) in _PY_NUMBERS and type(high) in _PY_NUMBERS:
+            lo, hi = float(low), float(high)
+            rng = hi - lo
+            if rng < 0 and not self._legacy:
+                raise ValueError("high - low < 0")
+            if rng - rng != 0:  # inf or NaN
+                raise OverflowError("Range exceeds valid bounds" if self._legacy else
+                                    "high - low range exceeds valid bounds")
+            if type(size) is int and size >= 0:
+                return wrap(self._smp().uniform((size,), lo, hi))
+            if size is None:
+                return self._smp().uniform((), lo, hi).item()
+            return wrap(self._smp().uniform(_size_tuple(size), lo, hi))
         dev = self._dev()
         lo, hi = self._param(low, dev), self._param(high, dev)
         rng = hi - lo
         if isinstance(rng, torch.Tensor):
-            if not legacy and bool((rng < 0).any()):
-                raise ValueError("high - low < 0")
-            finite = bool(torch.isfinite(rng).all())
+            neg, finite = torch.stack([(rng < 0).any(), torch.isfinite(rng).all()]).tolist()
         else:
-            if not legacy and rng < 0:
-                raise ValueError("high - low < 0")
-            finite = math.isfinite(rng)
+            neg, finite = rng < 0, math.isfinite(rng)
+        if neg and not self._legacy:
+            raise ValueError("high - low < 0")
         if not finite:
-            raise OverflowError("Range exceeds valid bounds" if legacy else
+            raise OverflowError("Range exceeds valid bounds" if self._legacy else
                                 "high - low range exceeds valid bounds")
         return self._sample("uniform", size, [lo, hi], dev)
 
-    def _triangular(self, left, mode, right, size):
+    def triangular(self, left, mode, right, size=None):
+        """Mirrors ``Generator.triangular`` / ``RandomState.triangular``."""
         dev = self._dev()
         lo, mo, hi = (self._param(x, dev) for x in (left, mode, right))
 
@@ -280,12 +307,13 @@ class _RandomBase:
             raise ValueError("left == right")
         return self._sample("triangular", size, [lo, mo, hi], dev)
 
-    def _hypergeometric(self, ngood, nbad, nsample, size, legacy):
+    def hypergeometric(self, ngood, nbad, nsample, size=None):
+        """Mirrors ``Generator.hypergeometric`` / ``RandomState.hypergeometric``."""
         dev = self._dev()
         g, b, s = (self._param(x, dev, _I64) for x in (ngood, nbad, nsample))
         for name, v in (("ngood", g), ("nbad", b), ("nsample", s)):
             fv = v.to(_F64) if isinstance(v, torch.Tensor) else float(v)
-            if legacy and name == "nsample":
+            if self._legacy and name == "nsample":
                 if bool((fv < 1).any()) if isinstance(fv, torch.Tensor) else fv < 1:
                     raise ValueError("nsample < 1 or nsample is NaN")
             _check(name, fv, NONNEG)
@@ -293,23 +321,35 @@ class _RandomBase:
         if bool((tot < s).any()) if isinstance(tot, torch.Tensor) or isinstance(s, torch.Tensor) \
                 else tot < s:
             raise ValueError("ngood + nbad < nsample")
-        if not legacy:
+        if not self._legacy:
             big = (lambda v: bool((v >= 10**9).any()) if isinstance(v, torch.Tensor) else v >= 10**9)
             if big(g) or big(b):
                 raise ValueError("both ngood and nbad must be less than 1000000000")
         return self._sample("hypergeometric", size, [g, b, s], dev)
 
     def _integers(self, low, high, size, dtype, endpoint, legacy_int=False):
+        if type(low) is int and (type(high) is int or high is None) \
+                and (dtype is _dtypes.int64 or dtype is int):
+            # fast path: int64 draws between Python-int bounds inside int64's range
+            lo, hi = (0, low) if high is None else (low, high)
+            if not endpoint:
+                hi -= 1
+            if _INT64_MIN <= lo <= hi < _INT64_MAX:
+                s = self._smp()
+                if type(size) is int and size >= 0:
+                    return wrap(torch.randint(lo, hi + 1, (size,), generator=s.gen, device=s.device))
+                r = torch.randint(lo, hi + 1, () if size is None else _size_tuple(size),
+                                  generator=s.gen, device=s.device)
+                if size is None:
+                    return r.item() if legacy_int is True else wrap_scalar(r)
+                return wrap(r)
         if high is None:
             low, high = 0, low
-            if not endpoint:
-                # NumPy checks this case first: integers(0) / randint(-1)
-                pass
         tdt = _dtypes.to_torch_dtype(dtype)
         name = _dtypes.from_torch(tdt).name
         if tdt.is_floating_point or tdt.is_complex:
             raise TypeError(f"Unsupported dtype dtype('{name}') for "
-                            f"{'randint' if legacy_int is not False else 'integers'}")
+                            f"{'randint' if self._legacy else 'integers'}")
         if tdt == torch.bool:
             lo_b, hi_b = 0, 1
         else:
@@ -340,7 +380,13 @@ class _RandomBase:
             return wrap_scalar(r)
         return wrap(r)
 
-    def _choice(self, a, size, replace, p, axis, shuffle, legacy):
+
+    def _choice(self, a, size, replace, p, axis):
+        if type(a) is int and a > 0 and replace and p is None and type(size) is int and size >= 0:
+            # fast path: ``choice(n, k)`` is k uniform integers below n
+            s = self._smp()
+            return wrap(torch.randint(0, a, (size,), generator=s.gen, device=s.device))
+        legacy = self._legacy
         dev = self._dev()
         is_int = False
         if isinstance(a, bool) or isinstance(a, int) or (hasattr(a, "__index__") and not
@@ -495,7 +541,8 @@ class _RandomBase:
         else:
             raise ValueError(msg)
 
-    def _dirichlet(self, alpha, size, legacy):
+    def dirichlet(self, alpha, size=None):
+        """Mirrors ``Generator.dirichlet`` / ``RandomState.dirichlet``."""
         dev = self._dev()
         if isinstance(alpha, (int, float)):
             raise TypeError(f"object of type '{type(alpha).__name__}' has no len()")
@@ -503,7 +550,7 @@ class _RandomBase:
         if a.ndim != 1:
             raise ValueError("setting an array element with a sequence. The requested array would "
                              "exceed the maximum number of dimension of 1.")
-        if legacy:
+        if self._legacy:
             if bool((a <= 0).any()) or bool(torch.isnan(a).any()):
                 raise ValueError("alpha <= 0")
         else:
@@ -516,13 +563,14 @@ class _RandomBase:
             return wrap(torch.empty(shape + (0,), dtype=_F64, device=dev))
         return wrap(self._bit_generator._sampler(dev).dirichlet(shape, a))
 
-    def _multinomial(self, n, pvals, size, legacy):
+    def multinomial(self, n, pvals, size=None):
+        """Mirrors ``Generator.multinomial`` / ``RandomState.multinomial``."""
         dev = self._dev()
         pv = as_tensor(pvals).to(device=dev, dtype=_F64)
         if pv.ndim == 0 or pv.shape[-1] == 0:
             raise ValueError("pvals must have at least 1 dimension and the last dimension of pvals "
                              "must be greater than 0.")
-        if legacy and pv.ndim != 1:
+        if self._legacy and pv.ndim != 1:
             raise ValueError("object too deep for desired array")
         nv = self._param(n, dev, _I64)
         _check("n", nv.to(_F64) if isinstance(nv, torch.Tensor) else float(nv), NONNEG)
@@ -550,7 +598,8 @@ class _RandomBase:
         nt = nv if isinstance(nv, torch.Tensor) else float(nv)
         return wrap(self._bit_generator._sampler(dev).multinomial(shape, nt, pv))
 
-    def _bytes(self, length):
+    def bytes(self, length):
+        """Random bytes. Mirrors ``Generator.bytes`` / ``RandomState.bytes``."""
         length = operator.index(length)
         s = self._bit_generator._sampler(self._dev())
         r = torch.randint(0, 256, (max(length, 0),), generator=s.gen, dtype=torch.uint8,
@@ -558,21 +607,9 @@ class _RandomBase:
         return bytes(r.cpu().tolist())
 
 
-class Generator(_RandomBase):
-    """Container for a bit generator with every distribution. Mirrors ``numpy.random.Generator``.
-
-    Extension: ``device=`` (keyword only) fixes the torch device arrays are
-    generated on; by default, torch's default device at each call.
-    """
-
-    def __init__(self, bit_generator, *, device=None):
-        if not isinstance(bit_generator, BitGenerator):
-            raise TypeError("Generator requires a BitGenerator instance (torchnp.random.PCG64, ...)")
-        self._bit_generator = bit_generator
-        self._device = _canonical_device(device)
-
+    # --- pickling and repr (the same state for both classes) -----------------------------
     def __repr__(self):
-        return f"Generator({type(self._bit_generator).__name__})"
+        return f"{type(self).__name__}({type(self._bit_generator).__name__})"
 
     def __getstate__(self):
         return {"bit_generator": self._bit_generator, "device": self._device}
@@ -580,6 +617,22 @@ class Generator(_RandomBase):
     def __setstate__(self, d):
         self._bit_generator = d["bit_generator"]
         self._device = d["device"]
+
+
+class Generator(_RandomBase):
+    """Container for a bit generator with every distribution. Mirrors ``numpy.random.Generator``.
+
+    Extension: ``device=`` (keyword only) fixes the torch device arrays are
+    generated on; by default, torch's default device at each call.
+    The distributions shared with RandomState are installed from
+    ``_PARAM_DISTRIBUTIONS`` (see the module docstring).
+    """
+
+    def __init__(self, bit_generator, *, device=None):
+        if not isinstance(bit_generator, BitGenerator):
+            raise TypeError("Generator requires a BitGenerator instance (torchnp.random.PCG64, ...)")
+        self._bit_generator = bit_generator
+        self._device = _canonical_device(device)
 
     @property
     def bit_generator(self):
@@ -591,38 +644,41 @@ class Generator(_RandomBase):
         return [type(self)(bg, device=self._device) for bg in self._bit_generator.spawn(n_children)]
 
     # --- simple random data -------------------------------------------------------
-    def _float_dtype(self, dtype, what):
+    @staticmethod
+    def _float_dtype(dtype, what):
+        if dtype is _dtypes.float64:
+            return _F64
         tdt = _dtypes.to_torch_dtype(dtype)
         if tdt not in (torch.float64, torch.float32):
             raise TypeError(f"Unsupported dtype dtype('{_dtypes.from_torch(tdt).name}') for {what}")
         return tdt
 
+    @staticmethod
+    def _out_tensor(out, tdt, size, contiguous=True):
+        """The tensor of a ``out=`` array, after NumPy's checks against ``dtype`` and ``size``."""
+        o = getattr(out, "tensor", None)
+        if not isinstance(o, torch.Tensor):
+            raise TypeError(f"out must be a torchnp.ndarray, not {type(out).__name__}")
+        if o.dtype != tdt:
+            raise TypeError("Supplied output array has the wrong type. Expected "
+                            f"{_dtypes.from_torch(tdt).name}, got {_dtypes.from_torch(o.dtype).name}")
+        if contiguous and not o.is_contiguous():
+            raise ValueError("Supplied output array must be contiguous, writable, aligned, and "
+                             "in machine byte-order.")
+        if size is not None and _size_tuple(size) != tuple(o.shape):
+            raise ValueError("size must match out.shape when used together")
+        return o
+
     def _fill(self, prim, size, dtype, out, what):
         tdt = self._float_dtype(dtype, what)
-        s = self._sampler()
-        if out is not None:
-            o = getattr(out, "tensor", None)
-            if not isinstance(o, torch.Tensor):
-                raise TypeError(f"out must be a torchnp.ndarray, not {type(out).__name__}")
-            if o.dtype != tdt:
-                raise TypeError("Supplied output array has the wrong type. Expected "
-                                f"{_dtypes.from_torch(tdt).name}, got {_dtypes.from_torch(o.dtype).name}")
-            if not o.is_contiguous():
-                raise ValueError("Supplied output array must be contiguous, writable, aligned, and "
-                                 "in machine byte-order.")
-            if size is not None and _size_tuple(size) != tuple(o.shape):
-                raise ValueError("size must match out.shape when used together")
-            o.copy_(getattr(self._bit_generator._sampler(o.device), prim)(tuple(o.shape), tdt))
-            return out
-        shape = () if size is None else _size_tuple(size)
-        r = getattr(s, prim)(shape, tdt)
-        return r.item() if size is None else wrap(r)
+        if out is None:
+            return self._simple(prim, size, tdt)
+        o = self._out_tensor(out, tdt, size)
+        o.copy_(getattr(self._bit_generator._sampler(o.device), prim)(tuple(o.shape), tdt))
+        return out
 
     def random(self, size=None, dtype=_dtypes.float64, out=None):
         """Uniform floats in [0, 1). Mirrors ``Generator.random``."""
-        if out is None and dtype is _dtypes.float64 and type(size) is int and size >= 0:
-            gen, dev = self._fast_gen()
-            return wrap(torch.rand(size, generator=gen, dtype=_F64, device=dev))
         return self._fill("random", size, dtype, out, "random")
 
     def standard_normal(self, size=None, dtype=_dtypes.float64, out=None):
@@ -642,16 +698,8 @@ class Generator(_RandomBase):
         k = self._param(shape, dev)
         _check("shape", k, NONNEG)
         if out is not None:
-            o = getattr(out, "tensor", None)
-            if not isinstance(o, torch.Tensor):
-                raise TypeError(f"out must be a torchnp.ndarray, not {type(out).__name__}")
-            if o.dtype != tdt:
-                raise TypeError("Supplied output array has the wrong type. Expected "
-                                f"{_dtypes.from_torch(tdt).name}, got {_dtypes.from_torch(o.dtype).name}")
-            if size is not None and _size_tuple(size) != tuple(o.shape):
-                raise ValueError("size must match out.shape when used together")
-            shp = _out_shape(tuple(o.shape), [k])
-            o.copy_(self._bit_generator._sampler(dev).standard_gamma(shp, k, tdt))
+            o = self._out_tensor(out, tdt, size, contiguous=False)
+            o.copy_(self._bit_generator._sampler(dev).standard_gamma(_out_shape(o.shape, [k]), k, tdt))
             return out
         shp = _out_shape(size, [k])
         r = self._bit_generator._sampler(dev).standard_gamma(shp, k, tdt)
@@ -663,14 +711,9 @@ class Generator(_RandomBase):
         """Uniform integers in [low, high) (or [low, high] with endpoint). Mirrors ``Generator.integers``."""
         return self._integers(low, high, size, dtype, endpoint)
 
-    def bytes(self, length):
-        """Random bytes. Mirrors ``Generator.bytes``."""
-        return self._bytes(length)
-
     def choice(self, a, size=None, replace=True, p=None, axis=0, shuffle=True):
         """Random sample from an array or ``arange(a)``. Mirrors ``Generator.choice``."""
-        return self._choice(a, size, replace, p, axis, shuffle, legacy=False)
-
+        return self._choice(a, size, replace, p, axis)
     # --- permutations -------------------------------------------------------------
     def shuffle(self, x, axis=0):
         """Shuffle an array in place along ``axis``. Mirrors ``Generator.shuffle``."""
@@ -702,67 +745,6 @@ class Generator(_RandomBase):
         return wrap(r)
 
     # --- distributions ------------------------------------------------------------
-    def beta(self, a, b, size=None):
-        """Mirrors ``Generator.beta``."""
-        return self._draw("beta", size, ((a, "a", POS), (b, "b", POS)))
-
-    def binomial(self, n, p, size=None):
-        """Mirrors ``Generator.binomial``."""
-        return self._draw("binomial", size, ((n, "n", NONNEG), (p, "p", BOUNDED_0_1)),
-                          int_params=(0,))
-
-    def chisquare(self, df, size=None):
-        """Mirrors ``Generator.chisquare``."""
-        return self._draw("chisquare", size, ((df, "df", POS),))
-
-    def dirichlet(self, alpha, size=None):
-        """Mirrors ``Generator.dirichlet``."""
-        return self._dirichlet(alpha, size, legacy=False)
-
-    def exponential(self, scale=1.0, size=None):
-        """Mirrors ``Generator.exponential``."""
-        return self._draw("exponential", size, ((scale, "scale", NONNEG),))
-
-    def f(self, dfnum, dfden, size=None):
-        """Mirrors ``Generator.f``."""
-        return self._draw("f", size, ((dfnum, "dfnum", POS), (dfden, "dfden", POS)))
-
-    def gamma(self, shape, scale=1.0, size=None):
-        """Mirrors ``Generator.gamma``."""
-        return self._draw("gamma", size, ((shape, "shape", NONNEG), (scale, "scale", NONNEG)))
-
-    def geometric(self, p, size=None):
-        """Mirrors ``Generator.geometric``."""
-        return self._draw("geometric", size, ((p, "p", BOUNDED_GT_0_1),))
-
-    def gumbel(self, loc=0.0, scale=1.0, size=None):
-        """Mirrors ``Generator.gumbel``."""
-        return self._draw("gumbel", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
-
-    def hypergeometric(self, ngood, nbad, nsample, size=None):
-        """Mirrors ``Generator.hypergeometric``."""
-        return self._hypergeometric(ngood, nbad, nsample, size, legacy=False)
-
-    def laplace(self, loc=0.0, scale=1.0, size=None):
-        """Mirrors ``Generator.laplace``."""
-        return self._draw("laplace", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
-
-    def logistic(self, loc=0.0, scale=1.0, size=None):
-        """Mirrors ``Generator.logistic``."""
-        return self._draw("logistic", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
-
-    def lognormal(self, mean=0.0, sigma=1.0, size=None):
-        """Mirrors ``Generator.lognormal``."""
-        return self._draw("lognormal", size, ((mean, "mean", None), (sigma, "sigma", NONNEG)))
-
-    def logseries(self, p, size=None):
-        """Mirrors ``Generator.logseries``."""
-        return self._draw("logseries", size, ((p, "p", BOUNDED_LT_0_1),))
-
-    def multinomial(self, n, pvals, size=None):
-        """Mirrors ``Generator.multinomial``."""
-        return self._multinomial(n, pvals, size, legacy=False)
-
     def multivariate_hypergeometric(self, colors, nsample, size=None, method="marginals"):
         """Mirrors ``Generator.multivariate_hypergeometric``."""
         if method not in ("count", "marginals"):
@@ -802,70 +784,102 @@ class Generator(_RandomBase):
         """Mirrors ``Generator.multivariate_normal``."""
         return self._multivariate_normal(mean, cov, size, check_valid, tol, method)
 
-    def negative_binomial(self, n, p, size=None):
-        """Mirrors ``Generator.negative_binomial``."""
-        return self._draw("negative_binomial", size, ((n, "n", POS_NOT_NAN), (p, "p", BOUNDED_GT_0_1)))
 
-    def noncentral_chisquare(self, df, nonc, size=None):
-        """Mirrors ``Generator.noncentral_chisquare``."""
-        return self._draw("noncentral_chisquare", size, ((df, "df", POS), (nonc, "nonc", NONNEG)))
 
-    def noncentral_f(self, dfnum, dfden, nonc, size=None):
-        """Mirrors ``Generator.noncentral_f``."""
-        return self._draw("noncentral_f", size, ((dfnum, "dfnum", POS), (dfden, "dfden", POS),
-                                                 (nonc, "nonc", NONNEG)))
+# --- the parameter distributions, written once for both classes ----------------------------
+_REQUIRED = object()
+_R = _REQUIRED
 
-    def normal(self, loc=0.0, scale=1.0, size=None):
-        """Mirrors ``Generator.normal``."""
-        return self._draw("normal", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
+# method -> its parameters as (name, default or _REQUIRED, NumPy's constraint or None). The
+# sampler method of the same name draws it (TorchSampler.<name>(shape, *params)).
+_PARAM_DISTRIBUTIONS = {
+    "beta": (("a", _R, POS), ("b", _R, POS)),
+    "binomial": (("n", _R, NONNEG), ("p", _R, BOUNDED_0_1)),
+    "chisquare": (("df", _R, POS),),
+    "exponential": (("scale", 1.0, NONNEG),),
+    "f": (("dfnum", _R, POS), ("dfden", _R, POS)),
+    "gamma": (("shape", _R, NONNEG), ("scale", 1.0, NONNEG)),
+    "geometric": (("p", _R, BOUNDED_GT_0_1),),
+    "gumbel": (("loc", 0.0, None), ("scale", 1.0, NONNEG)),
+    "laplace": (("loc", 0.0, None), ("scale", 1.0, NONNEG)),
+    "logistic": (("loc", 0.0, None), ("scale", 1.0, NONNEG)),
+    "lognormal": (("mean", 0.0, None), ("sigma", 1.0, NONNEG)),
+    "logseries": (("p", _R, BOUNDED_LT_0_1),),
+    "negative_binomial": (("n", _R, POS_NOT_NAN), ("p", _R, BOUNDED_GT_0_1)),
+    "noncentral_chisquare": (("df", _R, POS), ("nonc", _R, NONNEG)),
+    "noncentral_f": (("dfnum", _R, POS), ("dfden", _R, POS), ("nonc", _R, NONNEG)),
+    "normal": (("loc", 0.0, None), ("scale", 1.0, NONNEG)),
+    "pareto": (("a", _R, POS),),
+    "poisson": (("lam", 1.0, POISSON),),
+    "power": (("a", _R, POS),),
+    "rayleigh": (("scale", 1.0, NONNEG),),
+    "standard_cauchy": (),
+    "standard_t": (("df", _R, POS),),
+    "vonmises": (("mu", _R, None), ("kappa", _R, NONNEG)),
+    "wald": (("mean", _R, POS), ("scale", _R, POS)),
+    "weibull": (("a", _R, NONNEG),),
+    "zipf": (("a", _R, GT_1),),
+}
+# integer parameters (converted to int64; checked as floats)
+_INT_PARAMS = {("binomial", "n")}
+# where the legacy API checks a different constraint
+_LEGACY_CONSTRAINTS = {("negative_binomial", "n"): POS}
+# RandomState's own rows (Generator's standard_gamma also takes dtype= and out=)
+_LEGACY_ONLY = {"standard_gamma": (("shape", _R, NONNEG),)}
 
-    def pareto(self, a, size=None):
-        """Mirrors ``Generator.pareto``."""
-        return self._draw("pareto", size, ((a, "a", POS),))
+_METHOD_GLOBALS = {"_PY": _PY_NUMBERS, "_wrap": wrap, "_size_tuple": _size_tuple,
+                   "__builtins__": __builtins__}
 
-    def poisson(self, lam=1.0, size=None):
-        """Mirrors ``Generator.poisson``."""
-        return self._draw("poisson", size, ((lam, "lam", POISSON),))
 
-    def power(self, a, size=None):
-        """Mirrors ``Generator.power``."""
-        return self._draw("power", size, ((a, "a", POS),))
+def _method_source(name, params, legacy):
+    """The source of one distribution method: a Python-scalar fast path, then ``_draw``."""
+    sig, fast, specs, ints = [], [], [], []
+    for i, (p, default, kind) in enumerate(params):
+        sig.append(p if default is _REQUIRED else f"{p}={default!r}")
+        if legacy:
+            kind = _LEGACY_CONSTRAINTS.get((name, p), kind)
+        is_int = (name, p) in _INT_PARAMS
+        if is_int:
+            ints.append(i)
+        fast.append(f"        {p} = {'int' if is_int else 'float'}({p})")
+        for expr, msg in _RULES.get(kind, ()):
+            fast.append(f"        if {expr.format(v=p)}:")
+            fast.append(f"            raise ValueError({_message(msg, p, True)!r})")
+        specs.append(f"({p}, {p!r}, {kind!r})")
+    args = "".join(f", {p}" for p, _, _ in params)
+    scalar = " and ".join(f"type({p}) in _PY" for p, _, _ in params) or "True"
+    api = "RandomState" if legacy else "Generator"
+    return "\n".join([
+        f"def {name}(self, {''.join(s + ', ' for s in sig)}size=None):",
+        f"    \"\"\"Mirrors ``{api}.{name}`` (see ``_PARAM_DISTRIBUTIONS``).\"\"\"",
+        f"    if {scalar}:",
+        *fast,
+        "        if type(size) is int and size >= 0:",
+        f"            return _wrap(self._smp().{name}((size,){args}))",
+        "        if size is None:",
+        f"            return self._smp().{name}((){args}).item()",
+        f"        return _wrap(self._smp().{name}(_size_tuple(size){args}))",
+        f"    return self._draw({name!r}, size, ({''.join(s + ', ' for s in specs)}), {tuple(ints)!r})",
+        "",
+    ])
 
-    def rayleigh(self, scale=1.0, size=None):
-        """Mirrors ``Generator.rayleigh``."""
-        return self._draw("rayleigh", size, ((scale, "scale", NONNEG),))
 
-    def standard_cauchy(self, size=None):
-        """Mirrors ``Generator.standard_cauchy``."""
-        return self._draw("standard_cauchy", size, ())
+def _install_distributions(cls, legacy):
+    """Add every row of the distribution tables to ``cls`` as a method."""
+    rows = dict(_PARAM_DISTRIBUTIONS, **(_LEGACY_ONLY if legacy else {}))
+    for name, params in rows.items():
+        src = _method_source(name, params, legacy)
+        filename = f"<torchnp.random {cls.__name__}.{name}>"
+        linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
+        ns = {}
+        exec(compile(src, filename, "exec"), _METHOD_GLOBALS, ns)  # noqa: S102 (our own text)
+        fn = ns[name]
+        fn.__module__ = cls.__module__
+        fn.__qualname__ = f"{cls.__name__}.{name}"
+        setattr(cls, name, fn)
 
-    def standard_t(self, df, size=None):
-        """Mirrors ``Generator.standard_t``."""
-        return self._draw("standard_t", size, ((df, "df", POS),))
 
-    def triangular(self, left, mode, right, size=None):
-        """Mirrors ``Generator.triangular``."""
-        return self._triangular(left, mode, right, size)
-
-    def uniform(self, low=0.0, high=1.0, size=None):
-        """Mirrors ``Generator.uniform``."""
-        return self._uniform(low, high, size, legacy=False)
-
-    def vonmises(self, mu, kappa, size=None):
-        """Mirrors ``Generator.vonmises``."""
-        return self._draw("vonmises", size, ((mu, "mu", None), (kappa, "kappa", NONNEG)))
-
-    def wald(self, mean, scale, size=None):
-        """Mirrors ``Generator.wald``."""
-        return self._draw("wald", size, ((mean, "mean", POS), (scale, "scale", POS)))
-
-    def weibull(self, a, size=None):
-        """Mirrors ``Generator.weibull``."""
-        return self._draw("weibull", size, ((a, "a", NONNEG),))
-
-    def zipf(self, a, size=None):
-        """Mirrors ``Generator.zipf``."""
-        return self._draw("zipf", size, ((a, "a", GT_1),))
+_install_distributions(Generator, legacy=False)
 
 
 def default_rng(seed=None, *, device=None):
@@ -877,4 +891,4 @@ def default_rng(seed=None, *, device=None):
         return seed
     if isinstance(seed, BitGenerator):
         return Generator(seed, device=device)
-    return Generator(PCG64(_resolve_seed(seed)), device=device)
+    return Generator(PCG64(seed), device=device)

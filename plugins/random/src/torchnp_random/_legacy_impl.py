@@ -3,8 +3,9 @@
 The module-level functions (``torchnp.random.rand``, ``normal``, ``seed``…) are
 the bound methods of one global ``RandomState``, as in NumPy; ``seed()`` reseeds
 that instance in place. RandomState shares Generator's machinery
-(``_generator_impl._RandomBase``) and differs where NumPy's legacy API does:
-signatures, a few messages, Python ints from ``randint``.
+(``_generator_impl._RandomBase``: the parameter distributions are the same
+table rows, installed on both classes) and differs where NumPy's legacy API
+does: signatures, a few messages, Python ints from ``randint``.
 
 Differences from NumPy: streams differ (torch engines, see _bit_generator_impl);
 ``get_state()`` returns torchnp's own state (the legacy tuple carries the bit
@@ -22,12 +23,8 @@ import torch
 
 from torchnp._normalize import as_tensor, wrap
 
-from ._bit_generator_impl import _CPU, MT19937, BitGenerator, _len_mode_stack
-from ._generator_impl import (
-    _canonical_device,
-    BOUNDED_0_1, BOUNDED_GT_0_1, BOUNDED_LT_0_1, GT_1, NONNEG, POISSON, POS, _RandomBase,
-    _size_tuple,
-)
+from ._bit_generator_impl import _CPU, MT19937, BitGenerator
+from ._generator_impl import _canonical_device, _install_distributions, _RandomBase, _size_tuple
 
 __all__ = [
     "RandomState", "seed", "get_state", "set_state", "rand", "randn", "randint", "random",
@@ -72,22 +69,16 @@ def _legacy_bit_generator(seed):
 class RandomState(_RandomBase):
     """The legacy random number container. Mirrors ``numpy.random.RandomState``.
 
-    Extension: ``device=`` (keyword only), as for ``Generator``.
+    Extension: ``device=`` (keyword only), as for ``Generator``. The
+    distributions shared with Generator are installed from
+    ``_generator_impl._PARAM_DISTRIBUTIONS``.
     """
+
+    _legacy = True
 
     def __init__(self, seed=None, *, device=None):
         self._bit_generator = _legacy_bit_generator(seed)
         self._device = _canonical_device(device)
-
-    def __repr__(self):
-        return f"RandomState({type(self._bit_generator).__name__})"
-
-    def __getstate__(self):
-        return {"bit_generator": self._bit_generator, "device": self._device}
-
-    def __setstate__(self, d):
-        self._bit_generator = d["bit_generator"]
-        self._device = d["device"]
 
     def seed(self, seed=None):
         """Reseed in place. Mirrors ``RandomState.seed``."""
@@ -119,41 +110,42 @@ class RandomState(_RandomBase):
     # --- simple random data -------------------------------------------------------
     def rand(self, *args):
         """Uniform floats in [0, 1) of shape ``args``. Mirrors ``RandomState.rand``."""
-        return self._simple(torch.rand, args)
+        return self._shaped(torch.rand, args)
 
     def randn(self, *args):
         """Standard normal draws of shape ``args``. Mirrors ``RandomState.randn``."""
-        return self._simple(torch.randn, args)
+        return self._shaped(torch.randn, args)
 
-    def _simple(self, fn, args):
-        dev = self._device
-        if dev is _CPU or (dev is None and _len_mode_stack() == 0):
-            # fast path (rand(10) is all per-call overhead): the cached CPU generator,
-            # and no device= argument, which alone costs ~1 us in torch's parser
-            bg = self._bit_generator
-            gen = bg._cpu or bg._torch_generator(_CPU)
-            if args:
-                try:
-                    return wrap(fn(*args, generator=gen, dtype=_F64))
-                except RuntimeError:
-                    _size_tuple(args)  # NumPy's error for negative dimensions
-                    raise
-            return fn((), generator=gen, dtype=_F64).item()
-        gen, dev = self._fast_gen()
+    def _shaped(self, fn, args):
+        """rand/randn: ``fn`` (torch.rand or torch.randn) with the dimensions ``args``."""
+        s = self._smp()
         if not args:
-            return fn((), generator=gen, dtype=_F64, device=dev).item()
-        return wrap(fn(_size_tuple(args), generator=gen, dtype=_F64, device=dev))
+            return fn((), generator=s.gen, dtype=_F64, device=s.device).item()
+        if s.device is _CPU:
+            # rand(10) is all per-call overhead: the dimensions go to torch as they
+            # are (no tuple built) and torch's own error is translated if it refuses them
+            try:
+                return wrap(fn(*args, generator=s.gen, dtype=_F64))
+            except (RuntimeError, TypeError):
+                _size_tuple(args)  # NumPy's error for negative or non-integer dimensions
+                raise
+        return wrap(fn(_size_tuple(args), generator=s.gen, dtype=_F64, device=s.device))
 
     def random_sample(self, size=None):
         """Uniform floats in [0, 1). Mirrors ``RandomState.random_sample``."""
-        s = self._sampler()
-        if size is None:
-            return s.random(()).item()
-        return wrap(s.random(_size_tuple(size)))
+        return self._simple("random", size)
 
     def random(self, size=None):
         """Alias of ``random_sample``. Mirrors ``RandomState.random``."""
-        return self.random_sample(size)
+        return self._simple("random", size)
+
+    def standard_normal(self, size=None):
+        """Mirrors ``RandomState.standard_normal``."""
+        return self._simple("standard_normal", size)
+
+    def standard_exponential(self, size=None):
+        """Mirrors ``RandomState.standard_exponential``."""
+        return self._simple("standard_exponential", size)
 
     def randint(self, low, high=None, size=None, dtype=int):
         """Uniform integers in [low, high). Mirrors ``RandomState.randint``."""
@@ -174,13 +166,9 @@ class RandomState(_RandomBase):
         """Uniform integers in [0, sys.maxsize]. Mirrors ``RandomState.tomaxint``."""
         return self._integers(0, sys.maxsize, size, int, True, legacy_int=True)
 
-    def bytes(self, length):
-        """Random bytes. Mirrors ``RandomState.bytes``."""
-        return self._bytes(length)
-
     def choice(self, a, size=None, replace=True, p=None):
         """Random sample from an array or ``arange(a)``. Mirrors ``RandomState.choice``."""
-        return self._choice(a, size, replace, p, 0, True, legacy=True)
+        return self._choice(a, size, replace, p, 0)
 
     def shuffle(self, x):
         """Shuffle in place along the first axis. Mirrors ``RandomState.shuffle``."""
@@ -195,154 +183,13 @@ class RandomState(_RandomBase):
             raise IndexError("x must be an integer or at least 1-dimensional")
         return self._permutation(t, 0)
 
-    # --- distributions ------------------------------------------------------------
-    def beta(self, a, b, size=None):
-        """Mirrors ``RandomState.beta``."""
-        return self._draw("beta", size, ((a, "a", POS), (b, "b", POS)))
-
-    def binomial(self, n, p, size=None):
-        """Mirrors ``RandomState.binomial``."""
-        return self._draw("binomial", size, ((n, "n", NONNEG), (p, "p", BOUNDED_0_1)),
-                          int_params=(0,))
-
-    def chisquare(self, df, size=None):
-        """Mirrors ``RandomState.chisquare``."""
-        return self._draw("chisquare", size, ((df, "df", POS),))
-
-    def dirichlet(self, alpha, size=None):
-        """Mirrors ``RandomState.dirichlet``."""
-        return self._dirichlet(alpha, size, legacy=True)
-
-    def exponential(self, scale=1.0, size=None):
-        """Mirrors ``RandomState.exponential``."""
-        return self._draw("exponential", size, ((scale, "scale", NONNEG),))
-
-    def f(self, dfnum, dfden, size=None):
-        """Mirrors ``RandomState.f``."""
-        return self._draw("f", size, ((dfnum, "dfnum", POS), (dfden, "dfden", POS)))
-
-    def gamma(self, shape, scale=1.0, size=None):
-        """Mirrors ``RandomState.gamma``."""
-        return self._draw("gamma", size, ((shape, "shape", NONNEG), (scale, "scale", NONNEG)))
-
-    def geometric(self, p, size=None):
-        """Mirrors ``RandomState.geometric``."""
-        return self._draw("geometric", size, ((p, "p", BOUNDED_GT_0_1),))
-
-    def gumbel(self, loc=0.0, scale=1.0, size=None):
-        """Mirrors ``RandomState.gumbel``."""
-        return self._draw("gumbel", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
-
-    def hypergeometric(self, ngood, nbad, nsample, size=None):
-        """Mirrors ``RandomState.hypergeometric``."""
-        return self._hypergeometric(ngood, nbad, nsample, size, legacy=True)
-
-    def laplace(self, loc=0.0, scale=1.0, size=None):
-        """Mirrors ``RandomState.laplace``."""
-        return self._draw("laplace", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
-
-    def logistic(self, loc=0.0, scale=1.0, size=None):
-        """Mirrors ``RandomState.logistic``."""
-        return self._draw("logistic", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
-
-    def lognormal(self, mean=0.0, sigma=1.0, size=None):
-        """Mirrors ``RandomState.lognormal``."""
-        return self._draw("lognormal", size, ((mean, "mean", None), (sigma, "sigma", NONNEG)))
-
-    def logseries(self, p, size=None):
-        """Mirrors ``RandomState.logseries``."""
-        return self._draw("logseries", size, ((p, "p", BOUNDED_LT_0_1),))
-
-    def multinomial(self, n, pvals, size=None):
-        """Mirrors ``RandomState.multinomial``."""
-        return self._multinomial(n, pvals, size, legacy=True)
-
+    # --- distributions (the rest are installed from the shared table below) -----------
     def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8):
         """Mirrors ``RandomState.multivariate_normal``."""
         return self._multivariate_normal(mean, cov, size, check_valid, tol, "svd")
 
-    def negative_binomial(self, n, p, size=None):
-        """Mirrors ``RandomState.negative_binomial``."""
-        return self._draw("negative_binomial", size, ((n, "n", POS), (p, "p", BOUNDED_GT_0_1)))
 
-    def noncentral_chisquare(self, df, nonc, size=None):
-        """Mirrors ``RandomState.noncentral_chisquare``."""
-        return self._draw("noncentral_chisquare", size, ((df, "df", POS), (nonc, "nonc", NONNEG)))
-
-    def noncentral_f(self, dfnum, dfden, nonc, size=None):
-        """Mirrors ``RandomState.noncentral_f``."""
-        return self._draw("noncentral_f", size, ((dfnum, "dfnum", POS), (dfden, "dfden", POS),
-                                                 (nonc, "nonc", NONNEG)))
-
-    def normal(self, loc=0.0, scale=1.0, size=None):
-        """Mirrors ``RandomState.normal``."""
-        return self._draw("normal", size, ((loc, "loc", None), (scale, "scale", NONNEG)))
-
-    def pareto(self, a, size=None):
-        """Mirrors ``RandomState.pareto``."""
-        return self._draw("pareto", size, ((a, "a", POS),))
-
-    def poisson(self, lam=1.0, size=None):
-        """Mirrors ``RandomState.poisson``."""
-        return self._draw("poisson", size, ((lam, "lam", POISSON),))
-
-    def power(self, a, size=None):
-        """Mirrors ``RandomState.power``."""
-        return self._draw("power", size, ((a, "a", POS),))
-
-    def rayleigh(self, scale=1.0, size=None):
-        """Mirrors ``RandomState.rayleigh``."""
-        return self._draw("rayleigh", size, ((scale, "scale", NONNEG),))
-
-    def standard_cauchy(self, size=None):
-        """Mirrors ``RandomState.standard_cauchy``."""
-        return self._draw("standard_cauchy", size, ())
-
-    def standard_exponential(self, size=None):
-        """Mirrors ``RandomState.standard_exponential``."""
-        s = self._sampler()
-        if size is None:
-            return s.standard_exponential(()).item()
-        return wrap(s.standard_exponential(_size_tuple(size)))
-
-    def standard_gamma(self, shape, size=None):
-        """Mirrors ``RandomState.standard_gamma``."""
-        return self._draw("standard_gamma", size, ((shape, "shape", NONNEG),))
-
-    def standard_normal(self, size=None):
-        """Mirrors ``RandomState.standard_normal``."""
-        s = self._sampler()
-        if size is None:
-            return s.standard_normal(()).item()
-        return wrap(s.standard_normal(_size_tuple(size)))
-
-    def standard_t(self, df, size=None):
-        """Mirrors ``RandomState.standard_t``."""
-        return self._draw("standard_t", size, ((df, "df", POS),))
-
-    def triangular(self, left, mode, right, size=None):
-        """Mirrors ``RandomState.triangular``."""
-        return self._triangular(left, mode, right, size)
-
-    def uniform(self, low=0.0, high=1.0, size=None):
-        """Mirrors ``RandomState.uniform``."""
-        return self._uniform(low, high, size, legacy=True)
-
-    def vonmises(self, mu, kappa, size=None):
-        """Mirrors ``RandomState.vonmises``."""
-        return self._draw("vonmises", size, ((mu, "mu", None), (kappa, "kappa", NONNEG)))
-
-    def wald(self, mean, scale, size=None):
-        """Mirrors ``RandomState.wald``."""
-        return self._draw("wald", size, ((mean, "mean", POS), (scale, "scale", POS)))
-
-    def weibull(self, a, size=None):
-        """Mirrors ``RandomState.weibull``."""
-        return self._draw("weibull", size, ((a, "a", NONNEG),))
-
-    def zipf(self, a, size=None):
-        """Mirrors ``RandomState.zipf``."""
-        return self._draw("zipf", size, ((a, "a", GT_1),))
+_install_distributions(RandomState, legacy=True)
 
 
 # --- the global RandomState behind the module functions ------------------------------
