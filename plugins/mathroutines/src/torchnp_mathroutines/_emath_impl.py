@@ -3,6 +3,7 @@ the real domain (sqrt/log of negatives, arcsin/arccos/arctanh beyond [-1, 1]).
 
 Whether the result dtype is complex depends on the values (as in NumPy), so each
 function decides with one host-device sync; that sync is inherent to the API.
+``power`` with a one-element complex exponent reads it too (a second sync).
 """
 from __future__ import annotations
 
@@ -131,7 +132,12 @@ def power(x: ArrayLike, p: ArrayLike) -> ArrayOrScalar:
     if dt == torch.bool:
         dt = torch.int8  # NumPy's power on booleans computes in int8
     if dt.is_complex:
-        return _complex_power(x.to(dt), p.to(dt))
+        x, p = x.to(dt), p.to(dt)
+        if p.numel() == 1:
+            # one exponent (the common case): read it (a second sync) and take only
+            # the branch it needs
+            return _complex_power_scalar(x, p, complex(p.reshape(()).item()))
+        return _complex_power(x, p)
     # torch has no pow kernels for float16 (CPU) or uint16/32/64: compute wider;
     # integer products wrap modulo 2**64 alike in int64 and uint64
     work = _POW_WORK.get(dt, dt)
@@ -211,6 +217,44 @@ def _small_int_power(ar, ai, n):
     rr = torch.where(n == 1, ar, torch.where(n == 2, sr, torch.where(n == 3, cr, rr)))
     ri = torch.where(n == 1, ai, torch.where(n == 2, si, torch.where(n == 3, ci, ri)))
     return rr, ri
+
+
+def _complex_power_scalar(x, p, pv):
+    """``_complex_power`` for a one-element exponent ``p`` whose value is ``pv``."""
+    shape = torch.broadcast_shapes(x.shape, p.shape)
+    if x.shape != shape:
+        x = x.expand(shape)
+    if pv == 0:
+        return torch.ones(shape, dtype=x.dtype, device=x.device)
+    n = int(pv.real) if pv.imag == 0 and math.isfinite(pv.real) else None
+    if n is not None and n == pv.real and abs(n) < 100:
+        # torch's complex multiply is the textbook formula too (no inf/nan recovery),
+        # and on whole complex tensors it is several times faster than on .real/.imag
+        if n == 1:
+            r = x
+        elif n in (2, 3):
+            r = x * x
+            if n == 3:
+                r = x * r
+        else:
+            k = abs(n)
+            r = None
+            q = x
+            while True:
+                if k & 1:
+                    # the first product is (1 + 0j) * q, which can turn inf into inf + nanj
+                    r = q * torch.ones((), dtype=x.dtype, device=x.device) if r is None else r * q
+                k >>= 1
+                if not k:
+                    break
+                q = q * q
+            if n < 0:
+                r = torch.complex(*_reciprocal(r.real, r.imag))
+    else:
+        r = torch.pow(x, p)  # a tensor exponent: torch's scalar fast paths (sqrt...) stay out
+    zero = torch.tensor(0 if pv.real > 0 else complex(math.nan, math.nan), dtype=x.dtype,
+                        device=x.device)
+    return torch.where(x == 0, zero, r)
 
 
 def _complex_power(x, p):
