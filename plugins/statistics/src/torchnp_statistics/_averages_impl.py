@@ -10,7 +10,7 @@ import torch
 
 from torchnp._dtypes import _BY_TORCH, result_type_torch
 from torchnp._normalize import ArrayLike, ArrayOrScalar, AxisLike, DTypeLike, KeepDims, OutArray, as_tensor
-from torchnp.exceptions import UFuncTypeError
+from torchnp.exceptions import UFuncTypeError, normalize_axis_index
 
 from ._common import _NoValue, axes_of, is_inexact, kind, mean_dtype, reduced_count, warn_runtime, where_tensor
 
@@ -81,7 +81,26 @@ def _mean(a, axis, dtype, where, name="mean"):
 def mean(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
          keepdims: KeepDims = _NoValue, *, where=_NoValue) -> ArrayOrScalar:
     """Arithmetic mean along the given axes. Mirrors ``numpy.mean``."""
+    if dtype is None and where is _NoValue and a.numel():
+        # the common call: one kernel, no no-op casts (empty input warns in _mean)
+        dt = a.dtype
+        if dt not in _MEAN_NATIVE:
+            if dt not in _MEAN_VIA_F64:
+                return _mean(a, axis, dtype, where)
+            a = a.to(torch.float64)  # NumPy averages integers and bool in float64
+        if axis is None:
+            return a.mean()
+        nd = a.ndim
+        if type(axis) is int and nd:
+            if not -nd <= axis < nd:
+                normalize_axis_index(axis, nd)  # raises NumPy's AxisError
+            return a.mean(axis)
     return _mean(a, axis, dtype, where)
+
+
+_MEAN_NATIVE = frozenset({torch.float32, torch.float64, torch.complex64, torch.complex128})
+_MEAN_VIA_F64 = frozenset({torch.bool, torch.int8, torch.int16, torch.int32, torch.int64,
+                           torch.uint8})
 
 
 def _ddof(ddof, correction):

@@ -31,6 +31,43 @@ def _complex_extreme(x, axes, is_max):
     return r.reshape(kept)
 
 
+def _complex_pick(r, other, is_max):
+    """Elementwise lexicographic maximum/minimum of complex ``r`` and ``other``.
+
+    NaN (in either part) propagates, ``other``'s first: NumPy's ``maximum.reduce``
+    starting from ``initial`` keeps the first NaN it meets.
+    """
+    rr, ri, orr, oi = r.real, r.imag, other.real, other.imag
+    if is_max:
+        take_r = (rr > orr) | ((rr == orr) & (ri > oi))
+    else:
+        take_r = (rr < orr) | ((rr == orr) & (ri < oi))
+    res = torch.where(take_r, r, other)
+    res = torch.where(torch.isnan(r), r, res)
+    return torch.where(torch.isnan(other), other, res)
+
+
+def _complex_minmax(a, axes, initial, mask, is_max):
+    """max/min of complex input (lexicographic order), with ``initial=`` and ``where=``."""
+    init = None
+    if initial is not _NoValue:
+        init = torch.as_tensor(initial, device=a.device)
+        if init.is_complex() or init.dtype.is_floating_point:
+            init = init.to(a.dtype)
+        else:
+            init = init.to(torch.float64).to(a.dtype)
+        init = init.reshape(())
+        if mask is not None:
+            a = torch.where(mask, a, init)  # masked-out elements are the initial value
+        if any(a.shape[ax] == 0 for ax in axes):
+            shape = [s for i, s in enumerate(a.shape) if i not in axes]
+            return init.expand(shape).clone()
+    r = _complex_extreme(a, axes, is_max) if axes else a.clone()
+    if init is not None:
+        r = _complex_pick(r, init.expand(r.shape), is_max)
+    return r
+
+
 def _minmax(a, axis, initial, where, is_max, name):
     axes = axes_of(axis, a.ndim, lenient=True)
     opname = "maximum" if is_max else "minimum"
@@ -43,11 +80,7 @@ def _minmax(a, axis, initial, where, is_max, name):
             raise ValueError(f"zero-size array to reduction operation {opname} which has no identity")
     dt = a.dtype
     if dt.is_complex:
-        if mask is not None or initial is not _NoValue:
-            raise NotImplementedError(f"torchnp.{name}: initial=/where= with complex input is not supported")
-        if not axes:
-            return a.clone()
-        return _complex_extreme(a, axes, is_max)
+        return _complex_minmax(a, axes, initial, mask, is_max)
     x = widen_ordered(a)
     if mask is not None or initial is not _NoValue:
         init = torch.as_tensor(initial, device=a.device).to(dt)
@@ -104,10 +137,10 @@ def _nanminmax(a, axis, initial, where, is_max, name):
     if not is_inexact(a.dtype):
         return _minmax(a, axis, initial, where, is_max, name)
     axes = axes_of(axis, a.ndim, lenient=True)
-    nan = torch.isnan(a)
-    if a.dtype.is_complex:
-        raise NotImplementedError(f"torchnp.{name}: complex input is not supported")
+    nan = torch.isnan(a)  # complex: NaN in either part
     fill = float("-inf") if is_max else float("inf")
+    if a.dtype.is_complex:
+        fill = complex(fill, fill)  # below (above) every value in lexicographic order
     x = torch.where(nan, torch.tensor(fill, dtype=a.dtype, device=a.device), a)
     r = _minmax(x, axis, initial, where, is_max, name)
     # slices with no non-NaN value (inside where=) give NaN and a warning, as in NumPy
@@ -121,7 +154,14 @@ def _nanminmax(a, axis, initial, where, is_max, name):
         return r
     if bool(allnan.any()):
         warn_runtime("All-NaN slice encountered")
-        r = torch.where(allnan, torch.tensor(float("nan"), dtype=r.dtype, device=r.device), r)
+        if a.dtype.is_complex and axes:
+            # NumPy's fmax.reduce keeps the first of two NaNs: an all-NaN slice gives its first element
+            first = move_to_last(a, axes)[0][..., 0]
+        elif a.dtype.is_complex:
+            first = a
+        else:
+            first = torch.tensor(float("nan"), dtype=r.dtype, device=r.device)
+        r = torch.where(allnan, first, r)
     return r
 
 

@@ -36,23 +36,93 @@ _DISCRETE = ("inverted_cdf", "closest_observation", "lower", "higher", "nearest"
 
 
 # --- medians -------------------------------------------------------------------
+# Up to this many values per slice, one sort beats torch's selection kernel plus the
+# passes that find the upper median: at small sizes the count of kernel launches is
+# the cost. Above it, selection (O(n)) wins.
+_SORT_MEDIAN_MAX = 4096
+
+
 def _median_compute_dtype(dt):
     rdt = mean_dtype(dt)
     return rdt, (torch.float32 if rdt == torch.float16 else rdt)
 
 
+def _to(t, dt):
+    return t if t.dtype is dt else t.to(dt)
+
+
+def _sorted_complex(x):
+    """``x`` sorted along its last axis in NumPy's complex order (lexicographic, NaNs last).
+
+    torch.sort has no complex kernel: a stable sort by imaginary part, then a stable
+    sort by real part, orders lexicographically; torch.sort puts NaN last in each.
+    """
+    order = torch.sort(x.imag, dim=-1, stable=True).indices
+    re = x.real.gather(-1, order)
+    order = order.gather(-1, torch.sort(re, dim=-1, stable=True).indices)
+    return x.gather(-1, order)
+
+
+def _median_by_sort(flat, kept, rdt, cdt, nan, whole):
+    """Median of each row of ``flat`` from one sort (small rows, and complex input)."""
+    dt = flat.dtype
+    inexact = is_inexact(dt)
+    if dt.is_complex:
+        s = _sorted_complex(flat)
+        src = dt
+    else:
+        src = dt if dt != torch.bool else torch.uint8
+        x = widen_ordered(flat if dt != torch.bool else flat.to(torch.uint8))
+        s = torch.sort(x, dim=-1).values  # NaN sorts last
+    N = s.shape[-1]
+    if nan and inexact:
+        n = (~torch.isnan(s)).sum(-1, keepdim=True)  # NaNs sit at the end of each row
+        lo_i = torch.clamp((n - 1) // 2, min=0)
+        hi_i = torch.clamp(n // 2, max=N - 1)
+        lo = _to(unwiden_ordered(s.gather(-1, lo_i), src), cdt).squeeze(-1)
+        hi = _to(unwiden_ordered(s.gather(-1, hi_i), src), cdt).squeeze(-1)
+        n = n.squeeze(-1)
+        # an odd count takes the middle value itself (a sum of two could overflow)
+        r = torch.where(n % 2 == 1, lo, (lo + hi) / 2)
+        allnan = n == 0
+        if bool(allnan.any()):
+            warn_runtime("All-NaN slice encountered")
+            # NumPy: a 1-d all-NaN input gives its last element, other slices NaN
+            fill = flat[..., -1] if whole else torch.tensor(
+                complex("nan") if dt.is_complex else float("nan"), dtype=dt, device=r.device)
+            r = torch.where(allnan, _to(fill, r.dtype), r)
+        return _to(r, rdt).reshape(kept)
+    h = N // 2
+    if N % 2:
+        r = _to(unwiden_ordered(s[..., h], src), cdt)
+    else:
+        lo = _to(unwiden_ordered(s[..., h - 1], src), cdt)
+        hi = _to(unwiden_ordered(s[..., h], src), cdt)
+        r = (lo + hi) / 2
+    if inexact:
+        last = s[..., -1]  # NaN propagates: NumPy returns the NaN (the largest value) itself
+        r = torch.where(torch.isnan(last), _to(last, r.dtype), r)
+    return _to(r, rdt).reshape(kept)
+
+
 def _median(a, axis, nan):
     axes = axes_of(axis, a.ndim)
-    flat, kept = move_to_last(a, axes)
+    if axis is None:
+        flat, kept = a.reshape(-1), ()
+    else:
+        flat, kept = move_to_last(a, axes)
     rdt, cdt = _median_compute_dtype(a.dtype)
     n_all = flat.shape[-1]
     if flat.numel() == 0 or n_all == 0:
         if n_all == 0:
             warn_runtime("Mean of empty slice." if not nan else "All-NaN slice encountered")
         return torch.full(kept, float("nan"), dtype=rdt, device=a.device)
+    if n_all <= _SORT_MEDIAN_MAX or a.dtype.is_complex:
+        return _median_by_sort(flat, kept, rdt, cdt, nan, axis is None or a.ndim == 1)
     x = widen_ordered(flat)
     if x.dtype == torch.bool:
         x = x.to(torch.uint8)
+    src = a.dtype if a.dtype != torch.bool else torch.uint8
     if nan and is_inexact(a.dtype):
         isn = torch.isnan(x)
         n = (~isn).sum(-1)
@@ -65,23 +135,23 @@ def _median(a, axis, nan):
         lower = torch.median(x) if not kept else torch.median(x, dim=-1).values
         if n_all % 2 == 1:
             # odd length: the median is the middle value itself (no averaging pass)
-            r = unwiden_ordered(lower, a.dtype if a.dtype != torch.bool else torch.uint8)
-            return r.to(cdt).to(rdt).reshape(kept)
+            return _to(_to(unwiden_ordered(lower, src), cdt), rdt).reshape(kept)
     # upper median: equal to lower when enough values are <= lower, else the next larger value
-    le = (x <= lower.unsqueeze(-1)).sum(-1)
-    big = torch.where(x > lower.unsqueeze(-1), x, _max_value(x.dtype, x.device))
-    nxt = big.amin(-1)
+    gt = x > lower.unsqueeze(-1)
+    le = x.shape[-1] - gt.sum(-1) if not (nan and is_inexact(a.dtype)) else (~gt & ~isn).sum(-1)
+    nxt = torch.where(gt, x, _max_value(x.dtype, x.device)).amin(-1)
     upper = torch.where(le >= n // 2 + 1, lower, nxt)
-    lo = unwiden_ordered(lower, a.dtype if a.dtype != torch.bool else torch.uint8).to(cdt)
-    hi = unwiden_ordered(upper, a.dtype if a.dtype != torch.bool else torch.uint8).to(cdt)
+    lo = _to(unwiden_ordered(lower, src), cdt)
+    hi = _to(unwiden_ordered(upper, src), cdt)
     r = (lo + hi) / 2
     if is_inexact(a.dtype):
         # NaN propagates (torch.median already gives NaN; keep it exact) and all-NaN gives NaN
         if nan:
             r = torch.where(allnan, torch.tensor(float("nan"), dtype=r.dtype, device=r.device), r)
+            r = torch.where(n % 2 == 1, _to(lo, r.dtype), r)  # odd count: the middle value itself
         else:
-            r = torch.where(torch.isnan(lower), lower.to(r.dtype), r)
-    return r.to(rdt).reshape(kept)
+            r = torch.where(torch.isnan(lower), _to(lower, r.dtype), r)
+    return _to(r, rdt).reshape(kept)
 
 
 def _max_value(dt, device):
@@ -92,17 +162,13 @@ def _max_value(dt, device):
 
 def median(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, overwrite_input=False,
            keepdims: KeepDims = False) -> ArrayOrScalar:
-    """Median along the given axes. Mirrors ``numpy.median``."""
-    if a.dtype.is_complex:
-        raise NotImplementedError("torchnp.median: complex input is not supported")
+    """Median along the given axes. Mirrors ``numpy.median`` (complex: lexicographic order)."""
     return _median(a, axis, False)
 
 
 def nanmedian(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, overwrite_input=False,
               keepdims: KeepDims = _NoValue) -> ArrayOrScalar:
-    """Median ignoring NaNs. Mirrors ``numpy.nanmedian``."""
-    if a.dtype.is_complex:
-        raise NotImplementedError("torchnp.nanmedian: complex input is not supported")
+    """Median ignoring NaNs. Mirrors ``numpy.nanmedian`` (complex: lexicographic order)."""
     return _median(a, axis, is_inexact(a.dtype))
 
 

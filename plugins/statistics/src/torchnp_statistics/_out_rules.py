@@ -56,9 +56,12 @@ def with_reduction_out(public, name):
     """``public`` (the generated pipeline function) with NumPy's reduction ``out=`` rules."""
     params = list(public.__signature__.parameters)
     mean_like = name in _MEAN_LIKE
+    n_before_out = params.index("out")
 
     @functools.wraps(public)
     def f(*args, **kwargs):
+        if len(args) <= n_before_out and kwargs.get("out") is None:
+            return public(*args, **kwargs)  # the common case: no out=, nothing to decide here
         bound = dict(zip(params, args))
         bound.update(kwargs)
         out = bound.get("out")

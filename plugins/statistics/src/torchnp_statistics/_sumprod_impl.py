@@ -37,8 +37,25 @@ def _replace_nan(a, value):
     return a
 
 
+# dtypes whose torch sum/prod already has NumPy's default result dtype (small ints and
+# bool give int64 in both); the common call with no dtype/initial/where goes straight
+# to the kernel, skipping every no-op cast (a same-dtype ``.to`` alone costs as much as
+# summing ten elements)
+_NATIVE = frozenset({torch.bool, torch.int8, torch.int16, torch.int32, torch.int64,
+                     torch.float16, torch.float32, torch.float64, torch.complex64,
+                     torch.complex128})
+
+
 def _reduce(a, axis, dtype, initial, where, is_prod):
     """The add/multiply reduction engine behind sum, prod, nansum, nanprod."""
+    if dtype is None and initial is _NoValue and where is _NoValue and a.dtype in _NATIVE:
+        if axis is None:
+            return a.prod() if is_prod else a.sum()
+        nd = a.ndim
+        if type(axis) is int and nd:
+            if not -nd <= axis < nd:
+                normalize_axis_index(axis, nd)  # raises NumPy's AxisError
+            return a.prod(axis) if is_prod else a.sum(axis)
     axes = axes_of(axis, a.ndim, lenient=True)
     rdt = dtype if dtype is not None else sum_dtype(a.dtype)
     x = to_compute(_cast_input(a, rdt), rdt) if rdt != torch.bool else a
@@ -67,6 +84,9 @@ def _reduce(a, axis, dtype, initial, where, is_prod):
 def sum(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
         keepdims: KeepDims = _NoValue, initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
     """Sum of array elements over the given axes. Mirrors ``numpy.sum``."""
+    if axis is None and dtype is None and initial is _NoValue and where is _NoValue \
+            and a.dtype in _NATIVE:
+        return a.sum()  # the common call, inline (see _NATIVE)
     return _reduce(a, axis, dtype, initial, where, False)
 
 
