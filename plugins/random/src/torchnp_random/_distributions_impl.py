@@ -5,12 +5,19 @@ distribution. Each method takes the output ``shape`` and parameters that the
 caller has already validated and broadcast-checked (Python floats or float64
 tensors on ``device`` that broadcast to ``shape``) and returns a tensor of that
 shape on ``device``; nothing is generated on the host and copied.
+
+``shape`` is a tuple of ints; the primitives and the parameter distributions
+(the methods ``_generator_impl._PARAM_DISTRIBUTIONS`` names) also take a plain
+int for a 1-D draw, which torch parses faster than a tuple (tiny draws are all
+per-call overhead).
 Distributions torch lacks are vectorized: closed-form transforms where they
 exist, otherwise rejection sampling that redraws only the rejected *batch*.
 
 A NumPy-stream-exact bit generator can subclass TorchSampler and override the
 primitives (``random``, ``standard_normal``, ``standard_exponential``,
-``random_bits``) or whole distributions (see _bit_generator_impl).
+``random_bits``) or whole distributions (see _bit_generator_impl). ``normal``,
+``uniform`` and ``exponential`` with float parameters are single torch calls
+that do not go through the primitives, so such a subclass overrides them too.
 """
 from __future__ import annotations
 
@@ -36,7 +43,14 @@ def _take(p, mask):
     return p[mask] if isinstance(p, torch.Tensor) and p.ndim else p
 
 
+def _dims(shape):
+    """``shape`` as a tuple (for torch functions that refuse a plain int size)."""
+    return shape if type(shape) is tuple else (shape,)
+
+
 def _numel(shape):
+    if type(shape) is int:
+        return shape
     n = 1
     for s in shape:
         n *= s
@@ -129,7 +143,7 @@ class TorchSampler:
             logg = torch.where(kf == 0, -math.inf, logg)
         else:
             if kf == 0:
-                return torch.full(shape, -math.inf, dtype=_F64, device=self.device)
+                return torch.full(_dims(shape), -math.inf, dtype=_F64, device=self.device)
             logg = self._log_gamma_ge1(n, kf + 1.0 if kf < 1 else kf)
             if kf < 1:
                 logg = logg + torch.log(self.random_open((n,))) / kf
@@ -138,17 +152,22 @@ class TorchSampler:
     def standard_gamma(self, shape, k, dtype=_F64):
         return torch.exp(self.log_standard_gamma(shape, k)).to(dtype)
 
+    # normal, uniform and exponential with float parameters are one torch call each:
+    # no temporaries for big draws, no extra op for small ones
     def normal(self, shape, loc, scale):
         if type(loc) is float and type(scale) is float:
+            if loc == 0.0 and scale == 1.0:
+                return torch.randn(shape, generator=self.gen, dtype=_F64, device=self.device)
             if 0.0 <= scale < math.inf:  # torch.normal refuses NaN and gives +inf for inf
-                # one torch call: no temporaries for big draws, no extra op for small ones
-                return torch.normal(loc, scale, shape, generator=self.gen, dtype=_F64,
+                return torch.normal(loc, scale, _dims(shape), generator=self.gen, dtype=_F64,
                                     device=self.device)
             return self.standard_normal(shape).mul_(scale).add_(loc)
         return loc + scale * self.standard_normal(shape)
 
     def uniform(self, shape, low, high):
         if type(low) is float and type(high) is float:
+            if low == 0.0 and high == 1.0:
+                return torch.rand(shape, generator=self.gen, dtype=_F64, device=self.device)
             if low <= high and high - low < math.inf:  # uniform_'s own domain
                 return torch.empty(shape, dtype=_F64, device=self.device).uniform_(
                     low, high, generator=self.gen)
@@ -156,8 +175,12 @@ class TorchSampler:
         return low + (high - low) * self.random(shape)
 
     def exponential(self, shape, scale):
-        r = self.standard_exponential(shape)
-        return r.mul_(scale) if isinstance(scale, float) else scale * r
+        if type(scale) is float:
+            if 0.0 < scale < math.inf:  # exponential_ needs a positive, finite rate
+                return torch.empty(shape, dtype=_F64, device=self.device).exponential_(
+                    1.0 / scale, generator=self.gen)
+            return self.standard_exponential(shape).mul_(scale)
+        return scale * self.standard_exponential(shape)
 
     def gamma(self, shape, k, scale):
         return scale * self.standard_gamma(shape, k)
@@ -282,14 +305,14 @@ class TorchSampler:
     # --- discrete -----------------------------------------------------------------
     def poisson(self, shape, lam):
         rates = lam.expand(shape) if isinstance(lam, torch.Tensor) else \
-            torch.full(shape, float(lam), dtype=_F64, device=self.device)
+            torch.full(_dims(shape), float(lam), dtype=_F64, device=self.device)
         return torch.poisson(rates.contiguous(), generator=self.gen).to(_I64)
 
     def binomial(self, shape, n, p):
         cnt = n.to(_F64).expand(shape) if isinstance(n, torch.Tensor) else \
-            torch.full(shape, float(n), dtype=_F64, device=self.device)
+            torch.full(_dims(shape), float(n), dtype=_F64, device=self.device)
         prob = p.expand(shape) if isinstance(p, torch.Tensor) else \
-            torch.full(shape, float(p), dtype=_F64, device=self.device)
+            torch.full(_dims(shape), float(p), dtype=_F64, device=self.device)
         return torch.binomial(cnt.contiguous(), prob.contiguous(), generator=self.gen).to(_I64)
 
     def negative_binomial(self, shape, n, p):

@@ -257,7 +257,7 @@ class _RandomBase:
     def _simple(self, prim, size, dtype=_F64):
         """A parameterless draw (``random``, ``standard_normal`` …) of ``size``."""
         if type(size) is int and size >= 0:
-            return wrap(getattr(self._smp(), prim)((size,), dtype))
+            return wrap(getattr(self._smp(), prim)(size, dtype))
         if size is None:
             return getattr(self._smp(), prim)((), dtype).item()
         return wrap(getattr(self._smp(), prim)(_size_tuple(size), dtype))
@@ -274,7 +274,7 @@ class _RandomBase:
                 raise OverflowError("Range exceeds valid bounds" if self._legacy else
                                     "high - low range exceeds valid bounds")
             if type(size) is int and size >= 0:
-                return wrap(self._smp().uniform((size,), lo, hi))
+                return wrap(self._smp().uniform(size, lo, hi))
             if size is None:
                 return self._smp().uniform((), lo, hi).item()
             return wrap(self._smp().uniform(_size_tuple(size), lo, hi))
@@ -670,6 +670,8 @@ class Generator(_RandomBase):
         return o
 
     def _fill(self, prim, size, dtype, out, what):
+        if type(size) is int and dtype is _dtypes.float64 and out is None and size >= 0:
+            return wrap(getattr(self._smp(), prim)(size))
         tdt = self._float_dtype(dtype, what)
         if out is None:
             return self._simple(prim, size, tdt)
@@ -855,7 +857,7 @@ def _method_source(name, params, legacy):
         f"    if {scalar}:",
         *fast,
         "        if type(size) is int and size >= 0:",
-        f"            return _wrap(self._smp().{name}((size,){args}))",
+        f"            return _wrap(self._smp().{name}(size{args}))",
         "        if size is None:",
         f"            return self._smp().{name}((){args}).item()",
         f"        return _wrap(self._smp().{name}(_size_tuple(size){args}))",
