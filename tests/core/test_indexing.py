@@ -341,3 +341,22 @@ def test_T_is_a_view(shape):
     if t.size:
         t[(0,) * t.ndim] = 99
         assert a[(0,) * a.ndim] == 99
+
+
+# --- unsigned dtypes torch lacks kernels for ------------------------------------------------
+@pytest.mark.parametrize("dtype", ["uint16", "uint32", "uint64"])
+def test_unsigned_reversed_and_fancy_writes(dtype):
+    n = np.arange(12, dtype=dtype).reshape(3, 4)
+    a = to_tnp(n)
+    assert_same(a[::-1], n[::-1])
+    assert_same(a[::-1, ::-2] + 0, n[::-1, ::-2] + 0)
+    big = int(np.iinfo(dtype).max)
+    for key, value in [(([0, 2], [1, 3]), big), ((slice(None, None, -1), [0, 3]), 7),
+                       (n > 5, 1), ([1], np.array([[1, 2, 3, 4]], dtype=dtype))]:
+        n[key] = value
+        a[to_tnp(key) if isinstance(key, np.ndarray) else key] = to_tnp(value)
+        assert_same(a, n)
+    v = a[:, ::-1]
+    v[[0, 1], 0] = 5
+    n[:, ::-1][[0, 1], 0] = 5
+    assert_same(a, n)

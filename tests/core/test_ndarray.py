@@ -487,12 +487,20 @@ def test_put_method_reaches_the_base():
     assert a[1] == 50.0
 
 
-@pytest.mark.xfail(strict=True, reason="torchnp.put (manipulation plugin) writes into read-only arrays")
 def test_put_method_refuses_read_only():
     a = tnp.arange(6.0)
     a.flags.writeable = False
     with pytest.raises(ValueError, match="read-only"):
         a.put([0], 1.0)
+    with pytest.raises(ValueError, match="read-only"):
+        tnp.put(a, [0], 1.0)
+    with pytest.raises(ValueError, match="read-only"):
+        tnp.put(tnp.broadcast_to(tnp.arange(3.0), (2, 3)), [0], 1.0)
+    with pytest.raises(ValueError, match="read-only"):
+        tnp.put(a[::-1], [0], 1.0)
+    assert_same(a, np.arange(6.0))
+    with pytest.raises(TypeError):
+        tnp.put([1.0, 2.0], [0], 1.0)
 
 
 def test_put_method_out_of_bounds_raises_index_error():
@@ -636,3 +644,63 @@ def test_make_public_results_carry_view_slots():
     # wrappers set _base/_readonly so that views of their results are cheap (see _ndarray)
     r = tnp.zeros(4)
     assert r.base is None and r.flags.writeable and r[1:].base is r
+
+
+# --- 0-d arrays with axis 0 / -1 (NumPy accepts an int axis there) ------------------------
+@pytest.mark.parametrize("call", [
+    ("squeeze", (0,)), ("squeeze", (-1,)), ("squeeze", (1,)), ("squeeze", ((0,),)),
+    ("transpose", ([],)), ("transpose", ((),)), ("transpose", ([0],)),
+], ids=lambda c: f"{c[0]}-{c[1]}")
+def test_zero_d_shape_functions(call):
+    name, args = call
+    check(name, np.array(3.5), *args)
+    check((getattr(np.ndarray, name), getattr(tnp.ndarray, name)), np.array(3.5), *args)
+
+
+@pytest.mark.parametrize("fname", ["all", "any", "argmax", "argmin", "sum", "max", "mean"])
+@pytest.mark.parametrize("axis", [0, -1, 1, (0,), None])
+def test_zero_d_reductions_with_keepdims(fname, axis):
+    check(fname, np.array(2.0), axis=axis, keepdims=True)
+
+
+# --- list conversion ------------------------------------------------------------------------
+LISTS = {
+    "floats": [1.5, 2.0, -3.25],
+    "ints": [1, -2, 3],
+    "int-float": [1, 2.5],
+    "bool-float": [True, 2.0],
+    "bools": [True, False],
+    "complex": [1j, 2],
+    "nested-floats": [[1.0, 2], [3, 4]],
+    "nested-ints": [[1, 2], [3, 4]],
+    "nested-mixed-depth": [[1.0, 2.0], [3.0, 4.0], [5, 6]],
+    "big-uint": [1, 2**63],
+    "uint64-max": [2**64 - 1, 0],
+    "big-int-float": [2**53 + 1, 1.0],
+    "float-huge-int": [1.0, 2**64 - 1],
+    "tuples": ((1.0, 2.0), (3.0, 4.0)),
+    "deep": [[[1.0]], [[2.0]]],
+}
+
+
+@pytest.mark.parametrize("lst", LISTS.values(), ids=list(LISTS))
+def test_asarray_of_python_lists(lst):
+    check("asarray", lst)
+    check("sum", lst)  # an ArrayLike parameter converts the same way
+
+
+@pytest.mark.parametrize("bad", [[2**70], [1, -2**64], 2**70, [[1], [2**80]], [1.0, 2**64],
+                                 [[1.0], [-2**80]]],
+                         ids=["big", "neg-big", "scalar", "nested", "with-float", "nested-float"])
+def test_ints_beyond_uint64_need_object_arrays(bad):
+    with pytest.raises(NotImplementedError, match="object array"):
+        tnp.asarray(bad)
+
+
+def test_flat_list_conversion_owns_its_memory():
+    lst = [1.0, 2.0, 3.0]
+    a = tnp.asarray(lst)
+    a[0] = 9.0
+    assert lst == [1.0, 2.0, 3.0]
+    b = tnp.sum(lst)
+    assert b == 6.0

@@ -180,3 +180,194 @@ def test_ravel_view_or_copy_like_numpy(make, order):
     vn, va = make(n).ravel(order), make(a).ravel(order)
     assert_same(va, vn)
     assert (va.base is not None) == np.shares_memory(vn, n)
+
+
+# --- reversed views through namespace functions --------------------------------------
+# A reversed view handed to a pipeline function reaches the impl as a flipped
+# temporary; results that alias it must come back as views of the base (or as
+# copies exactly where NumPy copies).
+def _swv(m, v):
+    return m.lib.stride_tricks.sliding_window_view(v, 2, axis=-1)
+
+
+FUNCS = {
+    "transpose": lambda m, v: m.transpose(v),
+    "transpose-axes": lambda m, v: m.transpose(v, tuple(range(v.ndim))[::-1]),
+    "reshape-view": lambda m, v: m.reshape(v, (v.shape[0], 1, -1)),
+    "reshape-flat": lambda m, v: m.reshape(v, -1),
+    "ravel": lambda m, v: m.ravel(v),
+    "swapaxes": lambda m, v: m.swapaxes(v, 0, -1),
+    "moveaxis": lambda m, v: m.moveaxis(v, 0, -1),
+    "rollaxis": lambda m, v: m.rollaxis(v, -1),
+    "expand_dims": lambda m, v: m.expand_dims(v, (0, 2)),
+    "squeeze": lambda m, v: m.squeeze(m.expand_dims(v, 1)),
+    "atleast_1d": lambda m, v: m.atleast_1d(v),
+    "atleast_2d": lambda m, v: m.atleast_2d(v),
+    "atleast_3d": lambda m, v: m.atleast_3d(v),
+    "split": lambda m, v: m.split(v, 2)[1],
+    "array_split": lambda m, v: m.array_split(v, 3, axis=1)[2],
+    "hsplit": lambda m, v: m.hsplit(v, 2)[0],
+    "vsplit": lambda m, v: m.vsplit(v, 2)[1],
+    "dsplit": lambda m, v: m.dsplit(m.atleast_3d(v), [1])[0],
+    "diagonal": lambda m, v: m.diagonal(v),
+    "broadcast_to": lambda m, v: m.broadcast_to(v, (2,) + v.shape),
+    "asarray": lambda m, v: m.asarray(v),
+    "asanyarray": lambda m, v: m.asanyarray(v),
+    "ascontiguousarray": lambda m, v: m.ascontiguousarray(v),
+    "real": lambda m, v: m.real(v),
+    "imag-complex": lambda m, v: m.imag(v + 0j),
+    "real-of-complex-view": None,
+    "T": lambda m, v: v.T,
+    "view": lambda m, v: v.view(),
+    "sliding_window_view": _swv,
+    "rot90": lambda m, v: m.rot90(v),
+    "flip-again": lambda m, v: m.flip(m.transpose(v), 0),
+    "sum": lambda m, v: m.sum(v, axis=0),
+}
+REVERSED = {
+    "rows": lambda a: a[::-1],
+    "cols": lambda a: a[:, ::-1],
+    "both-step": lambda a: a[::-2, ::-1],
+    "slice-rev": lambda a: a[2:, ::-1],
+    "all": lambda a: a[::-1, ::-1],
+}
+SHAPES = {"2d": (4, 6), "3d": (4, 2, 6)}
+
+
+def _shares(r, a):
+    return tnp.shares_memory(r, a) if isinstance(r, tnp.ndarray) else False
+
+
+@pytest.mark.parametrize("shape", SHAPES, ids=list(SHAPES))
+@pytest.mark.parametrize("rev", REVERSED, ids=list(REVERSED))
+@pytest.mark.parametrize("fname", [k for k, v in FUNCS.items() if v is not None])
+def test_reversed_view_through_function(fname, rev, shape):
+    f = FUNCS[fname]
+    n = np.arange(float(np.prod(SHAPES[shape]))).reshape(SHAPES[shape])
+    a = to_tnp(n)
+    vn, va = REVERSED[rev](n), REVERSED[rev](a)
+    rn, ra = f(np, vn), f(tnp, va)
+    assert_same(ra, rn)
+    shared = np.shares_memory(rn, n)
+    assert _shares(ra, a) == shared
+    if not isinstance(rn, np.ndarray):
+        return
+    assert ra.flags.writeable == rn.flags.writeable
+    if shared:
+        assert ra.base is a
+    if shared and rn.flags.writeable:
+        rn[...] = -1
+        ra[...] = -1
+        assert_same(a, n)
+        idx = (0,) * rn.ndim
+        rn[idx] = -5
+        ra[idx] = -5
+        assert_same(a, n)
+    # later writes to the base are seen by views (and not by copies)
+    n[...] = np.arange(n.size).reshape(n.shape) * 10.0
+    a[...] = tnp.arange(a.size).reshape(a.shape) * 10.0
+    assert_same(ra, rn)
+
+
+def test_reversed_view_repro_transpose():
+    b = tnp.arange(12.0).reshape(3, 4)
+    v = tnp.transpose(b[::-1])
+    v[0, 0] = -7
+    assert b[2, 0] == -7
+    b[2, 1] = 99
+    assert v[1, 0] == 99
+
+
+@pytest.mark.parametrize("part", ["real", "imag"])
+def test_real_imag_functions_of_reversed_complex(part):
+    n = (np.arange(12) + 1j * np.arange(12)[::-1]).reshape(3, 4)
+    a = to_tnp(n)
+    rn, ra = getattr(np, part)(n[::-1, 1:]), getattr(tnp, part)(a[::-1, 1:])
+    assert_same(ra, rn)
+    assert ra.strides == rn.strides
+    rn[0] = 42
+    ra[0] = 42
+    assert_same(a, n)
+
+
+def test_results_of_reversed_view_strides_match_numpy():
+    n = np.arange(24.0).reshape(4, 6)
+    a = to_tnp(n)
+    for f in (lambda m, v: m.transpose(v), lambda m, v: m.reshape(v, (2, 2, 3)),
+              lambda m, v: m.expand_dims(v, 1), lambda m, v: m.diagonal(v),
+              lambda m, v: m.broadcast_to(v, (3, 4, 3))):
+        rn, ra = f(np, n[::-1, ::2]), f(tnp, a[::-1, ::2])
+        assert ra.strides == rn.strides
+
+
+def test_split_parts_of_reversed_view_all_write_through():
+    n = np.arange(12.0)
+    a = to_tnp(n)
+    pn, pa = np.split(n[::-1], 3), tnp.split(a[::-1], 3)
+    for i, (x, y) in enumerate(zip(pn, pa)):
+        x[0] = -i - 1
+        y[0] = -i - 1
+    assert_same(a, n)
+
+
+def test_out_and_reductions_on_reversed_views_are_copies():
+    n = np.arange(12.0).reshape(3, 4)
+    a = to_tnp(n)
+    s = tnp.sum(a[::-1], axis=0, keepdims=True)
+    assert s.base is None and not tnp.shares_memory(s, a)
+    out = tnp.zeros((4, 3))
+    r = tnp.add(a[::-1].T, 1.0, out=out)
+    assert r is out
+    assert_same(out, n[::-1].T + 1.0)
+
+
+@pytest.mark.parametrize("dtype", ["uint16", "uint32", "uint64", "bool", "complex64", "float16"])
+def test_reversed_views_of_every_dtype(dtype):
+    n = (np.arange(12) % 5).astype(dtype).reshape(3, 4)
+    a = to_tnp(n)
+    assert_same(a[::-1] + 0, n[::-1] + 0)
+    vn, va = np.transpose(n[:, ::-1]), tnp.transpose(a[:, ::-1])
+    assert_same(va, vn)
+    vn[0, 0] = 1
+    va[0, 0] = 1
+    assert_same(a, n)
+    a[[0, 2], ::-1] = a[[1, 1], :]
+    n[[0, 2], ::-1] = n[[1, 1], :]
+    assert_same(a, n)
+
+
+@pytest.mark.xfail(strict=True, reason="require('C')/asarray(order='C') hand back the flipped "
+                                       "temporary unchanged, which the core cannot tell from asarray(v)")
+@pytest.mark.parametrize("f", [lambda m, v: m.require(v, requirements="C"),
+                               lambda m, v: m.asarray(v, order="C")], ids=["require-C", "asarray-C"])
+def test_contiguous_requests_of_reversed_views_copy(f):
+    n = np.arange(12.0).reshape(3, 4)
+    a = to_tnp(n)
+    assert not np.shares_memory(f(np, n[::-1]), n)
+    assert not tnp.shares_memory(f(tnp, a[::-1]), a)
+
+
+def test_reversed_view_tracking_is_per_thread_and_cleared():
+    import threading
+
+    from torchnp import _normalize
+    a = tnp.zeros((3, 4))
+    with pytest.raises(ValueError):
+        tnp.reshape(a[::-1], (5, 5))  # the impl raises after the temporary was made
+    tnp.transpose(a)  # the next wrapper call in this thread drops the stale entry
+    assert not [e for e in _normalize._PENDING if e[2] == threading.get_ident()]
+    for _ in range(3):  # ufuncs convert without tracking: nothing is left behind
+        a[::-1] + 1.0
+    assert not [e for e in _normalize._PENDING if e[2] == threading.get_ident()]
+    results = {}
+
+    def work(k):
+        for _ in range(50):
+            v = tnp.transpose(a[::-1])
+            results.setdefault(k, []).append(v.base is a)
+    ts = [threading.Thread(target=work, args=(k,)) for k in range(4)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    assert all(all(r) for r in results.values())

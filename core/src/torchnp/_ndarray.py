@@ -839,7 +839,9 @@ class ndarray:
             kwargs["stream"] = stream
         if max_version is not None:
             kwargs["max_version"] = max_version
-        t = self.tensor
+        # a reversed view exports its flipped temporary; inside a pipeline call that
+        # tracks it (from_dlpack), a result over it becomes a view again (_normalize._derive)
+        t = self.tensor if type(self) is ndarray else _normalize._flip_tensor(self)
         if dl_device is not None and tuple(dl_device) != tuple(t.__dlpack_device__()):
             if copy is False:
                 raise BufferError("torchnp: exporting to another device needs a copy")

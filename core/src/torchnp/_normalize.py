@@ -94,6 +94,16 @@ _NESTED = frozenset({list, tuple})
 _modes_active = torch._C._is_torch_function_mode_enabled
 
 
+def _check_int_range(values):
+    """NumPy makes an object array of a list holding an int beyond int64/uint64, floats or not."""
+    ints = [x for x in values if type(x) is builtins.int]
+    if ints and (min(ints) < -2**63 or max(ints) >= 2**64):
+        v = min(ints) if min(ints) < -2**63 else max(ints)
+        raise NotImplementedError(
+            f"torchnp: Python integer {v} fits neither int64 nor uint64; NumPy makes an "
+            "object array of it, and object arrays are not supported")
+
+
 def _from_sequence(obj):
     """Nested lists/tuples to a tensor with NumPy's dtype inference."""
     if len(obj) == 0:
@@ -105,6 +115,8 @@ def _from_sequence(obj):
     if dt is None and kinds == _INT_ONLY:
         dt = torch.int64
     if dt is not None:
+        if builtins.int in kinds and dt is not torch.int64:
+            _check_int_range(obj)
         if dt is not torch.complex128 and not _modes_active():  # torch's default device is the CPU
             # array.array packs the values in C and torch.frombuffer adopts the buffer:
             # ~3x faster than torch.tensor(list); OverflowError for what C can't hold
@@ -115,13 +127,20 @@ def _from_sequence(obj):
                 if dt is torch.int64:
                     dt = None  # beyond int64: uint64 or an object array, found below
         if dt is not None:
-            return torch.tensor(obj, dtype=dt)
+            try:
+                return torch.tensor(obj, dtype=dt)
+            except (ValueError, RuntimeError, OverflowError):  # "Overflow when unpacking long long"
+                if dt is not torch.int64:
+                    raise
     elif kinds <= _NESTED:  # rows of Python scalars: pick the dtype in one pass too
         leaves = set()
         for row in obj:
             leaves.update(map(type, row))
         dt = _FLAT_DTYPES.get(frozenset(leaves))
         if dt is not None:
+            if builtins.int in leaves:
+                for row in obj:
+                    _check_int_range(row)
             try:
                 return torch.tensor(obj, dtype=dt)
             except (TypeError, ValueError, RuntimeError):
@@ -178,7 +197,7 @@ def as_tensor(obj):
     if t is list or t is tuple:
         return _from_sequence(obj)
     if t is _flipview_cls:
-        return _flip_temporary(obj)
+        return _flip_tensor(obj)
     if isinstance(obj, _ndarray_cls) or isinstance(obj, _dtypes.generic):
         return obj.tensor
     if isinstance(obj, torch.Tensor):
@@ -228,15 +247,46 @@ _CONTIGUOUS_RESULT = frozenset({"ravel", "ascontiguousarray", "asfortranarray"})
 
 
 def _flip_temporary(v):
-    """The tensor of the reversed view ``v`` (a flipped copy), remembered for ``_derive``."""
-    t = v.tensor
+    """The tensor of the reversed view ``v`` (a flipped copy), remembered for ``_derive``.
+
+    Called by the wrappers' normalization only, so only a wrapper call (which
+    ends in ``_derive``) leaves entries; ``as_tensor`` elsewhere (ufuncs, impls)
+    does not track, except that inside a wrapper call it reuses the temporary
+    of a view the wrapper tracked (``_flip_tensor``).
+    """
     if _is_compiling():  # under torch.compile the views are not tracked (dynamo can't trace a lock)
-        return t
+        return v.tensor
+    me = _get_ident()
     with _PENDING_LOCK:
-        if len(_PENDING) > 64:  # entries of calls that raised before finishing
-            del _PENDING[:32]
-        _PENDING.append((t, v, _get_ident()))
+        for e in _PENDING:
+            if e[1] is v and e[2] == me:
+                return e[0]
+        t = v.tensor
+        if len(_PENDING) > 16:  # entries of calls that raised before finishing
+            del _PENDING[:8]
+        _PENDING.append((t, v, me))
     return t
+
+
+def _flip_tensor(v):
+    """``v.tensor``, or the temporary already tracked for ``v`` in this thread's current call."""
+    if _PENDING:
+        me = _get_ident()
+        with _PENDING_LOCK:
+            for e in _PENDING:
+                if e[1] is v and e[2] == me:
+                    return e[0]
+    return v.tensor
+
+
+def _as_tensor_tracked(obj):
+    """as_tensor for the wrappers' normalization: reversed views are tracked."""
+    return _flip_temporary(obj) if type(obj) is _flipview_cls else as_tensor(obj)
+
+
+def _track(obj):
+    """An untagged array parameter that is a reversed view: track it for the impl's as_tensor."""
+    _flip_temporary(obj)
 
 
 def _derive(r, name):
@@ -309,14 +359,20 @@ def _memory_view(r, tmp, p, flips):
         expect = expect.unsqueeze(-1) + torch.arange(sizes[k], dtype=i64) * step
     if not torch.equal(addr, expect):
         return None
-    start, strides, out_flips = a0, [], []
+    start, strides, out_flips = a0, [0] * r.ndim, []
     dk = dict(zip(axes, deltas))
-    for k in range(r.ndim):
-        d = dk.get(k, 0)
+    inner = es_r
+    for k in range(r.ndim - 1, -1, -1):
+        d = dk.get(k)
+        if d is None:  # a length-1 axis gets the C-order stride, as NumPy's do; broadcast ones 0
+            strides[k] = inner if sizes[k] == 1 else 0
+            continue
         if d < 0:
             start += (sizes[k] - 1) * d
             out_flips.append(k)
-        strides.append(abs(d))
+        strides[k] = abs(d)
+        inner = abs(d) * sizes[k]
+    out_flips.reverse()
     if start % es_r or any(s % es_r for s in strides):
         return None
     q = torch.empty(0, dtype=r.dtype, device=p.device)
@@ -354,8 +410,8 @@ def _normalize_axis(x):
 
 def _normalize_seq(x):
     if isinstance(x, (_ndarray_cls, torch.Tensor)):
-        return tuple(as_tensor(x))
-    return tuple(as_tensor(a) for a in x)
+        return tuple(_as_tensor_tracked(x))
+    return tuple(_as_tensor_tracked(a) for a in x)
 
 
 def _normalize_ndarray(x, name):
@@ -478,8 +534,10 @@ def _apply_keepdims(r, axis, ndim):
 # The common cases (an ndarray, a tensor, None, an int axis) stay inline so a
 # call pays no extra Python function call for them.
 _TAG_CODE = {
-    ArrayLike: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor({p})",
-    ArrayLikeOrScalar: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor_or_scalar({p})",
+    ArrayLike: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor({p}) if type({p}) is not _FV "
+               "else _flip_temporary({p})",
+    ArrayLikeOrScalar: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor_or_scalar({p}) "
+                       "if type({p}) is not _FV else _flip_temporary({p})",
     ArrayLikeSeq: "{p} = _normalize_seq({p})",
     NDArray: "{p} = _normalize_ndarray({p}, {p!r})",
     DTypeLike: "if {p} is not None: {p} = _normalize_dtype({p})",
@@ -511,7 +569,9 @@ def _base_ns():
             "_normalize_device": _normalize_device, "_apply_keepdims": _apply_keepdims,
             "_copy_to_out": copy_to_out, "_NotImplemented": _raise_not_implemented,
             "_wrap": wrap, "_wrap_scalar": wrap_scalar, "int": builtins.int,
-            "_PENDING": _PENDING, "_derive": _derive,
+            "_PENDING": _PENDING, "_derive": _derive, "_FV": _flipview_cls,
+            "_flip_temporary": _flip_temporary, "_track": _track,
+            "_as_tensor_tracked": _as_tensor_tracked,
             "tuple": builtins.tuple, "isinstance": builtins.isinstance,
             "__builtins__": builtins,
         })
@@ -689,7 +749,7 @@ def make_public(impl, name=None, module="torchnp"):
         elif tag in _TAG_CODE:
             code = _TAG_CODE[tag].format(p=p.name)
             if p.kind == P.VAR_POSITIONAL and tag is ArrayLike:
-                code = f"{p.name} = tuple([_as_tensor(_x) for _x in {p.name}])"
+                code = f"{p.name} = tuple([_as_tensor_tracked(_x) for _x in {p.name}])"
             if (optional or (p.default is None and tag not in (DTypeLike, AxisLike, DeviceLike))) \
                     and not code.startswith(f"if {p.name} is not None"):
                 code = f"if {p.name} is not None: {code}"
@@ -703,6 +763,11 @@ def make_public(impl, name=None, module="torchnp"):
         elif hint is not None and hint not in _ALL_TAGS and _looks_like_array_param(p.name):
             raise TypeError(f"{impl.__module__}.{impl.__qualname__}: parameter {p.name!r} looks "
                             "array-like but has no normalizer tag")
+        elif hint is None and p.kind <= P.KEYWORD_ONLY and p.kind != P.VAR_POSITIONAL \
+                and (_looks_like_array_param(p.name) or p.name in _UNTAGGED_ARRAY_NAMES):
+            # the impl converts it itself (asarray's ``a``): a reversed view is tracked
+            # here so that a result aliasing its temporary becomes a view (``_derive``)
+            body.append(f"if type({p.name}) is _FV: _track({p.name})")
         if p.kind == P.POSITIONAL_ONLY or (p.kind == P.POSITIONAL_OR_KEYWORD and not skipped):
             call.append(p.name)  # positionally: keeps order before *args, and is faster
         elif p.kind == P.VAR_POSITIONAL:
@@ -793,6 +858,9 @@ def _finish_stub(fn):
 
 
 _ARRAYISH_NAMES = frozenset({"a", "x", "x1", "x2", "arr", "ary", "array", "m", "v", "y"})
+
+
+_UNTAGGED_ARRAY_NAMES = frozenset({"object", "prototype"})
 
 
 def _looks_like_array_param(pname):

@@ -100,8 +100,25 @@ def take_along_axis(arr: ArrayLike, indices: ArrayLike, axis=-1):
     return unbits(bits(arr).expand(ea).gather(axis, idx.expand(ei)), arr.dtype)
 
 
-def put(a: NDArray, ind: ArrayLike, v: ArrayLike, mode="raise"):
+def _writable_target(a):
+    """The tensor to write into for an in-place routine given the array ``a`` itself.
+
+    ``a`` is left untagged (the pipeline's NDArray tag would hand over the tensor
+    alone, and with it lose the read-only flag NumPy checks).
+    """
+    if isinstance(a, torch.Tensor):
+        return a
+    if not hasattr(a, "tensor") or isinstance(a, type):
+        raise TypeError(f"a must be a torchnp.ndarray, not {type(a).__name__}")
+    ro = getattr(a, "_readonly", False)
+    if ro is not False and ro:
+        raise ValueError("assignment destination is read-only")
+    return a.tensor
+
+
+def put(a, ind: ArrayLike, v: ArrayLike, mode="raise"):
     """Write ``v`` at flat indices ``ind`` in place. Mirrors ``numpy.put``."""
+    a = _writable_target(a)
     _mode(mode)
     idx = index_tensor(ind).reshape(-1).to(a.device)
     vals = cast_to(v, a.dtype).reshape(-1).to(a.device)
