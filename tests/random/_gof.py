@@ -36,22 +36,22 @@ def _betacf(a, b, x, iters=150):
     d = np.where(np.abs(d) < tiny, tiny, d)
     d = 1.0 / d
     h = d.copy()
+
+    def lentz_step(aa, c, d):
+        """One term of the fraction: the new (c, d) and the factor it puts on h."""
+        d = 1.0 + aa * d
+        d = 1.0 / np.where(np.abs(d) < tiny, tiny, d)
+        c = 1.0 + aa / c
+        c = np.where(np.abs(c) < tiny, tiny, c)
+        return c, d, d * c
+
     for m in range(1, iters + 1):
         m2 = 2 * m
-        aa = m * (b - m) * x / ((qam + m2) * (a + m2))
-        d = 1.0 + aa * d
-        d = np.where(np.abs(d) < tiny, tiny, d)
-        c = 1.0 + aa / c
-        c = np.where(np.abs(c) < tiny, tiny, c)
-        d = 1.0 / d
-        h *= d * c
-        aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-        d = 1.0 + aa * d
-        d = np.where(np.abs(d) < tiny, tiny, d)
-        c = 1.0 + aa / c
-        c = np.where(np.abs(c) < tiny, tiny, c)
-        d = 1.0 / d
-        h *= d * c
+        # each m contributes an even and an odd term
+        for aa in (m * (b - m) * x / ((qam + m2) * (a + m2)),
+                   -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))):
+            c, d, factor = lentz_step(aa, c, d)
+            h *= factor
     return h
 
 

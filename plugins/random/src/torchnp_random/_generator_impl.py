@@ -477,18 +477,13 @@ class _RandomBase:
         return wrap(t.index_select(axis, perm))
 
     def _shuffle(self, x, axis):
-        t = getattr(x, "tensor", None)
-        if isinstance(t, torch.Tensor):
+        t = x if isinstance(x, torch.Tensor) else getattr(x, "tensor", None)
+        if isinstance(t, torch.Tensor):  # an ndarray (or a raw tensor): shuffled in place
             if t.ndim == 0:
                 raise TypeError("object of type 'numpy.ndarray' has no len()")
             axis = normalize_axis_index(axis, t.ndim)
             perm = self._bit_generator._sampler(t.device).permutation_index(t.shape[axis])
             t.copy_(t.index_select(axis, perm))
-            return None
-        if isinstance(x, torch.Tensor):
-            axis = normalize_axis_index(axis, x.ndim)
-            perm = self._bit_generator._sampler(x.device).permutation_index(x.shape[axis])
-            x.copy_(x.index_select(axis, perm))
             return None
         if not hasattr(x, "__len__"):
             raise TypeError(f"object of type '{type(x).__name__}' has no len()")
