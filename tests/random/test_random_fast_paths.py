@@ -54,6 +54,7 @@ FAST_CASES = [
     ("binomial", (math.nan, 0.5, 3)), ("binomial", (10, 1.5)), ("poisson", (1e19, 3)),
     ("poisson", (math.nan,)), ("negative_binomial", (0, 0.5)), ("logseries", (math.nan, 2)),
     ("geometric", (math.nan, 2)), ("gamma", (math.nan, 1.0, 2)), ("zipf", (1.0, 2)),
+    ("noncentral_chisquare", (3.0, math.nan, 2)), ("negative_binomial", (math.nan, 0.5, 2)),
     ("standard_cauchy", (3,)), ("standard_cauchy", ()), ("vonmises", (0.0, -1.0, 2)),
 ]
 LEGACY_NAME = {"integers": "randint", "random": "random_sample"}
@@ -147,5 +148,12 @@ def test_edge_parameters_give_numpys_values():
     assert (to_np(g.uniform(2.0, 2.0, 3)) == 2.0).all()
     swapped = to_np(tnp.random.RandomState(0).uniform(3.0, 1.0, 1000))  # legacy allows high < low
     assert swapped.min() > 1.0 and swapped.max() <= 3.0 and swapped.max() > 2.9
+    for rng in (g, tnp.random.RandomState(0)):  # NumPy: a NaN non-centrality gives NaN
+        assert np.isnan(to_np(rng.noncentral_chisquare(3.0, math.nan, 3))).all()
+        assert np.isnan(to_np(rng.noncentral_f(3.0, 4.0, [math.nan, math.nan]))).all()
+    # legacy NumPy lets a NaN n through; its Poisson step then draws 0
+    np.testing.assert_array_equal(
+        to_np(tnp.random.RandomState(0).negative_binomial(math.nan, 0.5, 4)),
+        np.random.RandomState(0).negative_binomial(math.nan, 0.5, 4))
     wide = to_np(g.uniform(-8e307, 8e307, 1000))  # a range just below the largest double
     assert np.isfinite(wide).all() and wide.min() < -1e307 and wide.max() > 1e307

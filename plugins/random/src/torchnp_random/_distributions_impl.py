@@ -198,7 +198,10 @@ class TorchSampler:
     def noncentral_chisquare(self, shape, df, nonc):
         # Poisson mixture: chi2(df + 2 * Poisson(nonc / 2)), valid for every df > 0
         i = self.poisson(shape, nonc / 2.0).to(_F64)
-        return self.chisquare(shape, df + 2.0 * i)
+        r = self.chisquare(shape, df + 2.0 * i)
+        if isinstance(nonc, torch.Tensor):
+            return torch.where(torch.isnan(nonc), math.nan, r)
+        return r.fill_(math.nan) if nonc != nonc else r  # NaN nonc gives NaN, as in NumPy
 
     def noncentral_f(self, shape, dfnum, dfden, nonc):
         t = self.noncentral_chisquare(shape, dfnum, nonc) * dfden
@@ -304,8 +307,13 @@ class TorchSampler:
 
     # --- discrete -----------------------------------------------------------------
     def poisson(self, shape, lam):
-        rates = lam.expand(shape) if isinstance(lam, torch.Tensor) else \
-            torch.full(_dims(shape), float(lam), dtype=_F64, device=self.device)
+        # a NaN rate draws 0, as NumPy's Poisson sampler does (torch.poisson refuses NaN);
+        # only legacy negative_binomial(nan, p) gets one past the parameter checks
+        if isinstance(lam, torch.Tensor):
+            rates = torch.nan_to_num(lam.expand(shape), nan=0.0)
+        else:
+            rates = torch.full(_dims(shape), 0.0 if lam != lam else float(lam), dtype=_F64,
+                               device=self.device)
         return torch.poisson(rates.contiguous(), generator=self.gen).to(_I64)
 
     def binomial(self, shape, n, p):
