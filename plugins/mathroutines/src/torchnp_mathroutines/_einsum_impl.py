@@ -5,7 +5,7 @@ with arrays, which the tag pipeline cannot express, so the plugin registers them
 with ``normalize=False`` and they convert and wrap their own arguments here.
 
 The subscripts are checked and rewritten into an explicit ``in,in->out`` string
-once per (subscripts, operand ranks) and cached; the contraction itself is one
+once per (subscripts, operand ranks and dtypes) and cached with the dtypes to use; the contraction itself is one
 ``torch.einsum`` call in the operands' common dtype (bool and uint16/32/64 run in
 int64 because torch's bmm has no kernels for them, then are cast back).
 """
@@ -18,7 +18,7 @@ import string
 
 import torch
 
-from torchnp._dtypes import can_cast_torch, from_torch, to_torch_dtype
+from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, to_torch_dtype
 from torchnp._normalize import as_tensor, copy_to_out, wrap, wrap_scalar
 
 from ._common_impl import cast_back, compute_dtype
@@ -169,11 +169,50 @@ def _split_args(operands):
     return _from_sublists(operands)
 
 
+# (subscripts, (ndim, dtype) of each operand) -> (torch subscripts, result dtype,
+# compute dtype) for the plain calls (no out/dtype/optimize): a repeated call skips
+# parsing, validation and dtype promotion and goes straight to torch.einsum
+_PLANS: dict = {}
+_PLANS_MAX = 1024
+
+
 def einsum(*operands, out=None, optimize=False, **kwargs):
     """Einstein summation. Mirrors ``numpy.einsum``.
 
     ``optimize`` is validated; the contraction order is torch's own.
     """
+    if out is None and optimize is False and not kwargs and operands \
+            and type(operands[0]) is str:
+        tensors = [as_tensor(o) for o in operands[1:]]
+        key = (operands[0], *[(t.ndim, t.dtype) for t in tensors])
+        plan = _PLANS.get(key)
+        if plan is None:
+            plan = _plain_plan(operands[0], tensors)
+            if len(_PLANS) >= _PLANS_MAX:
+                _PLANS.clear()
+            _PLANS[key] = plan
+        torch_str, rdt, cdt, in_labels, convert = plan
+        if convert:
+            tensors = [t if t.dtype == cdt else t.to(cdt) for t in tensors]
+        try:
+            r = torch.einsum(torch_str, *tensors)
+        except RuntimeError as exc:
+            _check_sizes(in_labels, tensors)
+            raise ValueError(f"einsum: {exc}") from exc
+        return wrap_scalar(r if cdt is rdt else cast_back(r, rdt))
+    return _einsum_general(operands, out, optimize, kwargs)
+
+
+def _plain_plan(subscripts, tensors):
+    torch_str, _, in_labels = _parse(subscripts, tuple(t.ndim for t in tensors))
+    rdt = tensors[0].dtype
+    for t in tensors[1:]:
+        rdt = promote_torch(rdt, t.dtype)
+    cdt = compute_dtype(rdt)
+    return torch_str, rdt, cdt, in_labels, any(t.dtype != cdt for t in tensors)
+
+
+def _einsum_general(operands, out, optimize, kwargs):
     dtype = kwargs.pop("dtype", None)
     casting = kwargs.pop("casting", "safe")
     order = kwargs.pop("order", "K")
@@ -194,7 +233,6 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
                                 f"'{casting}'")
     else:
         rdt = tensors[0].dtype
-        from torchnp._dtypes import promote_torch
         for t in tensors[1:]:
             rdt = promote_torch(rdt, t.dtype)
     cdt = compute_dtype(rdt)

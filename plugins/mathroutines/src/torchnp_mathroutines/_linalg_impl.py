@@ -19,7 +19,15 @@ from torchnp.exceptions import normalize_axis_index
 from ._common_impl import cast_back, compute_dtype, promote
 
 
+# dtypes torch's matmul/mul handle natively on every device (no promotion, no widening):
+# two operands of one of these dtypes go straight to the torch call
+_NATIVE = frozenset({torch.float32, torch.float64, torch.complex64, torch.complex128,
+                     torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8})
+
+
 def _mul(a, b):
+    if a.dtype is b.dtype and a.dtype in _NATIVE:
+        return a * b
     dt, (a, b) = promote(a, b)
     if dt == torch.bool:
         return a & b
@@ -42,6 +50,13 @@ def dot(a: ArrayLike, b: ArrayLike, out=None) -> ArrayOrScalar:
     ``out`` is handled here, not by the pipeline: NumPy's dot does not cast into
     ``out`` but demands its exact dtype and shape and a C-contiguous buffer.
     """
+    dt = a.dtype
+    if out is None and dt is b.dtype and dt in _NATIVE and 0 < a.ndim < 3 and 0 < b.ndim < 3:
+        # the common case: for 1-D/2-D operands dot is matmul
+        try:
+            return torch.matmul(a, b)
+        except RuntimeError:
+            pass  # mismatched shapes: _dot raises NumPy's error
     r = _dot(a, b)
     if out is None:
         return r
@@ -62,6 +77,8 @@ def _dot(a, b):
         raise ValueError(f"shapes {tuple(a.shape)} and {tuple(b.shape)} not aligned: "
                          f"{a.shape[-1]} (dim {a.ndim - 1}) != {b.shape[bax]} (dim {bax})")
     if a.ndim <= 2 and b.ndim <= 2:
+        if a.dtype is b.dtype and a.dtype in _NATIVE:
+            return torch.matmul(a, b)
         dt, (a, b) = promote(a, b)
         cdt = compute_dtype(dt)
         return cast_back(torch.matmul(a.to(cdt), b.to(cdt)), dt)
@@ -87,11 +104,15 @@ def inner(a: ArrayLike, b: ArrayLike, /) -> ArrayOrScalar:
     if a.shape[-1] != b.shape[-1]:
         raise ValueError(f"shapes {tuple(a.shape)} and {tuple(b.shape)} not aligned: "
                          f"{a.shape[-1]} (dim {a.ndim - 1}) != {b.shape[-1]} (dim {b.ndim - 1})")
+    if a.dtype is b.dtype and a.dtype in _NATIVE:
+        return torch.inner(a, b)
     return _contract(a, b, [a.ndim - 1], [b.ndim - 1])
 
 
 def outer(a: ArrayLike, b: ArrayLike, out: OutArray | None = None) -> torch.Tensor:
     """Outer product of two flattened vectors. Mirrors ``numpy.outer``."""
+    if a.dtype is b.dtype and a.dtype in _NATIVE:
+        return torch.outer(a if a.ndim == 1 else a.reshape(-1), b if b.ndim == 1 else b.reshape(-1))
     return _mul(a.reshape(-1, 1), b.reshape(1, -1))
 
 

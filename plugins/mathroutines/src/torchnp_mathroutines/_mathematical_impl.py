@@ -31,6 +31,11 @@ _PY_SCALARS = (builtins.bool, builtins.int, builtins.float, builtins.complex)
 
 
 # --- differences ------------------------------------------------------------
+# dtypes whose ``-`` is NumPy's subtract in torch (no bool xor, no widening)
+_SUB_NATIVE = frozenset({torch.float32, torch.float64, torch.complex64, torch.complex128,
+                         torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8})
+
+
 def _sub(a, b):
     """``a - b`` with NumPy semantics (bool: xor; unsigned wide types: modular)."""
     if a.dtype == torch.bool:
@@ -51,6 +56,9 @@ def _broadcast_edge(v, a, axis):
 
 def diff(a: ArrayLike, n=1, axis=-1, prepend=NoValue, append=NoValue) -> torch.Tensor:
     """n-th discrete difference along ``axis``. Mirrors ``numpy.diff``."""
+    if n == 1 and prepend is NoValue and append is NoValue and a.dtype in _SUB_NATIVE \
+            and type(axis) is builtins.int and -a.ndim <= axis < a.ndim:
+        return torch.diff(a, dim=axis)  # NumPy's first difference, in one torch call
     if n == 0:
         return a
     if n < 0:
@@ -475,6 +483,8 @@ def _round_real(x, decimals):
 
 
 def _round(a, decimals):
+    if type(decimals) is builtins.int and decimals == 0 and a.dtype in _FLOAT_CLAMP:
+        return torch.round(a)
     decimals = int(decimals)
     dt = a.dtype
     if dt == torch.bool:
@@ -634,6 +644,23 @@ def unwrap(p: ArrayLike, discont=None, axis=-1, *, period=2 * math.pi) -> torch.
 
 
 # --- clip ----------------------------------------------------------------------
+_F64_INT = (-2 ** 53, 2 ** 53)  # Python ints a float bound converts exactly
+# dtype -> range of Python ints that torch.clamp can take as bounds for it directly;
+# Python floats qualify only for the float dtypes (None marks them)
+_CLAMP_DIRECT = {torch.float64: _F64_INT, torch.float32: _F64_INT,
+                 torch.int64: (-2 ** 63, 2 ** 63 - 1), torch.int32: (-2 ** 31, 2 ** 31 - 1)}
+_FLOAT_CLAMP = (torch.float64, torch.float32)
+
+
+def _direct_bound(v, rng):
+    t = type(v)
+    if t is builtins.int:
+        return rng[0] <= v <= rng[1]
+    if t is builtins.float:
+        return rng is _F64_INT
+    return v is None
+
+
 def _clip_bound_dtype(a_dtype, bound):
     if bound is None:
         return a_dtype
@@ -653,6 +680,13 @@ def _clip_scalar_for(v, dt):
 def clip(a: ArrayLike, a_min=NoValue, a_max=NoValue, out: OutArray | None = None, *,
          min=NoValue, max=NoValue, **kwargs) -> ArrayOrScalar:
     """Limit values to [min, max] (NaN propagates). Mirrors ``numpy.clip``."""
+    rng = _CLAMP_DIRECT.get(a.dtype)
+    if rng is not None and not kwargs and min is NoValue and max is NoValue \
+            and (a_min is not None or a_max is not None) \
+            and _direct_bound(a_min, rng) and _direct_bound(a_max, rng):
+        # Python-scalar bounds that keep a's dtype (NEP 50) and fit it: torch.clamp is
+        # NumPy's minimum(maximum(a, lo), hi), NaNs included
+        return torch.clamp(a, a_min, a_max)
     if min is not NoValue or max is not NoValue:
         if a_min is not NoValue or a_max is not NoValue:
             raise ValueError("Passing `min` or `max` keyword argument when `a_min` and `a_max` "
@@ -681,13 +715,10 @@ def clip(a: ArrayLike, a_min=NoValue, a_max=NoValue, out: OutArray | None = None
     if dt.is_complex:
         return _clip_complex(x, lo_t, hi_t)
     key, back = _clip_order_key(dt)
-    r = key(x)
-    # NumPy's clip is minimum(maximum(a, lo), hi): a NaN anywhere propagates
-    if lo_t is not None:
-        r = torch.maximum(r, key(lo_t))
-    if hi_t is not None:
-        r = torch.minimum(r, key(hi_t))
-    return back(r)
+    # NumPy's clip is minimum(maximum(a, lo), hi): a NaN anywhere propagates, and so
+    # does torch.clamp (one pass instead of two)
+    return back(torch.clamp(key(x), None if lo_t is None else key(lo_t),
+                            None if hi_t is None else key(hi_t)))
 
 
 def _complex_less(a, b):
