@@ -142,6 +142,11 @@ def _nanminmax(a, axis, initial, where, is_max, name):
     if a.dtype.is_complex:
         fill = complex(fill, fill)  # below (above) every value in lexicographic order
     x = torch.where(nan, torch.tensor(fill, dtype=a.dtype, device=a.device), a)
+    init_nan = initial is not _NoValue and _is_nan_scalar(initial)
+    if init_nan:
+        # NumPy reduces with fmax/fmin, which skip a NaN start value: the fill (below
+        # every value) acts alike, and slices left with nothing give NaN below
+        initial = fill
     r = _minmax(x, axis, initial, where, is_max, name)
     # slices with no non-NaN value (inside where=) give NaN and a warning, as in NumPy
     mask = where_tensor(where, a.shape, a.device)
@@ -150,11 +155,13 @@ def _nanminmax(a, axis, initial, where, is_max, name):
         allnan = ~valid.any(dim=axes)
     else:
         allnan = ~valid
-    if initial is not _NoValue:
+    if initial is not _NoValue and not init_nan:
         return r
     if bool(allnan.any()):
         warn_runtime("All-NaN slice encountered")
-        if a.dtype.is_complex and axes:
+        if init_nan:
+            first = torch.tensor(_nan_of(r.dtype), dtype=r.dtype, device=r.device)
+        elif a.dtype.is_complex and axes:
             # NumPy's fmax.reduce keeps the first of two NaNs: an all-NaN slice gives its first element
             first = move_to_last(a, axes)[0][..., 0]
         elif a.dtype.is_complex:
@@ -163,6 +170,18 @@ def _nanminmax(a, axis, initial, where, is_max, name):
             first = torch.tensor(float("nan"), dtype=r.dtype, device=r.device)
         r = torch.where(allnan, first, r)
     return r
+
+
+def _is_nan_scalar(v):
+    try:
+        c = complex(v)
+    except (TypeError, ValueError):
+        return False
+    return c != c
+
+
+def _nan_of(dt):
+    return complex("nan") if dt.is_complex else float("nan")
 
 
 def nanmax(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,

@@ -13,7 +13,7 @@ import builtins
 
 import torch
 
-from torchnp._dtypes import promote_torch
+from torchnp._dtypes import _BY_TORCH, promote_torch
 from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, AxisLike, KeepDims, OutArray
 
 from ._common import (_NoValue, axes_of, is_inexact, kind, mean_dtype, move_to_last,
@@ -32,6 +32,8 @@ _ALPHA_BETA = {
 }
 # alpha and beta are integers: an integer q keeps an integer virtual index
 _INT_ALPHA_BETA = ("interpolated_inverted_cdf", "weibull")
+# methods that interpolate even when an integer q array gives an integer virtual index
+_INTEGER_GAMMA = ("averaged_inverted_cdf", *_INT_ALPHA_BETA)
 _DISCRETE = ("inverted_cdf", "closest_observation", "lower", "higher", "nearest")
 
 
@@ -52,15 +54,18 @@ def _to(t, dt):
 
 
 def _sorted_complex(x):
-    """``x`` sorted along its last axis in NumPy's complex order (lexicographic, NaNs last).
+    """``x`` sorted along its last axis in NumPy's complex order.
 
-    torch.sort has no complex kernel: a stable sort by imaginary part, then a stable
-    sort by real part, orders lexicographically; torch.sort puts NaN last in each.
+    NumPy orders ``R + Rj < R + nanj < nan + Rj < nan + nanj``, each group
+    lexicographically. torch.sort has no complex kernel: stable sorts by imaginary
+    part, then real part, then NaN group give that order.
     """
     order = torch.sort(x.imag, dim=-1, stable=True).indices
     re = x.real.gather(-1, order)
     order = order.gather(-1, torch.sort(re, dim=-1, stable=True).indices)
-    return x.gather(-1, order)
+    y = x.gather(-1, order)
+    group = torch.isnan(y.real).to(torch.int8) * 2 + torch.isnan(y.imag).to(torch.int8)
+    return y.gather(-1, torch.sort(group, dim=-1, stable=True).indices)
 
 
 def _median_by_sort(flat, kept, rdt, cdt, nan, whole):
@@ -194,6 +199,12 @@ def _q_tensor(q, scale, device):
 
 
 def _check_q(qt, what):
+    # no comparison kernels for wide unsigned dtypes; a uint64 above 2**63 reads as
+    # negative in int64, which is out of range either way
+    if qt.dtype == torch.uint64:
+        qt = qt.view(torch.int64)
+    elif qt.dtype in (torch.uint16, torch.uint32):
+        qt = qt.to(torch.int64)
     if qt.numel() and not bool(((qt >= 0) & (qt <= 1)).all()):
         raise ValueError(what)
 
@@ -226,6 +237,8 @@ def _virtual_index(method, n, q):
         return torch.round((n - 1) * q).to(torch.int64)
     if method == "midpoint":
         v = (n - 1) * q
+        if not v.dtype.is_floating_point:
+            v = v.to(torch.float64)  # NumPy's 0.5 * (integers) is float64, torch's float32
         return 0.5 * (torch.floor(v) + torch.ceil(v))
     if method in ("inverted_cdf", "closest_observation"):
         idx = n * q - 1 if method == "inverted_cdf" else n * q - 1 - 0.5
@@ -244,6 +257,29 @@ def _virtual_index(method, n, q):
     elif not q.dtype.is_floating_point:
         q = q.to(torch.float64)  # NumPy's float alpha gives float64, not torch's float32
     return n * q + (alpha + q * (1 - alpha - beta)) - 1
+
+
+_UNSIGNED = (torch.uint8, torch.uint16, torch.uint32, torch.uint64)
+
+
+def _check_unsigned_q(method, q_dt, qf, n, inexact):
+    """The errors NumPy's quantile raises for an unsigned integer q array.
+
+    The virtual index keeps q's unsigned dtype there, so: the interpolating methods
+    mark out-of-bounds indexes with -1 in it (OverflowError; q = 0 wraps and q = 1
+    is the last index, so any q hits this); 'linear' partitions an inexact array at
+    uint64 indexes (TypeError); 'inverted_cdf' and 'closest_observation' at q = 0 take index
+    ``n * 0 - 1``, which wraps to the dtype's maximum (ValueError) below uint64.
+    """
+    if not qf.numel():
+        return
+    if method in _INTEGER_GAMMA:
+        raise OverflowError(f"Python integer -1 out of bounds for {_BY_TORCH[q_dt].name}")
+    if method == "linear" and q_dt == torch.uint64 and inexact:
+        raise TypeError("Partition index must be integer")
+    if method in ("inverted_cdf", "closest_observation") and q_dt != torch.uint64 \
+            and bool((qf == 0).any()):
+        raise ValueError(f"kth(={torch.iinfo(q_dt).max}) out of bounds ({n})")
 
 
 def _fix_gamma(method, gamma, v):
@@ -313,22 +349,33 @@ def _quantile(a, qt, weak, axis, method, weights, nan, keepdims):
         r = unwiden_ordered(s.gather(-1, idx), src_dt)
         rdt = r.dtype
     else:
+        # NumPy's virtual index of an integer q array has q's dtype (bool q: int64, as
+        # n * q with a Python int n gives)
+        v_dt = torch.int64 if qf.dtype == torch.bool else qf.dtype
+        wide_unsigned = qf.dtype in (torch.uint16, torch.uint32, torch.uint64)
+        if wide_unsigned:
+            # no arithmetic kernels: compute in int64 (q holds only 0 and 1 here, checked)
+            # and mirror the unsigned wraparound below
+            qf = qf.to(torch.int64)
         # per-slice counts act like NumPy's weak Python int n: q's dtype wins
         nt = n.to(qf.dtype) if (nan and qf.dtype != torch.bool) else n
         if weak and method in ("averaged_inverted_cdf", *_INT_ALPHA_BETA) and not qf.dtype.is_floating_point:
             qf = qf.to(torch.float64)  # NumPy averages for a Python-int q (not an int array)
         v = _virtual_index(method, nt, qf)
         if not v.dtype.is_floating_point:
+            if v_dt in _UNSIGNED:
+                _check_unsigned_q(method, v_dt, qf, N, is_inexact(a.dtype))
             # discrete methods (and 'linear' with integer q): take, keeping a's dtype
             idx = torch.minimum(torch.clamp(v, min=0), torch.as_tensor(last, device=v.device))
             r = unwiden_ordered(s.gather(-1, idx.to(torch.int64).expand(full)), src_dt)
-            if method in _INT_ALPHA_BETA and not weak:
-                # NumPy still interpolates, with an integer gamma: a's dtype promoted with int64
-                if src_dt == torch.bool:
+            if method in _INTEGER_GAMMA and not weak:
+                # NumPy still interpolates, with its gamma cast to the integer index dtype:
+                # the value taken, in a's dtype promoted with q's
+                if a.dtype == torch.bool:
                     raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use "
                                     "the bitwise_xor, the `^` operator, or the logical_xor function "
                                     "instead.")
-                r = r.to(promote_torch(src_dt, v.dtype))
+                r = r.to(promote_torch(src_dt, v_dt))
             rdt = r.dtype
         else:
             if a.dtype == torch.bool:  # NumPy interpolates with b - a: bool subtract
