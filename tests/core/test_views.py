@@ -352,10 +352,12 @@ def test_reversed_view_tracking_is_per_thread_and_cleared():
 
     from torchnp import _normalize
     a = tnp.zeros((3, 4))
+    v = a[::-1]
     with pytest.raises(ValueError):
-        tnp.reshape(a[::-1], (5, 5))  # the impl raises after the temporary was made
-    tnp.transpose(a)  # the next wrapper call in this thread drops the stale entry
+        tnp.reshape(v, (5, 5))  # the impl raises after the temporary was made
     assert not [e for e in _normalize._PENDING if e[2] == threading.get_ident()]
+    a[0] = 7.0  # a later conversion of v must see this (no stale temporary reused)
+    assert_same(v + 0.0, np.array([[0.0] * 4, [0.0] * 4, [7.0] * 4]))
     for _ in range(3):  # ufuncs convert without tracking: nothing is left behind
         a[::-1] + 1.0
     assert not [e for e in _normalize._PENDING if e[2] == threading.get_ident()]

@@ -912,7 +912,10 @@ class _FlipView(ndarray):
     are reversed. ``.tensor`` is ``torch.flip(_p, _flips)`` (a fresh copy, so reads
     see later writes to the base); writes (``__setitem__``, ``_assign``, ``fill``,
     ``out=``) are flipped back into ``_p`` by ``_indexing``. Further slicing,
-    transposing and reshaping stay views where NumPy's would.
+    transposing and reshaping stay views where NumPy's would; so do the results
+    of namespace functions that view their input (``torchnp.transpose(v)``,
+    ``split``, ``diagonal``…): the pipeline maps them back onto the memory
+    (``_normalize._derive``).
     """
 
     __slots__ = ("_p", "_flips")

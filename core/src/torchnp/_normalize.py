@@ -300,6 +300,13 @@ def _derive(r, name):
     return _derive_in(r, mine, name)
 
 
+def _drop_pending():
+    """Forget this thread's tracked temporaries (its wrapper call raised)."""
+    me = _get_ident()
+    with _PENDING_LOCK:
+        _PENDING[:] = [e for e in _PENDING if e[2] != me]
+
+
 def _derive_in(r, entries, name):
     t = type(r)
     if t is tuple or t is list:
@@ -570,6 +577,7 @@ def _base_ns():
             "_copy_to_out": copy_to_out, "_NotImplemented": _raise_not_implemented,
             "_wrap": wrap, "_wrap_scalar": wrap_scalar, "int": builtins.int,
             "_PENDING": _PENDING, "_derive": _derive, "_FV": _flipview_cls,
+            "_drop_pending": _drop_pending,
             "_flip_temporary": _flip_temporary, "_track": _track,
             "_as_tensor_tracked": _as_tensor_tracked,
             "tuple": builtins.tuple, "isinstance": builtins.isinstance,
@@ -804,7 +812,11 @@ def make_public(impl, name=None, module="torchnp"):
     body.append("    _o._readonly = False")
     body.append("    return _o")
     body.append("return _wrap_scalar(_r)" if scalar_result else "return _wrap(_r)")
-    src = "def _f(" + ", ".join(params) + "):\n" + "\n".join("    " + line for line in body) + "\n"
+    # a call that raises drops the reversed-view temporaries it tracked, so that no
+    # later conversion reuses one (its values would be stale); try is free in 3.11
+    src = ("def _f(" + ", ".join(params) + "):\n    try:\n" +
+           "\n".join("        " + line for line in body) +
+           "\n    except BaseException:\n        if _PENDING: _drop_pending()\n        raise\n")
     if src in _CODE_CACHE:
         fn = _bind(src, ns, name, module)
     else:
