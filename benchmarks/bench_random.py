@@ -7,8 +7,9 @@ torch generation) and per-call overhead of tiny draws with Python-scalar
 parameters, such as ``Generator.normal(0, 1, 10)`` or legacy ``rand(10)``
 (target: within 1.5x of the single raw torch call that does the same work).
 
-The three implementations of a case run in turns, ``--rounds`` times, and each
-keeps its best round: on a shared machine, drift hits all three alike.
+The three implementations of a case run in turns, in short rounds (many for
+the tiny cases: ``--rounds`` times 6), and each keeps its best round: on a
+shared machine, drift and neighbours' load hit all three alike.
 """
 import argparse
 import os
@@ -58,7 +59,7 @@ def main():
     dk = {"device": dev} if cuda else {}  # raw torch on the CPU: no device= argument
     big = 10**7
     f64 = torch.float64
-    tiny = 2000  # calls per round for the per-call-overhead cases
+    tiny = 300  # calls per round for the per-call-overhead cases
     cases = [
         # name, torchnp, raw torch, numpy, calls per round
         ("uniform 1e7 (Generator.random)", lambda: g.random(big),
@@ -130,7 +131,8 @@ def main():
     for name, f_t, f_raw, f_np, rep in cases:
         if cuda and name.startswith("module"):
             continue  # the module functions follow torch's default device, not --device
-        t, r, n = best_times([f_t, f_raw, f_np], sync, rep, args.rounds)
+        rounds = args.rounds * (6 if rep > 1 else 1)
+        t, r, n = best_times([f_t, f_raw, f_np], sync, rep, rounds)
         fmt = (lambda s: f"{s * 1e6:9.2f}us" if s < 1e-3 else f"{s * 1e3:9.2f}ms")
         print(f"{name:40s} {fmt(t):>11s} {fmt(r) if r == r else '-':>11s} {fmt(n):>11s} "
               f"{t / r:9.2f} {t / n:7.2f}", flush=True)

@@ -212,7 +212,7 @@ class _RandomBase:
     def _smp(self):
         """The sampler for this object's device; on the CPU, the bit generator's cached one."""
         dev = self._device
-        if dev is _CPU or (dev is None and _len_mode_stack() == 0):
+        if (dev is None and not _len_mode_stack()) or dev is _CPU:
             s = self._bit_generator._cpu_sampler
             return s if s is not None else self._bit_generator._sampler(_CPU)
         return self._bit_generator._sampler(self._dev())
@@ -266,18 +266,22 @@ class _RandomBase:
     def uniform(self, low=0.0, high=1.0, size=None):
         """Uniform floats in [low, high). Mirrors ``Generator.uniform`` / ``RandomState.uniform``."""
         if type(low) in _PY_NUMBERS and type(high) in _PY_NUMBERS:
-            lo, hi = float(low), float(high)
+            lo = float(low)
+            hi = float(high)
             rng = hi - lo
-            if rng < 0 and not self._legacy:
-                raise ValueError("high - low < 0")
-            if rng - rng != 0:  # inf or NaN
-                raise OverflowError("Range exceeds valid bounds" if self._legacy else
-                                    "high - low range exceeds valid bounds")
+            if not 0.0 <= rng < math.inf:  # one test for the usual case
+                if rng < 0 and not self._legacy:
+                    raise ValueError("high - low < 0")
+                if rng - rng != 0:  # inf or NaN
+                    raise OverflowError("Range exceeds valid bounds" if self._legacy else
+                                        "high - low range exceeds valid bounds")
+            s = self._smp()
             if type(size) is int and size >= 0:
-                return wrap(self._smp().uniform(size, lo, hi))
+                # the default [0, 1) is the sampler's primitive
+                return wrap(s.random(size) if lo == 0.0 and hi == 1.0 else s.uniform(size, lo, hi))
             if size is None:
-                return self._smp().uniform((), lo, hi).item()
-            return wrap(self._smp().uniform(_size_tuple(size), lo, hi))
+                return s.uniform((), lo, hi).item()
+            return wrap(s.uniform(_size_tuple(size), lo, hi))
         dev = self._dev()
         lo, hi = self._param(low, dev), self._param(high, dev)
         rng = hi - lo
