@@ -157,3 +157,23 @@ def test_edge_parameters_give_numpys_values():
         np.random.RandomState(0).negative_binomial(math.nan, 0.5, 4))
     wide = to_np(g.uniform(-8e307, 8e307, 1000))  # a range just below the largest double
     assert np.isfinite(wide).all() and wide.min() < -1e307 and wide.max() > 1e307
+
+
+CALLS = [lambda r: r.normal(0, 1, 3), lambda r: r.normal(2.0, 3.0, (2, 2)),
+         lambda r: r.uniform(size=3), lambda r: r.uniform(1.0, 4.0, 3), lambda r: r.choice(5, 3),
+         lambda r: r.gamma(2.0, size=3), lambda r: r.exponential(2.0, 4), lambda r: r.normal()]
+
+
+@pytest.mark.parametrize("api", ["Generator", "RandomState"])
+def test_explicit_device_path_draws_what_cpu_fast_path_draws(api):
+    # "cpu:0" is not the plain CPU: it takes the per-device sampler path, same engine and seed
+    make = tnp.random.default_rng if api == "Generator" else tnp.random.RandomState
+    extra = [lambda r: r.integers(0, 9, 5)] if api == "Generator" else \
+        [lambda r: r.randint(9, size=5), lambda r: r.rand(2, 3), lambda r: r.randn(4), lambda r: r.rand()]
+    for call in CALLS + extra:
+        a, b = call(make(6)), call(make(6, device="cpu:0"))
+        assert type(a) is type(b)
+        if isinstance(b, tnp.ndarray):
+            assert b.tensor.device.type == "cpu"
+        np.testing.assert_array_equal(to_np(a) if isinstance(a, tnp.ndarray) else a,
+                                      to_np(b) if isinstance(b, tnp.ndarray) else b)

@@ -47,7 +47,7 @@ from torchnp._normalize import _normalize_device, as_tensor, wrap, wrap_scalar
 from torchnp.exceptions import AxisError, normalize_axis_index
 
 from ._bit_generator_impl import (
-    _CPU, PCG64, BitGenerator, SeedSequence, _default_device, _len_mode_stack,
+    _CPU, PCG64, BitGenerator, _default_device, _len_mode_stack,
 )
 
 __all__ = ["Generator", "default_rng"]
@@ -205,9 +205,6 @@ class _RandomBase:
     def _dev(self):
         d = self._device
         return d if d is not None else _default_device()
-
-    def _sampler(self):
-        return self._bit_generator._sampler(self._dev())
 
     def _smp(self):
         """The sampler for this object's device; on the CPU, the bit generator's cached one."""
