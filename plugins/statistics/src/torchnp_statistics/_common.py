@@ -19,16 +19,23 @@ __all__ = [
 ]
 
 
-class _NoValueType:
-    """NumPy's ``np._NoValue``: 'not given' for keepdims/initial/where; falsy."""
+class _NoValueType(int):
+    """NumPy's ``np._NoValue``: 'not given' for keepdims/initial/where; falsy.
+
+    An ``int`` subclass (always 0) only so that its truth test runs in C: the
+    generated wrappers test ``if keepdims:`` on every call, and a Python-level
+    ``__bool__`` costs as much as a small kernel launch. Always compare it by identity.
+    """
 
     __slots__ = ()
+
+    def __new__(cls):
+        return int.__new__(cls, 0)
 
     def __repr__(self):
         return "<no value>"
 
-    def __bool__(self):
-        return False
+    __str__ = __repr__
 
     def __reduce__(self):
         return (_get_novalue, ())

@@ -14,6 +14,7 @@ from __future__ import annotations
 __all__ = ["with_reduction_out"]
 
 import functools
+import inspect
 import warnings
 
 import torch
@@ -56,12 +57,8 @@ def with_reduction_out(public, name):
     """``public`` (the generated pipeline function) with NumPy's reduction ``out=`` rules."""
     params = list(public.__signature__.parameters)
     mean_like = name in _MEAN_LIKE
-    n_before_out = params.index("out")
 
-    @functools.wraps(public)
     def f(*args, **kwargs):
-        if len(args) <= n_before_out and kwargs.get("out") is None:
-            return public(*args, **kwargs)  # the common case: no out=, nothing to decide here
         bound = dict(zip(params, args))
         bound.update(kwargs)
         out = bound.get("out")
@@ -106,5 +103,32 @@ def with_reduction_out(public, name):
             warnings.warn("Casting complex values to real discards the imaginary part",
                           ComplexWarning, stacklevel=2)
         return copy_to_out(r, out, "unsafe", name)
-    f.__signature__ = public.__signature__
-    return f
+    return _front(public, f, name)
+
+
+def _front(public, with_out, name):
+    """A function with ``public``'s exact signature: without ``out=`` it calls ``public``
+    positionally (no ``*args``/``**kwargs`` packing on the common path), else ``with_out``."""
+    ns = {"_public": public, "_with_out": with_out}
+    params, call = [], []
+    for p in public.__signature__.parameters.values():
+        if p.kind is inspect.Parameter.KEYWORD_ONLY:
+            if "*" not in params:
+                params.append("*")
+            call.append(f"{p.name}={p.name}")
+        else:
+            call.append(p.name)
+        if p.default is inspect.Parameter.empty:
+            params.append(p.name)
+        else:
+            ns[f"_d_{p.name}"] = p.default
+            params.append(f"{p.name}=_d_{p.name}")
+    args = ", ".join(call)
+    src = (f"def {name}({', '.join(params)}):\n"
+           f"    if out is None:\n"
+           f"        return _public({args})\n"
+           f"    return _with_out({args})\n")
+    exec(compile(src, f"<torchnp reduction {name}>", "exec"), ns)  # noqa: S102 - generated from the signature
+    fn = functools.update_wrapper(ns[name], public)
+    fn.__signature__ = public.__signature__
+    return fn

@@ -86,7 +86,7 @@ def sum(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutAr
     """Sum of array elements over the given axes. Mirrors ``numpy.sum``."""
     if axis is None and dtype is None and initial is _NoValue and where is _NoValue \
             and a.dtype in _NATIVE:
-        return a.sum()  # the common call, inline (see _NATIVE)
+        return torch.sum(a)  # the common call, inline (see _NATIVE)
     return _reduce(a, axis, dtype, initial, where, False)
 
 

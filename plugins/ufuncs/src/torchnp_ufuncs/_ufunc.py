@@ -18,6 +18,7 @@ wrapped through ``torchnp._normalize``.
 from __future__ import annotations
 
 import builtins
+import functools
 
 import torch
 
@@ -251,7 +252,8 @@ class ufunc:
         self._homogeneous = all(len(set(ins)) == 1 for ins, _ in loops)
         self._resolved = {}
         self._plans = {}
-        self._reduce_cache = {}  # (dtype, ndim, axis) -> (torch reduction, axes)
+        self._reduce_cache = {}  # (dtype, ndim, axis) -> callable(tensor) doing the reduction
+        self._has_identity = identity is not None
         args = ", ".join(f"x{i + 1}" for i in range(nin)) if nin > 1 else "x"
         outs = "out=None" if nout == 1 else ", ".join(["out1", "out2"]) + ", out=(None, None)"
         self.__doc__ = (f"{name}({args}, /, {outs}, *, where=True, casting='same_kind', "
@@ -706,8 +708,8 @@ class ufunc:
                 keepdims is False and initial is _NOVALUE and where is True:
             t = array.tensor
             fast = self._reduce_cache.get((t.dtype, t.ndim, axis))
-            if fast is not None and (t.numel() or self.identity is not None):
-                r = fast[0](t, fast[1])
+            if fast is not None and (self._has_identity or t.numel()):
+                r = fast(t)
                 if r is not None:
                     if r.ndim:
                         o = _new(_normalize._ndarray_cls)
@@ -784,7 +786,12 @@ class ufunc:
                 x.dtype not in _COMPUTE:
             r = self._reduce_fast(x, axes)
             if simple and r is not None and x is t and r.dtype is loop_dt[1][0]:
-                self._reduce_cache[(t.dtype, t.ndim, axis)] = (self._reduce_fast, axes)
+                # one C-level callable per (dtype, ndim, axis): torch's own reduction where
+                # the ufunc names one (add -> torch.sum), else the fast kernel bound to axes
+                direct = getattr(self._reduce_fast, "torch_reduction", None)
+                self._reduce_cache[(t.dtype, t.ndim, axis)] = \
+                    functools.partial(direct, dim=axes) if direct is not None else \
+                    functools.partial(self._reduce_fast, axes=axes)
         else:
             r = None
         if r is not None:

@@ -32,6 +32,13 @@ __all__ = [
 ]
 
 
+def _sum_axes(x, axes):
+    return torch.sum(x, dim=axes)
+
+
+_sum_axes.torch_reduction = torch.sum  # the reduce cache calls torch.sum(x, dim=axes) itself
+
+
 def _prod_axes(x, axes):
     for a in sorted(axes, reverse=True):
         x = torch.prod(x, dim=a)
@@ -81,7 +88,7 @@ def _unsupported(*args):
 # --- arithmetic ---------------------------------------------------------------------
 add = ufunc("add", _K(torch.add, b=torch.logical_or, c=M.complex_add, scalar_ok=True,
                       swap=torch.add),
-            reduce_fast=lambda x, axes: torch.sum(x, dim=axes), accumulate_fast=_cumsum)
+            reduce_fast=_sum_axes, accumulate_fast=_cumsum)
 subtract = ufunc("subtract", _K(torch.sub, c=M.complex_sub, scalar_ok=True, swap=torch.rsub))
 multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, scalar_ok=True, swap=torch.mul),
                  reduce_fast=_prod_axes, accumulate_fast=_cumprod)
