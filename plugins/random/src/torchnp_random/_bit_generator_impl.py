@@ -15,7 +15,10 @@ on that device. That is the whole interface between the two layers:
 * ``BitGenerator._sampler(device)`` returns an object with TorchSampler's
   methods; the default implementation builds a ``TorchSampler`` around
   ``BitGenerator._torch_generator(device)``, a ``torch.Generator`` for that device
-  seeded from the bit generator's SeedSequence.
+  seeded from the bit generator's SeedSequence. Samplers are made once per
+  device; the plain CPU's is also kept as ``_cpu_sampler``, which the per-call
+  fast paths read directly (an override of ``_sampler`` that leaves it None
+  is simply called every time).
 * A bit generator that must reproduce NumPy's exact streams (a later issue)
   overrides ``_sampler`` to return a subclass of ``TorchSampler`` whose
   primitives (``random``, ``standard_normal``, ``random_bits``…) or whole
