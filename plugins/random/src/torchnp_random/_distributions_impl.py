@@ -17,7 +17,9 @@ A NumPy-stream-exact bit generator can subclass TorchSampler and override the
 primitives (``random``, ``standard_normal``, ``standard_exponential``,
 ``random_bits``) or whole distributions (see _bit_generator_impl). ``normal``,
 ``uniform`` and ``exponential`` with float parameters are single torch calls
-that do not go through the primitives, so such a subclass overrides them too.
+that do not go through the primitives, so such a subclass overrides them too;
+and ``integers`` between Python ints within int64, and ``choice(n, k)``, call
+``torch.randint`` on the sampler's ``gen`` directly (_generator_impl's fast paths).
 """
 from __future__ import annotations
 
