@@ -177,3 +177,13 @@ def test_explicit_device_path_draws_what_cpu_fast_path_draws(api):
             assert b.tensor.device.type == "cpu"
         np.testing.assert_array_equal(to_np(a) if isinstance(a, tnp.ndarray) else a,
                                       to_np(b) if isinstance(b, tnp.ndarray) else b)
+
+
+@pytest.mark.parametrize("api,name", [("Generator", "integers"), ("RandomState", "randint")])
+def test_integer_draw_float_dtype_message(api, name):
+    np_obj, t_obj = {a: (n, t) for a, n, t in _apis(0)}[api]
+    with pytest.raises(TypeError) as np_exc:
+        getattr(np_obj, name)(5, dtype=np.float64)
+    with pytest.raises(TypeError) as t_exc:
+        getattr(t_obj, name)(5, dtype=tnp.float64)
+    assert str(t_exc.value) == str(np_exc.value)
