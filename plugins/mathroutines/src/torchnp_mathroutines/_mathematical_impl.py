@@ -297,6 +297,10 @@ def trapezoid(y: ArrayLike, x: ArrayLike | None = None, dx=1.0, axis=-1) -> Arra
 # --- interpolation ------------------------------------------------------------
 def _interp_real(x, xp, fp, left, right):
     """Piecewise-linear interpolation on float64 data, following NumPy's edge rules."""
+    if xp.device.type == "cpu":
+        r = _interp_clean_table(x, xp, fp, left, right)
+        if r is not None:
+            return r
     n = xp.shape[0]
     j = torch.searchsorted(xp, x, right=True) - 1  # xp[j] <= x < xp[j+1]
     jc = j.clamp(0, max(n - 2, 0))
@@ -321,6 +325,27 @@ def _interp_real(x, xp, fp, left, right):
     res = torch.where(x < xp[0], lval, res)
     res = torch.where(x > xp[n - 1], rval, res)
     return torch.where(torch.isnan(x), x, res)
+
+
+def _interp_clean_table(x, xp, fp, left, right):
+    """Interpolation with per-interval slopes computed once (as NumPy does for long x),
+    or None when a slope is not finite or fp holds a -0.0: those need NumPy's retries and
+    exact-match rules (the general path). Inspecting the table reads values, so this
+    runs for CPU tables only, where that costs no device sync.
+
+    With finite slopes, ``slope * (x - xp[j]) + fp[j]`` is NaN only for NaN x, and at
+    x == xp[j] it is fp[j] exactly (unless fp[j] is -0.0); appending a zero slope for
+    the last point makes x == xp[-1] give fp[-1] exactly."""
+    n = xp.shape[0]
+    dx = xp[1:] - xp[:-1]
+    slope = (fp[1:] - fp[:-1]) / dx
+    if not builtins.bool(torch.isfinite(slope).all() & ~(torch.signbit(fp) & (fp == 0)).any()):
+        return None
+    slope = torch.cat([slope, slope.new_zeros(1)])
+    j = (torch.searchsorted(xp, x, right=True) - 1).clamp_(0, n - 1)
+    res = slope[j].mul_(x - xp[j]).add_(fp[j])
+    res = torch.where(x < xp[0], fp[0] if left is None else left, res)
+    return torch.where(x > xp[n - 1], fp[n - 1] if right is None else right, res)
 
 
 def interp(x: ArrayLike, xp: ArrayLike, fp: ArrayLike, left=None, right=None,
@@ -373,8 +398,8 @@ def interp(x: ArrayLike, xp: ArrayLike, fp: ArrayLike, left=None, right=None,
 
 
 # --- convolution ----------------------------------------------------------------
-_MODES = {"valid": "valid", "same": "same", "full": "full", "v": "valid", "s": "same",
-          "f": "full", 0: "valid", 1: "same", 2: "full"}
+# NumPy 2 takes the full names and the old integer codes (not 'v'/'s'/'f')
+_MODES = {"valid": "valid", "same": "same", "full": "full", 0: "valid", 1: "same", 2: "full"}
 
 
 def _full_window(n, m, mode):
@@ -404,15 +429,21 @@ def _correlate_full_window(a, v, start, length):
 
 
 _TAP_LOOP_MAX = 64
+# up to this many multiply-adds the sliding windows are one matrix-vector product
+_UNFOLD_MAX = 1 << 14
 
 
 def _real_corr(a, v, pad_left, pad_right):
-    x = F.pad(a.reshape(1, 1, -1), (pad_left, pad_right)).reshape(-1)
+    x = torch.constant_pad_nd(a, (pad_left, pad_right)) if pad_left or pad_right else a
     m = v.shape[0]
+    length = x.shape[0] - m + 1
+    if length * m <= _UNFOLD_MAX:
+        # small inputs: the per-call cost dominates; the (length, m) window view times v
+        # is one torch call
+        return torch.mv(x.unfold(0, m, 1), v)
     if m <= _TAP_LOOP_MAX:
         # short kernels: one fused multiply-add per tap beats torch's CPU conv1d
         # (which has no fast float64/integer path) by an order of magnitude
-        length = x.shape[0] - m + 1
         out = x[:length] * v[0]
         for k in range(1, m):
             out.addcmul_(x[k:k + length], v[k])
@@ -442,7 +473,8 @@ def _correlate(a, v, mode, conj):
     try:
         mode = _MODES[mode]
     except (KeyError, TypeError):
-        raise ValueError(f"mode must be one of 'valid', 'same', or 'full' (got {mode!r})") from None
+        raise ValueError("Use one of 'valid', 'same', or 'full' for convolve/correlate "
+                         "mode") from None
     dt, (a, v) = promote(a, v)
     n, m = a.shape[0], v.shape[0]
     if n == 0:
@@ -459,16 +491,37 @@ def _correlate(a, v, mode, conj):
     return cast_back(res, dt)
 
 
+def _correlate_direct(a, v, mode):
+    """The common case (1-D, one real float dtype, non-empty, a known mode), or None."""
+    dt = a.dtype
+    if dt is not v.dtype or dt not in _REAL_FLOAT or a.ndim != 1 or v.ndim != 1 \
+            or type(mode) is not str:
+        return None
+    n, m = a.shape[0], v.shape[0]
+    mode = _MODES.get(mode)
+    if mode is None or not n or not m:
+        return None
+    start, length = _full_window(n, m, mode)
+    pad_left = (m - 1) - start
+    return _real_corr(a, v, pad_left, length + m - 1 - n - pad_left)
+
+
+_REAL_FLOAT = (torch.float64, torch.float32)
+
+
 def convolve(a: ArrayLike, v: ArrayLike, mode="full") -> torch.Tensor:
     """Discrete linear convolution of two 1-D sequences. Mirrors ``numpy.convolve``."""
     if v.ndim == 1 and a.ndim == 1 and v.shape[0] > a.shape[0]:
         a, v = v, a  # convolution commutes; NumPy centres 'same' on the longer input
-    return _correlate(a, _flip1d(v), mode, conj=False)
+    v = _flip1d(v)
+    r = _correlate_direct(a, v, mode)
+    return _correlate(a, v, mode, conj=False) if r is None else r
 
 
 def correlate(a: ArrayLike, v: ArrayLike, mode="valid") -> torch.Tensor:
     """Cross-correlation of two 1-D sequences (``v`` conjugated). Mirrors ``numpy.correlate``."""
-    return _correlate(a, v, mode, conj=True)
+    r = _correlate_direct(a, v, mode)
+    return _correlate(a, v, mode, conj=True) if r is None else r
 
 
 # --- rounding -----------------------------------------------------------------
