@@ -49,6 +49,7 @@ from torchnp.exceptions import AxisError, normalize_axis_index
 from ._bit_generator_impl import (
     _CPU, PCG64, BitGenerator, _default_device, _len_mode_stack,
 )
+from ._distributions_impl import TorchSampler
 
 __all__ = ["Generator", "default_rng"]
 
@@ -337,10 +338,12 @@ class _RandomBase:
                 hi -= 1
             if _INT64_MIN <= lo <= hi < _INT64_MAX:
                 s = self._smp()
-                if type(size) is int and size >= 0:
-                    return wrap(torch.randint(lo, hi + 1, (size,), generator=s.gen, device=s.device))
-                r = torch.randint(lo, hi + 1, () if size is None else _size_tuple(size),
-                                  generator=s.gen, device=s.device)
+                shape = (size,) if type(size) is int and size >= 0 else (
+                    () if size is None else _size_tuple(size))
+                if type(s) is TorchSampler:  # torch's engine: one direct call
+                    r = torch.randint(lo, hi + 1, shape, generator=s.gen, device=s.device)
+                else:  # another sampler (e.g. NumPy-exact streams) draws its own way
+                    r = s.integers(shape, lo, hi, torch.int64)
                 if size is None:
                     return r.item() if legacy_int is True else wrap_scalar(r)
                 return wrap(r)
@@ -386,7 +389,9 @@ class _RandomBase:
         if type(a) is int and a > 0 and replace and p is None and type(size) is int and size >= 0:
             # fast path: ``choice(n, k)`` is k uniform integers below n
             s = self._smp()
-            return wrap(torch.randint(0, a, (size,), generator=s.gen, device=s.device))
+            if type(s) is TorchSampler:
+                return wrap(torch.randint(0, a, (size,), generator=s.gen, device=s.device))
+            return wrap(s.integers((size,), 0, a - 1, torch.int64))
         legacy = self._legacy
         dev = self._dev()
         is_int = False
@@ -449,7 +454,7 @@ class _RandomBase:
                     raise ValueError("Fewer non-zero entries in p than size")
             idx = s.choice_p(pt, num, replace)
         elif replace:
-            idx = torch.randint(0, max(pop_size, 1), (num,), generator=s.gen, device=dev)
+            idx = s.integers((num,), 0, max(pop_size, 1) - 1, torch.int64)
         else:
             if num > pop_size:
                 raise ValueError("Cannot take a larger sample than population when "
@@ -598,8 +603,7 @@ class _RandomBase:
         """Random bytes. Mirrors ``Generator.bytes`` / ``RandomState.bytes``."""
         length = operator.index(length)
         s = self._bit_generator._sampler(self._dev())
-        r = torch.randint(0, 256, (max(length, 0),), generator=s.gen, dtype=torch.uint8,
-                          device=s.device)
+        r = s.integers((max(length, 0),), 0, 255, torch.uint8)
         return bytes(r.cpu().tolist())
 
 
