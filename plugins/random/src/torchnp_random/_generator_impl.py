@@ -26,8 +26,11 @@ straight-line path for Python-scalar parameters: plain Python comparisons
 check NumPy's constraints (no tensor is built), ``_smp()`` returns the bit
 generator's cached sampler (one attribute read on the CPU), and the sampler
 makes a single torch call where torch has one (``torch.normal``,
-``uniform_``, ``randint``). Array parameters take the general path
-(``_draw``): convert, check with tensor ops, broadcast, sample.
+``uniform_``, ``randint``). The integer paths (``integers``, ``choice(n, k)``)
+call ``torch.randint`` themselves only when the sampler is exactly
+``TorchSampler``; any other sampler (a NumPy-exact one, say) is asked through
+its methods, so bit generators stay swappable. Array parameters take the
+general path (``_draw``): convert, check with tensor ops, broadcast, sample.
 
 Extension: ``default_rng(seed, *, device=None)`` and ``Generator(bit_generator,
 *, device=None)`` take a torch device; arrays are generated directly there.
