@@ -178,3 +178,19 @@ def test_nan_extrema_nan_initial(name, a, where):
     # fmax/fmin skip a NaN initial value; a slice left with nothing is NaN (warns)
     kw = dict(initial=np.nan) if where is None else dict(initial=np.nan, where=where)
     run(name, a, **kw)
+
+
+@pytest.mark.parametrize("name", ["quantile", "percentile"])
+@pytest.mark.parametrize("dt", ["float32", "float64"])
+@pytest.mark.parametrize("q", [0.0, 0.3, 0.5, 0.51, 0.999, 1.0])
+def test_linear_scalar_q_fast_path(name, dt, q):
+    qq = q * 100 if name == "percentile" else q
+    a = np.random.default_rng(3).normal(size=(4, 7)).astype(dt)
+    for arr, axis in ((a, None), (a, 0), (a, -1), (a[0], None), (a[:, ::3], 1), (a[0, :1], 0)):
+        run(name, arr, qq, axis=axis)
+    nan = a.copy()
+    nan[1, 2] = np.nan
+    run(name, nan, qq, axis=1)
+    run(name, nan, qq)
+    run(name, a, qq, axis=0, keepdims=True)
+    run(name, a, qq * 2 + 1)  # out of range: ValueError

@@ -10,6 +10,7 @@ the lower median; the upper one is found with two cheap passes).
 from __future__ import annotations
 
 import builtins
+import math
 
 import torch
 
@@ -99,13 +100,13 @@ def _median_by_sort(flat, kept, rdt, cdt, nan, whole):
         return _to(r, rdt).reshape(kept)
     h = N // 2
     if N % 2:
-        r = _to(unwiden_ordered(s[..., h], src), cdt)
+        r = _to(unwiden_ordered(s.select(-1, h), src), cdt)
     else:
-        lo = _to(unwiden_ordered(s[..., h - 1], src), cdt)
-        hi = _to(unwiden_ordered(s[..., h], src), cdt)
+        lo = _to(unwiden_ordered(s.select(-1, h - 1), src), cdt)
+        hi = _to(unwiden_ordered(s.select(-1, h), src), cdt)
         r = (lo + hi) / 2
     if inexact:
-        last = s[..., -1]  # NaN propagates: NumPy returns the NaN (the largest value) itself
+        last = s.select(-1, -1)  # NaN propagates: NumPy returns the NaN (the largest value) itself
         r = torch.where(torch.isnan(last), _to(last, r.dtype), r)
     return _to(r, rdt).reshape(kept)
 
@@ -122,6 +123,19 @@ def _median(a, axis, nan):
         if n_all == 0:
             warn_runtime("Mean of empty slice." if not nan else "All-NaN slice encountered")
         return torch.full(kept, float("nan"), dtype=rdt, device=a.device)
+    if a.dtype.is_floating_point and not nan and n_all <= _SORT_MEDIAN_MAX:
+        # torch.median gives the lower median (and NaN if any); the upper one is the
+        # negated lower median of -x. Tiny 0-d ops dominate here, and this needs fewest
+        if kept:
+            lower = torch.median(flat, dim=-1).values
+        else:
+            lower = torch.median(flat)
+        if n_all % 2:
+            return _to(lower, rdt)
+        neg_upper = torch.median(-flat, dim=-1).values if kept else torch.median(-flat)
+        # (lower + upper) / 2 exactly as NumPy's mean of the two (negation and halving are exact)
+        r = (_to(lower, cdt) - _to(neg_upper, cdt)) * 0.5
+        return _to(r, rdt)
     if n_all <= _SORT_MEDIAN_MAX or a.dtype.is_complex:
         return _median_by_sort(flat, kept, rdt, cdt, nan, axis is None or a.ndim == 1)
     x = widen_ordered(flat)
@@ -425,10 +439,49 @@ def _quantile(a, qt, weak, axis, method, weights, nan, keepdims):
     return r
 
 
+def _linear_at_scalar(a, q, axis, method, weights, keepdims):
+    """The common quantile call (float array, one Python float q, 'linear'), or None.
+
+    The virtual index, its floor and gamma are Python numbers here, so the work is
+    one sort, two takes and the interpolation: a handful of kernels instead of the
+    general engine's tensor index arithmetic.
+    """
+    if method != "linear" or weights is not None or keepdims or a.dtype not in _FLOAT_FAST \
+            or not 0.0 <= q <= 1.0 or not a.numel():
+        return None
+    if axis is None:
+        flat, kept = a.reshape(-1), ()
+    elif type(axis) is int and a.ndim:
+        flat, kept = move_to_last(a, axes_of(axis, a.ndim))
+    else:
+        return None
+    s = torch.sort(flat, dim=-1).values  # NaN sorts last
+    last = flat.shape[-1] - 1
+    v = last * q
+    prev = math.floor(v)
+    if v >= last:
+        r = s.select(-1, last)
+    else:
+        gamma = v - prev
+        lo, hi = s.select(-1, prev), s.select(-1, prev + 1)
+        diff = hi - lo
+        # NumPy's _lerp: from the nearer end, so gamma 1 gives hi exactly
+        r = hi - diff * (1 - gamma) if gamma >= 0.5 else lo + diff * gamma
+    top = s.select(-1, -1)
+    return torch.where(torch.isnan(top), top, r).reshape(kept)
+
+
+_FLOAT_FAST = (torch.float32, torch.float64)
+
+
 def percentile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
                overwrite_input=False, method="linear", keepdims=False, *,
                weights: ArrayLike | None = None) -> ArrayOrScalar:
     """q-th percentile along the given axes (every NumPy 2 method). Mirrors ``numpy.percentile``."""
+    if type(q) is builtins.float:
+        r = _linear_at_scalar(a, q / 100, axis, method, weights, keepdims)
+        if r is not None:
+            return r
     if a.dtype.is_complex:
         raise TypeError("a must be an array of real numbers")
     qt, weak = _q_tensor(q, 100, a.device)
@@ -440,6 +493,10 @@ def quantile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: Out
              overwrite_input=False, method="linear", keepdims=False, *,
              weights: ArrayLike | None = None) -> ArrayOrScalar:
     """q-th quantile along the given axes (every NumPy 2 method). Mirrors ``numpy.quantile``."""
+    if type(q) is builtins.float:
+        r = _linear_at_scalar(a, q, axis, method, weights, keepdims)
+        if r is not None:
+            return r
     if a.dtype.is_complex:
         raise TypeError("a must be an array of real numbers")
     qt, weak = _q_tensor(q, 1, a.device)
