@@ -41,6 +41,8 @@ def _scalar_new(cls, value=0, *args, **kwargs):
         elif d.kind not in "fc":
             raise TypeError(f"int() argument must be a string, a bytes-like object or a real "
                             f"number, not 'NoneType'")
+        elif d.kind == "c":  # NumPy fills both parts: complex64(None) is nan+nanj
+            value, t = complex(float("nan"), float("nan")), builtins.complex
         else:
             value, t = float("nan"), builtins.float
     if t is builtins.int and d.kind in "iu":
