@@ -4,7 +4,9 @@
 formulation NumPy's ``_unique1d`` uses; index, inverse and counts come from the
 same sort. Without any ``return_*``, integer input goes to ``torch.unique``
 (faster than sorting on CPU) and floats to sort + mask (torch.unique keeps every
-NaN, NumPy's ``equal_nan=True`` collapses them).
+NaN, NumPy's ``equal_nan=True`` collapses them). Complex values-only input
+follows NumPy's hash path: all NaNs (in either part) are one value, represented
+by the first of them in input order.
 """
 from __future__ import annotations
 
@@ -60,6 +62,18 @@ def _unique_mask(aux, equal_nan):
     return mask
 
 
+def _unique_complex_values(ar):
+    """Values-only complex ``unique`` with ``equal_nan``: NumPy's hash path keeps the NaN
+    (either part) that comes first in *input* order, and sorts it last."""
+    aux, perm = sort_along(ar, 0)  # stable: among equal values the first one wins
+    mask = torch.empty(aux.shape, dtype=torch.bool, device=aux.device)
+    mask[:1] = True
+    torch.ne(aux[1:], aux[:-1], out=mask[1:])  # every NaN differs from its neighbour
+    nan = torch.isnan(aux)
+    first = torch.where(nan, perm, perm.numel()).amin()
+    return aux[torch.where(nan, perm == first, mask)]
+
+
 def _unique1d(ar, return_index, return_inverse, return_counts, equal_nan, inverse_shape):
     ar = ar.reshape(-1)
     if not (return_index or return_inverse or return_counts):
@@ -75,6 +89,8 @@ def _unique1d(ar, return_index, return_inverse, return_counts, equal_nan, invers
                 keep[1:] = ~(nan[1:] & nan[:-1])
                 u = u[keep]
             return (u,)
+        if ar.dtype.is_complex and equal_nan and ar.numel() > 1:
+            return (_unique_complex_values(ar),)
         aux = sort_along(ar, 0)[0] if ar.numel() > 1 else ar
         return (aux[_unique_mask(aux, equal_nan)],)
     if ar.numel() > 1:
