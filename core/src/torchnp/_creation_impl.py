@@ -346,9 +346,14 @@ def from_dlpack(x, /, *, device: DeviceLike = None, copy=None):
     """Mirrors ``numpy.from_dlpack``: zero-copy import of a DLPack producer."""
     if not hasattr(x, "__dlpack__"):
         raise TypeError(f"from_dlpack: {type(x).__name__} does not implement __dlpack__")
-    t = getattr(x, "tensor", None)
-    if not isinstance(t, torch.Tensor):
-        t = x if isinstance(x, torch.Tensor) else torch.from_dlpack(x)
+    if type(x) is _normalize._flipview_cls:
+        # the temporary the wrapper tracked, so the result maps back to a (reversed)
+        # view of x's memory as NumPy's does (_normalize._derive)
+        t = as_tensor(x)
+    else:
+        t = getattr(x, "tensor", None)
+        if not isinstance(t, torch.Tensor):
+            t = x if isinstance(x, torch.Tensor) else torch.from_dlpack(x)
     if device is not None and t.device != device:
         if copy is False:
             raise ValueError("Unable to avoid copy while moving an array to another device.")

@@ -241,9 +241,34 @@ _PENDING: list = []   # (temporary, reversed view, thread id), newest last
 _PENDING_LOCK = threading.Lock()
 _get_ident = threading.get_ident
 _is_compiling = torch.compiler.is_compiling
-# functions whose result NumPy makes C/F-contiguous, so a copy for a reversed
-# input even where the flipped temporary (contiguous) lets torch return it as is
-_CONTIGUOUS_RESULT = frozenset({"ravel", "ascontiguousarray", "asfortranarray"})
+
+
+def _always(args):
+    return True
+
+
+def _asks_c_or_f_order(args):
+    order = args.get("order")
+    return type(order) is str and order.upper() in ("C", "F")
+
+
+_ORDER_REQUIREMENTS = frozenset({"C", "C_CONTIGUOUS", "CONTIGUOUS", "F", "F_CONTIGUOUS", "FORTRAN"})
+
+
+def _requires_c_or_f(args):
+    reqs = args.get("requirements")
+    return bool(reqs) and any(type(r) is str and r.upper() in _ORDER_REQUIREMENTS for r in reqs)
+
+
+# Functions whose result NumPy makes C- or F-contiguous (a copy, for a reversed
+# input) where the flipped temporary, itself contiguous, lets the impl return it
+# unchanged: name -> predicate on the call's arguments (some only for some
+# arguments: ``asarray(v)`` is ``v``, ``asarray(v, order="C")`` a copy).
+_CONTIGUOUS_RESULT = {
+    "ravel": _always, "ascontiguousarray": _always, "asfortranarray": _always,
+    "array": _asks_c_or_f_order, "asarray": _asks_c_or_f_order,
+    "asanyarray": _asks_c_or_f_order, "require": _requires_c_or_f,
+}
 
 
 def _flip_temporary(v):
@@ -289,15 +314,20 @@ def _track(obj):
     _flip_temporary(obj)
 
 
-def _derive(r, name):
-    """Results of a call that normalized reversed views: aliases of a temporary become views."""
+def _derive(r, name, args):
+    """Results of a call that normalized reversed views: aliases of a temporary become views.
+
+    ``args`` are the wrapper's locals (its arguments), read only by the rules of
+    ``_CONTIGUOUS_RESULT``.
+    """
     me = _get_ident()
     with _PENDING_LOCK:
         mine = [e for e in _PENDING if e[2] == me]
         if not mine:
             return r
         _PENDING[:] = [e for e in _PENDING if e[2] != me]
-    return _derive_in(r, mine, name)
+    rule = _CONTIGUOUS_RESULT.get(name)
+    return _derive_in(r, mine, rule is not None and rule(args))
 
 
 def _drop_pending():
@@ -307,12 +337,12 @@ def _drop_pending():
         _PENDING[:] = [e for e in _PENDING if e[2] != me]
 
 
-def _derive_in(r, entries, name):
+def _derive_in(r, entries, copy):
     t = type(r)
     if t is tuple or t is list:
-        return t(_derive_in(x, entries, name) for x in r)
+        return t(_derive_in(x, entries, copy) for x in r)
     if isinstance(r, tuple) and hasattr(r, "_fields"):
-        return t(*(_derive_in(x, entries, name) for x in r))
+        return t(*(_derive_in(x, entries, copy) for x in r))
     if not isinstance(r, torch.Tensor) or not r.numel():
         return r
     ptr = r.untyped_storage().data_ptr()
@@ -321,7 +351,11 @@ def _derive_in(r, entries, name):
             break
     else:
         return r
-    if name not in _CONTIGUOUS_RESULT and not (r.is_conj() or r.is_neg()):
+    if copy:
+        # the temporary is this call's own flipped copy, which nothing else holds:
+        # a result in it is already the copy NumPy makes
+        return r
+    if not (r.is_conj() or r.is_neg()):
         m = _memory_view(r, tmp, v._p, v._flips)
         if m is not None:
             from . import _indexing
@@ -795,7 +829,7 @@ def make_public(impl, name=None, module="torchnp"):
         body.append(f"if {keep_param}: _r = _apply_keepdims(_r, {ax}, {ndim})")
     else:
         body.append(f"_r = _impl({', '.join(call)})")
-    body.append("if _PENDING: _r = _derive(_r, _name)")
+    body.append("if _PENDING: _r = _derive(_r, _name, locals())")
     if out_param is not None:
         casting = casting_param if casting_param is not None else "'same_kind'"
         body.append(f"if {out_param} is not None: return _copy_to_out(_r, {out_param}, {casting}, _name)")
