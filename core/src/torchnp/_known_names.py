@@ -46,7 +46,7 @@ MAIN_NAMES = {
     "torchnp-statistics": "sum prod cumsum cumprod cumulative_sum cumulative_prod nansum nanprod nancumsum nancumprod max min amax amin nanmax nanmin ptp mean average std var nanmean nanstd nanvar median nanmedian percentile quantile nanpercentile nanquantile cov corrcoef histogram histogram2d histogramdd histogram_bin_edges bincount digitize",
     "torchnp-mathroutines": "diff ediff1d gradient cross trapezoid interp convolve correlate around round fix i0 sinc nan_to_num angle real_if_close unwrap clip dot vdot inner outer kron tensordot trace packbits unpackbits bartlett blackman hamming hanning kaiser einsum einsum_path apply_along_axis apply_over_axes vectorize frompyfunc piecewise real imag iterable poly roots polyadd polysub polymul polydiv polyder polyint polyval polyfit poly1d",
     "torchnp-io": "save load savez savez_compressed savetxt loadtxt genfromtxt fromfile",
-    "torchnp-utilities": "ScalarType typename asarray_chkfinite getbufsize setbufsize show_config show_runtime info get_include test flatiter nditer nested_iters fromstring fromregex memmap busday_count busday_offset busdaycalendar is_busday datetime_as_string datetime_data char strings rec recarray record ctypeslib f2py",
+    "torchnp-utilities": "ScalarType typename asarray_chkfinite getbufsize setbufsize show_config show_runtime info get_include test flatiter nditer nested_iters fromstring fromregex memmap busday_count busday_offset busdaycalendar is_busday datetime_as_string datetime_data char strings rec recarray record ctypeslib f2py matrix asmatrix bmat",
 }
 
 _MAIN_INDEX = None

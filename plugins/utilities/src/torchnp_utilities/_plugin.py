@@ -18,6 +18,12 @@ def register_namespace(registry, namespace):
         registry.add_module(_iterating_impl, namespace)
         registry.add_module(_unsupported_impl, namespace)
         registry.add_object("memmap", memmap, namespace)
+        # matrix is a class; asmatrix and bmat return matrices (which the pipeline would
+        # wrap as ndarrays) and bmat reads its caller's frame: registered as they are
+        from ._matrix import asmatrix, bmat, matrix
+        registry.add_object("matrix", matrix, namespace)
+        registry.add_function("asmatrix", asmatrix, namespace, normalize=False)
+        registry.add_function("bmat", bmat, namespace, normalize=False)
         # ndarray.flat's class lives in the core; expose it under NumPy's name
         registry.add_object("flatiter", _FlatIter, namespace)
     elif namespace == "typing":
