@@ -194,3 +194,15 @@ def test_linear_scalar_q_fast_path(name, dt, q):
     run(name, nan, qq)
     run(name, a, qq, axis=0, keepdims=True)
     run(name, a, qq * 2 + 1)  # out of range: ValueError
+
+
+@pytest.mark.parametrize("dt", FAST_DTYPES)
+@pytest.mark.parametrize("name", ["max", "min", "nanmax", "ptp"])
+def test_extrema_fast_paths(name, dt):
+    a = ((np.arange(24) * 5) % 7).astype(dt).reshape(2, 3, 4)
+    if dt.startswith("float"):
+        a[1, 1, 1] = np.nan
+    for arr in (a, a[:, ::2, ::-1], a[0, 0], np.array(3).astype(dt)):
+        run(name, arr)
+        run(name, arr, axis=-1 if arr.ndim else None)
+    run(name, np.zeros((0,), dt))  # ValueError: no identity

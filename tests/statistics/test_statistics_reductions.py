@@ -56,6 +56,10 @@ STATISTICS = {"cov", "corrcoef", "histogram", "histogram2d", "histogramdd", "his
 def _tol(name, dt):
     if dt == "float16":
         return dict(F16_TOL)
+    if dt == "complex128" and "prod" in name:
+        # the products' imaginary parts cancel to ~1e-13 of a ~1e3 magnitude: rounding
+        # residue that no summation order reproduces, compared per part by the oracle
+        return dict(atol=1e-9)
     return {}
 
 
@@ -227,7 +231,7 @@ def test_accumulations(name, dt, axis):
     a = DTYPED[dt]
     if name.startswith("nan") and dt == "float64":
         a = NAN[0]
-    run(name, a, axis=axis)
+    run(name, a, axis=axis, **_tol(name, dt))
 
 
 @pytest.mark.parametrize("name", ["cumulative_sum", "cumulative_prod"])

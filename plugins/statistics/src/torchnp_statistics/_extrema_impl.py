@@ -25,9 +25,11 @@ def _complex_extreme(x, axes, is_max):
     fill = torch.tensor(float("-inf") if is_max else float("inf"), dtype=im.dtype, device=im.device)
     im_c = torch.where(cand, im, fill)
     best_im = im_c.amax(-1, keepdim=True) if is_max else im_c.amin(-1, keepdim=True)
-    nan = torch.isnan(flat).any(-1, keepdim=True)
+    isn = torch.isnan(flat)
     r = torch.complex(best_re, best_im)
-    r = torch.where(nan, torch.tensor(complex("nan+nanj"), dtype=r.dtype, device=r.device), r)
+    # NumPy's maximum.reduce keeps the first NaN it meets: that element itself
+    first = flat.gather(-1, isn.to(torch.uint8).argmax(-1, keepdim=True))
+    r = torch.where(isn.any(-1, keepdim=True), first, r)
     return r.reshape(kept)
 
 
@@ -68,7 +70,15 @@ def _complex_minmax(a, axes, initial, mask, is_max):
     return r
 
 
+# dtypes torch.amax/amin reduce as NumPy does (no widening, no complex order)
+_ORDERED_NATIVE = frozenset({torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8,
+                             torch.float16, torch.float32, torch.float64})
+
+
 def _minmax(a, axis, initial, where, is_max, name):
+    if axis is None and initial is _NoValue and where is _NoValue and a.dtype in _ORDERED_NATIVE \
+            and a.numel():
+        return torch.amax(a) if is_max else torch.amin(a)  # the common call: one kernel
     axes = axes_of(axis, a.ndim, lenient=True)
     opname = "maximum" if is_max else "minimum"
     mask = where_tensor(where, a.shape, a.device)

@@ -312,11 +312,32 @@ def conj(x):
     return torch.conj_physical(x) if x.is_complex() else x.clone()
 
 
+def _complex_reciprocal(z):
+    """1 / z by scaling with the larger part first, as NumPy's complex reciprocal loop does.
+
+    The scaled form gives NumPy's special values, which torch.reciprocal does not:
+    1 / 0 is nan+nanj (torch: inf+nanj), a huge z gives a signed zero, a tiny one inf.
+    """
+    re, im = z.real, z.imag
+    real_first = im.abs() <= re.abs()
+    # real part dominant: t = im / re, d = re + im * t, 1/z = (1 - i t) / d
+    t1 = im / re
+    d1 = re + im * t1
+    # imaginary part dominant: t = re / im, d = re * t + im, 1/z = (t - i) / d
+    t2 = re / im
+    d2 = re * t2 + im
+    out_re = torch.where(real_first, 1 / d1, t2 / d2)
+    out_im = torch.where(real_first, -t1 / d1, -1 / d2)
+    return torch.complex(out_re, out_im)
+
+
 def reciprocal_for(ld):
     """NumPy's integer reciprocal is ``1 / x`` in C: 1 and -1 map to themselves, other
     values to 0, and 0 to what the platform's int conversion of inf gives (INT_MIN
     for 32/64-bit signed types, 0 otherwise)."""
-    if ld.is_floating_point or ld.is_complex:
+    if ld.is_complex:
+        return _complex_reciprocal
+    if ld.is_floating_point:
         return torch.reciprocal
     zero_val = {torch.int32: -2**31, torch.int64: -2**63}.get(ld, 0)
     signed = _is_signed(ld)
