@@ -18,7 +18,6 @@ wrapped through ``torchnp._normalize``.
 from __future__ import annotations
 
 import builtins
-import functools
 
 import torch
 
@@ -252,7 +251,7 @@ class ufunc:
         self._homogeneous = all(len(set(ins)) == 1 for ins, _ in loops)
         self._resolved = {}
         self._plans = {}
-        self._reduce_cache = {}  # (dtype, ndim, axis) -> callable(tensor) doing the reduction
+        self._reduce_cache = {}  # (dtype, ndim, axis) -> (fn, arg): fn(tensor, arg) reduces
         self._has_identity = identity is not None
         args = ", ".join(f"x{i + 1}" for i in range(nin)) if nin > 1 else "x"
         outs = "out=None" if nout == 1 else ", ".join(["out1", "out2"]) + ", out=(None, None)"
@@ -709,7 +708,7 @@ class ufunc:
             t = array.tensor
             fast = self._reduce_cache.get((t.dtype, t.ndim, axis))
             if fast is not None and (self._has_identity or t.numel()):
-                r = fast(t)
+                r = fast[0](t, fast[1])
                 if r is not None:
                     if r.ndim:
                         o = _new(_normalize._ndarray_cls)
@@ -786,12 +785,14 @@ class ufunc:
                 x.dtype not in _COMPUTE:
             r = self._reduce_fast(x, axes)
             if simple and r is not None and x is t and r.dtype is loop_dt[1][0]:
-                # one C-level callable per (dtype, ndim, axis): torch's own reduction where
-                # the ufunc names one (add -> torch.sum), else the fast kernel bound to axes
+                # per (dtype, ndim, axis): torch's own reduction where the ufunc names one
+                # (add -> torch.sum), else the fast kernel with the axes
                 direct = getattr(self._reduce_fast, "torch_reduction", None)
+                # called positionally as fn(tensor, arg); an int dim, as torch parses a
+                # one-element dim tuple (or a keyword) markedly slower
                 self._reduce_cache[(t.dtype, t.ndim, axis)] = \
-                    functools.partial(direct, dim=axes) if direct is not None else \
-                    functools.partial(self._reduce_fast, axes=axes)
+                    (direct, axes[0] if len(axes) == 1 else axes) if direct is not None else \
+                    (self._reduce_fast, axes)
         else:
             r = None
         if r is not None:
