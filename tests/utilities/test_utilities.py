@@ -23,6 +23,8 @@ MAIN_TABLE = {
     "datetime_as_string": "loud", "datetime_data": "loud",
     "char": "loud module", "strings": "loud module", "rec": "loud module", "recarray": "loud",
     "record": "loud", "ctypeslib": "loud module", "f2py": "loud module",
+    "matrix": "differential (test_matrix.py)", "asmatrix": "differential (test_matrix.py)",
+    "bmat": "differential (test_matrix.py)",
 }
 
 

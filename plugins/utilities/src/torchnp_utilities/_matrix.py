@@ -73,7 +73,7 @@ def _from_plain(r):
     """The plain ndarray ``r`` as a matrix sharing its memory, base and write flag."""
     o = _new(matrix)
     o.tensor = _as_2d_tensor(r.tensor)
-    o._base = r._base
+    o._base = getattr(r, "_base", None)
     o._readonly = getattr(r, "_readonly", False)
     return o
 
@@ -93,7 +93,7 @@ def _from_flipview(r):
     o = _new(_FlipMatrix)
     o._p = p
     o._flips = flips
-    o._base = r._base
+    o._base = getattr(r, "_base", None)
     o._readonly = getattr(r, "_readonly", False)
     return o
 
@@ -261,8 +261,8 @@ class matrix(ndarray):
         return self._reduce("min", axis, out)
 
     def ptp(self, axis=None, out=None):
-        """Peak to peak (max - min); 2-D with an axis. Mirrors ``numpy.matrix.ptp``."""
-        return self._reduce("ptp", axis, out)
+        """Peak to peak (max - min); a row (axis 0) or column (axis 1). Mirrors ``numpy.matrix.ptp``."""
+        return self._arg("ptp", axis, out)  # NumPy aligns it like argmax (other axes raise)
 
     def _arg(self, name, axis, out):
         r = getattr(_tnp(), name)(self, axis, out)
@@ -295,6 +295,18 @@ class matrix(ndarray):
     def squeeze(self, axis=None):
         """Length-one axes removed, then made 2-D again. Mirrors ``numpy.matrix.squeeze``."""
         return _to_matrix(super().squeeze(axis))
+
+    def round(self, decimals=0, out=None):
+        """Rounded to ``decimals``. Mirrors ``numpy.matrix.round``."""
+        r = _tnp().round(self, decimals, out)
+        if out is not None:
+            return r
+        # NumPy's rounding loses the subclass where it scales (floats with decimals != 0,
+        # integers with decimals < 0): its result there is a plain ndarray
+        kind = self.dtype.kind
+        if (kind == "f" and decimals != 0) or (kind in "iu" and decimals < 0):
+            return r
+        return _to_matrix(r)
 
     def tolist(self):
         """Nested lists (always two levels). Mirrors ``numpy.matrix.tolist``."""
@@ -382,14 +394,14 @@ def _to_matrix_keep(r):
     else:
         o = _new(matrix)
         o.tensor = r.tensor
-    o._base = r._base
+    o._base = getattr(r, "_base", None)
     o._readonly = getattr(r, "_readonly", False)
     return o
 
 
 # methods of ndarray whose results NumPy turns into matrices (views stay views)
 _WRAPPED_METHODS = (
-    "copy", "astype", "reshape", "transpose", "swapaxes", "conj", "conjugate", "round", "clip",
+    "copy", "astype", "reshape", "transpose", "swapaxes", "conj", "conjugate", "clip",
     "cumsum", "cumprod", "repeat", "take", "compress", "diagonal", "argsort", "dot", "trace",
     "byteswap", "getfield", "searchsorted", "__copy__", "__deepcopy__", "to_device",
 )
