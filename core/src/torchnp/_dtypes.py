@@ -91,49 +91,22 @@ class dtype:
     def alignment(self):
         return self.itemsize // 2 if self.kind == "c" else self.itemsize
 
-    @property
-    def isbuiltin(self):
-        return 1
-
-    @property
-    def isnative(self):
-        return True
-
-    @property
-    def shape(self):
-        return ()
-
-    @property
-    def ndim(self):
-        return 0
+    # Constant for every dtype torchnp has (built-in, native, no fields or subarray).
+    # Class attributes of a slotted class: read-only on instances, as NumPy's are.
+    isbuiltin = 1
+    isnative = True
+    shape = ()
+    ndim = 0
+    subdtype = None
+    names = None
+    fields = None
+    hasobject = False
+    flags = 0
+    metadata = None
 
     @property
     def base(self):
         return self
-
-    @property
-    def subdtype(self):
-        return None
-
-    @property
-    def names(self):
-        return None
-
-    @property
-    def fields(self):
-        return None
-
-    @property
-    def hasobject(self):
-        return False
-
-    @property
-    def flags(self):
-        return 0
-
-    @property
-    def metadata(self):
-        return None
 
     def newbyteorder(self, new_order="S"):
         if new_order in ("=", "<", "|", "N", "native", "little", "L") or self.itemsize == 1:

@@ -75,15 +75,12 @@ class _Flags:
     @property
     def c_contiguous(self):
         a = self._a
-        return not _flipped(a) and _is_c_contig(_phys(a))
+        return not _flipped(a) and _is_c_contig(a._p)
 
     @property
     def f_contiguous(self):
         a = self._a
-        if _flipped(a):
-            return False
-        t = _phys(a)
-        return _is_c_contig(t.permute(*reversed(range(t.ndim)))) if t.ndim > 1 else _is_c_contig(t)
+        return not _flipped(a) and _is_f_contig(a._p)
 
     contiguous = c_contiguous
 
@@ -162,17 +159,8 @@ class _Flags:
                           "WRITEBACKIFCOPY")) + "\n"
 
 
-def _is_c_contig(t):
-    expected = 1
-    for size, stride in zip(reversed(t.shape), reversed(t.stride())):
-        if size != 1 and stride != expected:
-            return False
-        expected *= size
-    return True
-
-
-def _phys(a):
-    return a.tensor if type(a) is ndarray else a._p
+# NumPy's C/F-contiguity of a positive-stride tensor (length-1 axes' strides ignored)
+_is_c_contig, _is_f_contig = _shape_impl._is_c_contig, _shape_impl._is_f_contig
 
 
 def _flipped(a):
@@ -285,40 +273,55 @@ class ndarray:
         return _from_tensor(t)
 
     # --- attributes -------------------------------------------------------
+    # The layout attributes read ``_p``, the positive-stride tensor over the array's
+    # memory: a plain array's ``tensor`` (``_p`` aliases that slot, see below the
+    # class) or a reversed view's unflipped view (``_FlipView``), so one
+    # definition serves both at the cost of a slot read.
     @property
     def shape(self):
-        return tuple(self.tensor.shape)
+        return tuple(self._p.shape)
 
     @shape.setter
     def shape(self, value):
         value = (operator.index(value),) if not isinstance(value, (tuple, list)) else value
+        if not self._reshape_in_place(value):
+            raise AttributeError("Incompatible shape for in-place modification. Use `.reshape()` "
+                                 "to make a copy with the desired shape.")
+
+    def _reshape_in_place(self, shape):
+        """Give the array ``shape`` as a view of its memory; False where that needs a copy."""
         try:
-            self.tensor = _shape_impl.reshape(self.tensor, value, copy=False)
+            self.tensor = _shape_impl.reshape(self.tensor, shape, copy=False)
         except ValueError as exc:
             if "copy" not in str(exc):
                 raise
-            raise AttributeError("Incompatible shape for in-place modification. Use `.reshape()` "
-                                 "to make a copy with the desired shape.") from None
+            return False
+        return True
 
     @property
     def ndim(self):
-        return self.tensor.ndim
+        return self._p.ndim
 
     @property
     def size(self):
-        return self.tensor.numel()
+        return self._p.numel()
 
     @property
     def dtype(self):
-        return _dtypes._BY_TORCH[self.tensor.dtype]
+        return _dtypes._BY_TORCH[self._p.dtype]
 
     @property
     def itemsize(self):
-        return self.tensor.element_size()
+        return self._p.element_size()
 
     @property
     def nbytes(self):
-        return self.tensor.numel() * self.tensor.element_size()
+        p = self._p
+        return p.numel() * p.element_size()
+
+    @property
+    def device(self):
+        return self._p.device
 
     @property
     def strides(self):
@@ -383,10 +386,6 @@ class ndarray:
         return _Flags(self)
 
     @property
-    def device(self):
-        return self.tensor.device
-
-    @property
     def flat(self):
         return _FlatIter(self)
 
@@ -419,7 +418,7 @@ class ndarray:
 
     @property
     def __array_interface__(self):
-        t = _phys(self)
+        t = self._p
         if t.device.type != "cpu" or t.is_conj() or t.is_neg():
             raise AttributeError("__array_interface__: only CPU arrays expose their memory")
         es = t.element_size()
@@ -479,7 +478,7 @@ class ndarray:
             dtype, vtype = None, dtype
         if vtype is not None and not (isinstance(vtype, builtins.type) and issubclass(vtype, ndarray)):
             raise TypeError("Cannot specify output type.")
-        t = _phys(self)
+        t = self._p
         if dtype is None:
             return self._rewrap(t.view(t.shape))
         td = _dtypes.to_torch_dtype(dtype)
@@ -613,7 +612,7 @@ class ndarray:
     def getfield(self, dtype, offset=0):
         """The field of ``dtype`` at byte ``offset`` of each element, as a view where torch can."""
         td = _dtypes.to_torch_dtype(dtype)
-        t = _phys(self)
+        t = self._p
         es, ns = t.element_size(), torch.empty((), dtype=td).element_size()
         if offset < 0 or offset + ns > es:
             raise ValueError(f"Need 0 <= offset <= {es - ns} for requested type but received "
@@ -855,7 +854,7 @@ class ndarray:
             return t.__dlpack__(**kwargs)
 
     def __dlpack_device__(self, /):
-        return _phys(self).__dlpack_device__()
+        return self._p.__dlpack_device__()
 
     def to_device(self, device, /, *, stream=None):
         return _from_tensor(self.tensor.to(_normalize._normalize_device(device)))
@@ -939,43 +938,13 @@ class _FlipView(ndarray):
     def tensor(self, value):
         raise AttributeError("torchnp: the tensor of a reversed view cannot be replaced")
 
-    @property
-    def shape(self):
-        return tuple(self._p.shape)
-
-    @shape.setter
-    def shape(self, value):
-        value = (operator.index(value),) if not isinstance(value, (tuple, list)) else value
-        shape = _shape_impl._resolve_shape(value, self._p.numel())
+    def _reshape_in_place(self, shape):
+        shape = _shape_impl._resolve_shape(shape, self._p.numel())
         r = _indexing.flip_reshape(self._p, self._flips, shape)
         if r is None or not r[1]:
-            raise AttributeError("Incompatible shape for in-place modification. Use `.reshape()` "
-                                 "to make a copy with the desired shape.")
+            return False
         self._p, self._flips = r[0], tuple(r[1])
-
-    @property
-    def ndim(self):
-        return self._p.ndim
-
-    @property
-    def size(self):
-        return self._p.numel()
-
-    @property
-    def dtype(self):
-        return _dtypes._BY_TORCH[self._p.dtype]
-
-    @property
-    def itemsize(self):
-        return self._p.element_size()
-
-    @property
-    def nbytes(self):
-        return self._p.numel() * self._p.element_size()
-
-    @property
-    def device(self):
-        return self._p.device
+        return True
 
     @property
     def strides(self):
@@ -1192,6 +1161,9 @@ def _install_methods():
     ndarray.partition = _partition
 
 
+# ``_p`` on a plain array is its ``tensor`` slot under a second name (the same slot
+# descriptor: as fast as ``.tensor``); _FlipView's own ``_p`` slot shadows it
+ndarray._p = ndarray.__dict__["tensor"]
 _install_methods()
 _operators.install(ndarray)
 _normalize._ndarray_cls = ndarray
