@@ -38,6 +38,33 @@ def _raw_iter(t):
     return s
 
 
+def _matrix_rows():
+    """numpy.matrix: products, powers, axis reductions and row indexing (n x n)."""
+    import warnings
+    warnings.simplefilter("ignore", PendingDeprecationWarning)
+    rows = []
+    for n in (10, 500):
+        a_np = np.random.default_rng(2).random((n, n)) + n * np.eye(n)
+        a_t = torch.from_numpy(a_np.copy())
+        m_np, m_tnp = np.matrix(a_np), tnp.matrix(tnp.asarray(a_t))
+        rows.append((f"matrix(list) n={n}", lambda a=a_np.tolist(): tnp.matrix(a),
+                     lambda a=a_np.tolist(): torch.tensor(a, dtype=torch.float64),
+                     lambda a=a_np.tolist(): np.matrix(a)))
+        rows.append((f"matrix m*m n={n}", lambda m=m_tnp: m * m, lambda t=a_t: t @ t,
+                     lambda m=m_np: m * m))
+        rows.append((f"matrix m+m n={n}", lambda m=m_tnp: m + m, lambda t=a_t: t + t,
+                     lambda m=m_np: m + m))
+        rows.append((f"matrix m**3 n={n}", lambda m=m_tnp: m ** 3,
+                     lambda t=a_t: torch.linalg.matrix_power(t, 3), lambda m=m_np: m ** 3))
+        rows.append((f"matrix m.I n={n}", lambda m=m_tnp: m.I, lambda t=a_t: torch.linalg.inv(t),
+                     lambda m=m_np: m.I))
+        rows.append((f"matrix m.sum(axis=1) n={n}", lambda m=m_tnp: m.sum(axis=1),
+                     lambda t=a_t: t.sum(1, keepdim=True), lambda m=m_np: m.sum(axis=1)))
+        rows.append((f"matrix m[:, 1] n={n}", lambda m=m_tnp: m[:, 1],
+                     lambda t=a_t: t[:, 1:2], lambda m=m_np: m[:, 1]))
+    return rows
+
+
 def main():
     tmp = tempfile.mkdtemp()
     rows = []
@@ -88,6 +115,7 @@ def main():
                      lambda path=path, n=n: float(torch.from_file(path, shared=False, size=n,
                                                                   dtype=torch.float32).sum()),
                      lambda path=path: float(np.memmap(path, dtype="f4", mode="r").sum())))
+    rows.extend(_matrix_rows())
 
     print(f"torch {torch.__version__}, numpy {np.__version__}, threads: torch={torch.get_num_threads()} "
           f"(OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS')})")

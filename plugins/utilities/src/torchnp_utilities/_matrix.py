@@ -64,15 +64,19 @@ def _two_d_shape(shape):
 def _as_2d_tensor(t):
     """``t`` viewed with its matrix shape (reshaping to a shape that only adds or drops
     length-1 axes is always a view)."""
-    if t.ndim == 2:
+    nd = t.ndim
+    if nd == 2:
         return t
+    if nd == 1:
+        return t[None]  # (the cheapest of torch's ways to add an axis)
     return t.reshape(_two_d_shape(tuple(t.shape)))
 
 
-def _from_plain(r):
-    """The plain ndarray ``r`` as a matrix sharing its memory, base and write flag."""
+def _from_plain(r, column=False):
+    """The plain ndarray ``r`` as a matrix sharing its memory, base and write flag
+    (a 1-d ``r`` becomes a row, or a column with ``column``)."""
     o = _new(matrix)
-    o.tensor = _as_2d_tensor(r.tensor)
+    o.tensor = r.tensor.unsqueeze(1) if column else _as_2d_tensor(r.tensor)
     o._base = getattr(r, "_base", None)
     o._readonly = getattr(r, "_readonly", False)
     return o
@@ -118,6 +122,40 @@ def _to_matrix(r):
     if isinstance(r, ndarray):  # another subclass (memmap): a matrix view of it
         return _from_plain(ndarray.view(r))
     return r  # NotImplemented, Python objects
+
+
+def _plain_alias(m):
+    """A plain ndarray over the matrix ``m``'s tensor whose views belong to ``m``."""
+    o = _new(ndarray)
+    o.tensor = m.tensor
+    b = getattr(m, "_base", None)
+    o._base = m if b is None else b
+    o._readonly = getattr(m, "_readonly", False)
+    return o
+
+
+_ALL = slice(None)
+
+
+def _view_matrix(m, t):
+    """``t``, a torch view of the matrix ``m``'s tensor, as a matrix view of ``m``."""
+    o = _new(matrix)
+    o.tensor = t
+    b = getattr(m, "_base", None)
+    o._base = m if b is None else b
+    o._readonly = getattr(m, "_readonly", False)
+    return o
+
+
+def _operand(x):
+    """An operator's operand for the ufuncs: matrices as plain ndarrays (their fast path)."""
+    if isinstance(x, matrix):
+        o = _new(ndarray)
+        o.tensor = x.tensor
+        o._base = None
+        o._readonly = False
+        return o
+    return x
 
 
 def _fresh_matrix(t):
@@ -175,30 +213,49 @@ class matrix(ndarray):
 
     # --- indexing: results keep two dimensions ---------------------------------
     def __getitem__(self, key):
-        r = _indexing.getitem(self, key)
+        if type(self) is matrix:
+            t = self.tensor
+            tk = type(key)
+            if tk is int:  # m[i]: row i, one narrow
+                n = t.shape[0]
+                if -n <= key < n:
+                    return _view_matrix(self, t.narrow(0, key % n, 1))
+            elif tk is tuple and len(key) == 2 and type(key[1]) is int \
+                    and type(key[0]) is slice and key[0] == _ALL:
+                n = t.shape[1]  # m[:, j]: column j
+                j = key[1]
+                if -n <= j < n:
+                    return _view_matrix(self, t.narrow(1, j % n, 1))
+            # index a plain stand-in (the core's fast paths take plain ndarrays only)
+            # whose base is this matrix, so that views come out as views of it
+            r = _indexing.getitem(_plain_alias(self), key)
+        else:  # a reversed view: the core's general path
+            r = _indexing.getitem(self, key)
         if not isinstance(r, ndarray):
             return r  # an element: a scalar
         nd = r.ndim
-        if nd == 2 or nd > 2:  # NumPy leaves more dimensions (m[None]) alone here
+        if nd >= 2:  # NumPy leaves more dimensions (m[None]) alone here
             return _to_matrix_keep(r)
         if nd == 0:
             return r[()]
         # one dimension left: a column when the column index is a scalar (m[:, 1])
-        column = type(key) is tuple and len(key) > 1 and _isscalar(key[1])
-        o = _to_matrix(r)  # a row
-        return o.T if column else o
+        if type(key) is tuple and len(key) > 1 and _isscalar(key[1]):
+            if type(r) is ndarray:
+                return _from_plain(r, column=True)
+            return _to_matrix(r).T
+        return _to_matrix(r)  # a row
 
     # --- matrix products ----------------------------------------------------------
     def __mul__(self, other):
         if isinstance(other, (ndarray, list, tuple, torch.Tensor)) or \
                 hasattr(other, "__array_interface__"):
-            return _to_matrix(_tnp().dot(self, _as_matrix_quiet(other)))
+            return _to_matrix(_tnp().dot(self.tensor, _as_matrix_quiet(other).tensor))
         if _isscalar(other) or not hasattr(other, "__rmul__"):
-            return _to_matrix(_tnp().dot(self, other))
+            return _to_matrix(_tnp().dot(self.tensor, other))
         return NotImplemented
 
     def __rmul__(self, other):
-        return _to_matrix(_tnp().dot(other, self))
+        return _to_matrix(_tnp().dot(other, self.tensor))
 
     def __imul__(self, other):
         self[:] = self * other
@@ -217,9 +274,10 @@ class matrix(ndarray):
     # --- reductions: 2-D with an axis, a scalar without ---------------------------
     def _reduce(self, name, axis, out, **kwargs):
         f = getattr(_tnp(), name)
+        t = self.tensor  # (the pipeline takes tensors as they are)
         if axis is None and out is None:
-            return f(self, **kwargs)
-        r = f(self, axis=axis, out=out, keepdims=True, **kwargs)
+            return f(t, **kwargs)
+        r = f(t, axis=axis, out=out, keepdims=True, **kwargs)
         if axis is None:
             return r[0, 0]
         return r if out is not None else _to_matrix(r)
@@ -265,7 +323,7 @@ class matrix(ndarray):
         return self._arg("ptp", axis, out)  # NumPy aligns it like argmax (other axes raise)
 
     def _arg(self, name, axis, out):
-        r = getattr(_tnp(), name)(self, axis, out)
+        r = getattr(_tnp(), name)(self.tensor, axis, out)
         if axis is None or out is not None:
             return r
         r = _to_matrix(r)  # a row of indices
@@ -316,6 +374,8 @@ class matrix(ndarray):
     @property
     def T(self):
         """The transpose (a view). Mirrors ``numpy.matrix.T``."""
+        if type(self) is matrix:
+            return _view_matrix(self, self.tensor.t())
         return self.transpose()
 
     @property
@@ -416,6 +476,7 @@ _WRAPPED_OPERATORS = (
     "__lt__", "__le__", "__gt__", "__ge__", "__eq__", "__ne__",
     "__neg__", "__pos__", "__abs__", "__invert__",
 )
+_UNARY_OPERATORS = ("__neg__", "__pos__", "__abs__", "__invert__")
 
 
 def _wrapped_method(name):
@@ -429,9 +490,16 @@ def _wrapped_method(name):
 
 
 def _wrapped_operator(name):
-    def op(self, *args):
-        # looked up per call: the ufuncs plugin replaces ndarray's operators on first use
-        return _to_matrix(getattr(ndarray, name)(self, *args))
+    # ndarray's operator on plain stand-ins (the ufuncs' fast path takes plain ndarrays);
+    # looked up per call: the ufuncs plugin replaces ndarray's operators on first use
+    if name in _UNARY_OPERATORS:
+        def op(self):
+            return _to_matrix(getattr(ndarray, name)(_operand(self)))
+    else:
+        def op(self, other):
+            if isinstance(other, matrix):
+                other = _operand(other)
+            return _to_matrix(getattr(ndarray, name)(_operand(self), other))
     op.__name__ = name
     op.__qualname__ = f"matrix.{name}"
     return op
