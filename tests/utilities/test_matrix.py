@@ -655,3 +655,13 @@ def test_known_gaps(case):
 @pytest.mark.xfail(strict=True, reason="core: array_repr prints 'array(' for subclasses")
 def test_array_repr_function_names_the_class():
     assert tnp.array_repr(tnp.matrix(SQ)) == np.array_repr(np.matrix(SQ))
+
+
+@pytest.mark.cuda
+def test_matrix_stays_on_the_device():
+    import torch
+    m = tnp.matrix(tnp.asarray(torch.tensor([[1.0, 2.0], [3.0, 4.0]], device="cuda")))
+    for r in (m * m, m ** -1, m.I, m + 1, m[0], m[:, 1], m.sum(axis=0), m.T, m.H):
+        assert type(r) is tnp.matrix and r.tensor.device.type == "cuda"
+    assert m.sum().tensor.device.type == "cuda"
+    _same(m * m, np.matrix([[1.0, 2.0], [3.0, 4.0]]) ** 2)
