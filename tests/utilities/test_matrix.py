@@ -665,3 +665,32 @@ def test_matrix_stays_on_the_device():
         assert type(r) is tnp.matrix and r.tensor.device.type == "cuda"
     assert m.sum().tensor.device.type == "cuda"
     _same(m * m, np.matrix([[1.0, 2.0], [3.0, 4.0]]) ** 2)
+
+
+_slices = st.builds(slice, st.none() | st.integers(-4, 4), st.none() | st.integers(-4, 4),
+                    st.none() | st.sampled_from([1, 2, -1, -2]))
+_parts = st.integers(-3, 2) | _slices | st.just(Ellipsis)
+
+
+@given(st.integers(1, 3), st.integers(1, 3),
+       st.lists(_parts, min_size=1, max_size=2).map(lambda k: k[0] if len(k) == 1 else tuple(k)))
+def test_hypothesis_basic_indexing(r, c, key):
+    data = np.arange(r * c).reshape(r, c)
+    got = _run(lambda M, m: m[key], data)
+    if got is not None and isinstance(got, tnp.ndarray):
+        # views of a matrix write through to it, reversed or not
+        m = tnp.matrix(data)
+        v = m[key]
+        if isinstance(v, tnp.ndarray) and v.size:
+            v[...] = -1
+            nm = np.matrix(data)
+            nm[key] = -1
+            _same(m, nm)
+
+
+@given(st.sampled_from(REDUCTIONS), st.sampled_from([None, 0, 1]),
+       st.sampled_from(["int64", "float32", "float64"]), st.integers(1, 3), st.integers(1, 3))
+def test_hypothesis_reductions(name, axis, dtype, r, c):
+    data = (np.arange(r * c).reshape(r, c) % 3 - 1).astype(dtype)
+    _run(lambda M, m: getattr(m, name)(axis=axis), data)
+    _run(lambda M, m: getattr(m[::-1], name)(axis=axis), data)
