@@ -200,12 +200,10 @@ class matrix(ndarray):
 
     __slots__ = ()
     __array_priority__ = 10.0
-    # the core treats every type but ndarray as a possible reversed view and reads these
+    # the layout attributes the core reads (``_p``: the positive-stride tensor over the
+    # memory; ``_flips``: reversed axes): ndarray's own where the core defines them
     _flips = ()
-
-    @property
-    def _p(self):
-        return self.tensor
+    _p = ndarray.__dict__.get("_p") or property(lambda self: self.tensor)
 
     def __new__(cls, data, dtype=None, copy=True):
         warnings.warn(_PENDING_MSG, PendingDeprecationWarning, stacklevel=2)
