@@ -31,14 +31,14 @@ class EighResult(NamedTuple):
 EigResult.__module__ = EighResult.__module__ = "torchnp.linalg"
 
 
-def _finite_and_real(a, w):
-    """(all of ``a`` finite, all eigenvalues real), read back in one host-device sync.
+def _finite_and_real(finite, w):
+    """(``finite`` as a bool, all eigenvalues real), read back in one host-device sync.
 
     NumPy returns real eigenvalues for a real input exactly when every imaginary
     part is zero, so the output dtype depends on the values: this sync cannot be
     avoided. Real inputs only.
     """
-    flags = torch.stack([torch.isfinite(a).all(), (w.imag == 0).all()]).tolist()
+    flags = torch.stack([finite, (w.imag == 0).all()]).tolist()
     return flags[0], flags[1]
 
 
@@ -75,9 +75,13 @@ def eigvals(a: ArrayLike) -> torch.Tensor:
             raise LinAlgError("Array must not contain infs or NaNs")
         with _lapack_errors("Eigenvalues did not converge"):
             return torch.linalg.eigvals(a)
+    finite_t = torch.isfinite(a).all()
+    # torch's CPU eigvals (MKL ?gebal) crashes the process on a real NaN: solve a zero
+    # matrix instead when anything is non-finite, and raise after the one sync below
+    safe = torch.where(finite_t, a, torch.zeros((), dtype=a.dtype, device=a.device))
     with _lapack_errors("Eigenvalues did not converge"):
-        w = torch.linalg.eigvals(a)
-    finite, real = _finite_and_real(a, w)
+        w = torch.linalg.eigvals(safe)
+    finite, real = _finite_and_real(finite_t, w)
     if not finite:
         raise LinAlgError("Array must not contain infs or NaNs")
     return w.real.contiguous() if real else w

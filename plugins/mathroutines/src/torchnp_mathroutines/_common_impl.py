@@ -53,6 +53,34 @@ def cast_back(t, dt):
     return t.to(dt)
 
 
+# torch's complex ``x + y`` / ``x - y`` computes ``x + alpha * y`` with a complex
+# multiply, so an infinite part of ``y`` leaks NaN into the other part
+# ((1+2j) + (inf+0j) gives inf+nanj); NumPy adds the parts separately (inf+2j).
+def _parts(z):
+    return torch.view_as_real(z.resolve_conj() if z.is_conj() else z)
+
+
+def _complex_pair(x, y):
+    dt = torch.promote_types(x.dtype, y.dtype)
+    return torch.broadcast_tensors(_parts(x.to(dt)), _parts(y.to(dt)))
+
+
+def add(x, y):
+    """``x + y`` (tensors) with NumPy's complex semantics (parts added separately)."""
+    if x.is_complex() or y.is_complex():
+        px, py = _complex_pair(x, y)
+        return torch.view_as_complex(px + py)
+    return x + y
+
+
+def sub(x, y):
+    """``x - y`` (tensors) with NumPy's complex semantics (parts subtracted separately)."""
+    if x.is_complex() or y.is_complex():
+        px, py = _complex_pair(x, y)
+        return torch.view_as_complex(px - py)
+    return x - y
+
+
 def promote(*tensors):
     """Promote tensors to their NumPy result dtype; return (dtype, tensors)."""
     dt = tensors[0].dtype

@@ -24,15 +24,16 @@ from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, weak_resu
 from torchnp._normalize import ArrayLike, ArrayOrScalar, OutArray, as_tensor
 from torchnp.exceptions import UFuncTypeError, normalize_axis_index, normalize_axis_tuple
 
-from ._common_impl import (NoValue, cast_back, compute_dtype, float_of, promote, to_compute,
-                           ufunc_float_of)
+from ._common_impl import (NoValue, add, cast_back, compute_dtype, float_of, promote, sub,
+                           to_compute, ufunc_float_of)
 
 _PY_SCALARS = (builtins.bool, builtins.int, builtins.float, builtins.complex)
 
 
 # --- differences ------------------------------------------------------------
 # dtypes whose ``-`` is NumPy's subtract in torch (no bool xor, no widening)
-_SUB_NATIVE = frozenset({torch.float32, torch.float64, torch.complex64, torch.complex128,
+# (complex goes through ``sub``: torch's complex ``-`` leaks NaN from an infinite part)
+_SUB_NATIVE = frozenset({torch.float32, torch.float64,
                          torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8})
 
 
@@ -41,7 +42,7 @@ def _sub(a, b):
     if a.dtype == torch.bool:
         return a != b
     dt = a.dtype
-    return cast_back(to_compute(a) - to_compute(b), dt)
+    return cast_back(sub(to_compute(a), to_compute(b)), dt)
 
 
 def _broadcast_edge(v, a, axis):
@@ -181,35 +182,36 @@ def _gradient_axis(y, ax, h, edge_order):
             a = -dx2 / (dx1 * (dx1 + dx2))
             b = (dx2 - dx1) / (dx1 * dx2)
             c = dx1 / (dx2 * (dx1 + dx2))
-            out.narrow(ax, 1, n - 2).copy_(a * sl(0, n - 2) + b * sl(1, n - 1) + c * sl(2, n))
+            out.narrow(ax, 1, n - 2).copy_(add(add(a * sl(0, n - 2), b * sl(1, n - 1)), c * sl(2, n)))
         if edge_order == 1:
             d0 = dx[0]
             dn = dx[-1]
-            out.narrow(ax, 0, 1).copy_((sl(1, 2) - sl(0, 1)) / d0)
-            out.narrow(ax, n - 1, 1).copy_((sl(n - 1, n) - sl(n - 2, n - 1)) / dn)
+            out.narrow(ax, 0, 1).copy_(sub(sl(1, 2), sl(0, 1)) / d0)
+            out.narrow(ax, n - 1, 1).copy_(sub(sl(n - 1, n), sl(n - 2, n - 1)) / dn)
         else:
             d1, d2 = dx[0], dx[1]
             a = -(2.0 * d1 + d2) / (d1 * (d1 + d2))
             b = (d1 + d2) / (d1 * d2)
             c = -d1 / (d2 * (d1 + d2))
-            out.narrow(ax, 0, 1).copy_(a * sl(0, 1) + b * sl(1, 2) + c * sl(2, 3))
+            out.narrow(ax, 0, 1).copy_(add(add(a * sl(0, 1), b * sl(1, 2)), c * sl(2, 3)))
             d1, d2 = dx[-2], dx[-1]
             a = d2 / (d1 * (d1 + d2))
             b = -(d2 + d1) / (d1 * d2)
             c = (2.0 * d2 + d1) / (d2 * (d1 + d2))
-            out.narrow(ax, n - 1, 1).copy_(a * sl(n - 3, n - 2) + b * sl(n - 2, n - 1)
-                                           + c * sl(n - 1, n))
+            out.narrow(ax, n - 1, 1).copy_(add(add(a * sl(n - 3, n - 2), b * sl(n - 2, n - 1)),
+                                               c * sl(n - 1, n)))
         return out
     h = h.item() if isinstance(h, torch.Tensor) else (h.tensor.item() if hasattr(h, "tensor") else h)
     if n > 2:
-        out.narrow(ax, 1, n - 2).copy_((sl(2, n) - sl(0, n - 2)) / (2.0 * h))
+        out.narrow(ax, 1, n - 2).copy_(sub(sl(2, n), sl(0, n - 2)) / (2.0 * h))
     if edge_order == 1:
-        out.narrow(ax, 0, 1).copy_((sl(1, 2) - sl(0, 1)) / h)
-        out.narrow(ax, n - 1, 1).copy_((sl(n - 1, n) - sl(n - 2, n - 1)) / h)
-    else:
-        out.narrow(ax, 0, 1).copy_((-1.5 * sl(0, 1) + 2.0 * sl(1, 2) - 0.5 * sl(2, 3)) / h)
-        out.narrow(ax, n - 1, 1).copy_((0.5 * sl(n - 3, n - 2) - 2.0 * sl(n - 2, n - 1)
-                                        + 1.5 * sl(n - 1, n)) / h)
+        out.narrow(ax, 0, 1).copy_(sub(sl(1, 2), sl(0, 1)) / h)
+        out.narrow(ax, n - 1, 1).copy_(sub(sl(n - 1, n), sl(n - 2, n - 1)) / h)
+    else:  # NumPy's weights -1.5/h, 2/h, -0.5/h (and mirrored) times the values, summed
+        w0, w1, w2 = -1.5 / h, 2.0 / h, -0.5 / h
+        out.narrow(ax, 0, 1).copy_(add(add(w0 * sl(0, 1), w1 * sl(1, 2)), w2 * sl(2, 3)))
+        out.narrow(ax, n - 1, 1).copy_(add(add(-w2 * sl(n - 3, n - 2), -w1 * sl(n - 2, n - 1)),
+                                           -w0 * sl(n - 1, n)))
     return out
 
 
@@ -282,7 +284,7 @@ def trapezoid(y: ArrayLike, x: ArrayLike | None = None, dx=1.0, axis=-1) -> Arra
         d = diff(x, axis=axis)
     hi = y.narrow(axis, builtins.min(1, n), builtins.max(n - 1, 0))
     lo = y.narrow(axis, 0, builtins.max(n - 1, 0))
-    s = (hi | lo) if y.dtype == torch.bool else cast_back(to_compute(hi) + to_compute(lo), y.dtype)
+    s = (hi | lo) if y.dtype == torch.bool else cast_back(add(to_compute(hi), to_compute(lo)), y.dtype)
     if isinstance(d, torch.Tensor):
         pdt = promote_torch(d.dtype, s.dtype)
         prod = d.to(pdt) * s.to(pdt) if pdt != torch.bool else d & s
@@ -434,6 +436,13 @@ _UNFOLD_MAX = 1 << 14
 
 
 def _real_corr(a, v, pad_left, pad_right):
+    out = _real_corr_padded(a, v, pad_left, pad_right)
+    if (pad_left or pad_right) and v.dtype.is_floating_point:
+        _redo_edges(out, a, v, pad_left, pad_right)
+    return out
+
+
+def _real_corr_padded(a, v, pad_left, pad_right):
     x = torch.constant_pad_nd(a, (pad_left, pad_right)) if pad_left or pad_right else a
     m = v.shape[0]
     length = x.shape[0] - m + 1
@@ -449,6 +458,23 @@ def _real_corr(a, v, pad_left, pad_right):
             out.addcmul_(x[k:k + length], v[k])
         return out
     return F.conv1d(x.reshape(1, 1, -1), v.reshape(1, 1, -1)).reshape(-1)
+
+
+def _redo_edges(out, a, v, pad_left, pad_right):
+    """Recompute the outputs whose windows reach into the zero padding, from the
+    overlapping terms only, as NumPy sums them: a padding zero times an infinite or NaN
+    tap would otherwise turn the output NaN. At most ``m - 1`` outputs per side, so
+    this never costs more than the correlation itself; no host sync."""
+    n, m = a.shape[0], v.shape[0]
+    length = out.shape[0]
+    dev = a.device
+    first_right = builtins.max(length - pad_right, pad_left)
+    rows = torch.cat([torch.arange(pad_left, device=dev),
+                      torch.arange(first_right, length, device=dev)])
+    idx = rows[:, None] - pad_left + torch.arange(m, device=dev)  # positions in ``a``
+    valid = (idx >= 0) & (idx < n)
+    terms = a[idx.clamp(0, n - 1)] * v
+    out[rows] = torch.where(valid, terms, torch.zeros((), dtype=terms.dtype, device=dev)).sum(1)
 
 
 _SIGNED_TWIN = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}

@@ -19,7 +19,7 @@ from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, weak_resu
 from torchnp._normalize import ArrayLike, ArrayOrScalar, as_tensor, wrap
 from torchnp.exceptions import RankWarning, UFuncTypeError
 
-from ._common_impl import cast_back, compute_dtype, promote, to_compute
+from ._common_impl import add, cast_back, compute_dtype, promote, sub, to_compute
 from ._mathematical_impl import _SIGNED_TWIN, _correlate, _flip1d
 
 
@@ -30,6 +30,24 @@ def _atleast_1d(t):
 # NumPy's mintypecode(dtype.char) over 'GDFgdf' with default 'd', as torch dtypes
 _ROOTS_DTYPE = {torch.float32: torch.float32, torch.complex64: torch.complex64,
                 torch.complex128: torch.complex128}
+
+
+def _nonfinite_matrix_error():
+    """``LinAlgError`` (the linalg plugin's, else its base ``ValueError``) for a NaN/inf
+    matrix, as ``numpy.linalg.eigvals`` raises; imported only on this error path."""
+    try:
+        from torchnp_linalg._exceptions_impl import LinAlgError
+    except ImportError:  # linalg plugin not installed
+        LinAlgError = ValueError
+    return LinAlgError("Array must not contain infs or NaNs")
+
+
+def _eigvals(m):
+    """torch's eigvals behind NumPy's refusal of NaN/inf (torch's CPU kernel crashes on a
+    real NaN, so the check comes first: one sync)."""
+    if not bool(torch.isfinite(m).all()):
+        raise _nonfinite_matrix_error()
+    return torch.linalg.eigvals(m)
 
 
 def _real_if_all_real(z):
@@ -55,7 +73,7 @@ def poly(seq_of_zeros: ArrayLike) -> torch.Tensor:
             raise TypeError("array type float16 is unsupported in linalg")
         cdt = z.dtype if z.dtype in (torch.float32, torch.float64, torch.complex64,
                                      torch.complex128) else torch.float64
-        z = _real_if_all_real(torch.linalg.eigvals(z.to(cdt)))
+        z = _real_if_all_real(_eigvals(z.to(cdt)))
     elif z.ndim == 1:
         z = z.to(_ROOTS_DTYPE.get(z.dtype, torch.float64))
     else:
@@ -63,9 +81,11 @@ def poly(seq_of_zeros: ArrayLike) -> torch.Tensor:
     if z.shape[0] == 0:
         return 1.0
     a = torch.ones(1, dtype=z.dtype, device=z.device)
-    zero = torch.zeros(1, dtype=z.dtype, device=z.device)
     for k in range(z.shape[0]):
-        a = torch.cat([a, zero]) - z[k] * torch.cat([zero, a])
+        # NumPy's convolve(a, [1, -z_k]): only overlapping terms, no zero padding, so an
+        # infinite root does not spoil the leading coefficient
+        nz = -z[k]
+        a = torch.cat([a[:1], add(a[1:], a[:-1] * nz), a[-1:] * nz])
     if a.is_complex():
         s = _sorted_complex(z.to(torch.complex128))
         if bool(torch.all(s == _sorted_complex(s.conj().resolve_conj()))):
@@ -92,7 +112,7 @@ def roots(p: ArrayLike) -> torch.Tensor:
     if n > 1:
         A = torch.diag(torch.ones(n - 2, dtype=p.dtype, device=p.device), -1)
         A[0, :] = -p[1:] / p[0]
-        r = _real_if_all_real(torch.linalg.eigvals(A))
+        r = _real_if_all_real(_eigvals(A))
     else:
         r = torch.zeros(0, dtype=torch.float64, device=p.device)
     if trailing:
@@ -114,7 +134,7 @@ def polyadd(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
     dt, (a1, a2) = promote(a1, a2)
     if dt == torch.bool:
         return a1 | a2
-    return cast_back(to_compute(a1) + to_compute(a2), dt)
+    return cast_back(add(to_compute(a1), to_compute(a2)), dt)
 
 
 def polysub(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
@@ -126,7 +146,7 @@ def polysub(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
     if dt == torch.bool:
         raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the "
                         "bitwise_xor, the `^` operator, or the logical_xor function instead.")
-    return cast_back(to_compute(a1) - to_compute(a2), dt)
+    return cast_back(sub(to_compute(a1), to_compute(a2)), dt)
 
 
 def polymul(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
@@ -238,7 +258,7 @@ def polyval(p: ArrayLike, x: ArrayLike) -> ArrayOrScalar:
     y = torch.zeros_like(xc)
     pc = p.to(cdt)
     for i in range(p.shape[0]):
-        y = y * xc + pc[i]
+        y = add(y * xc, pc[i])
     return cast_back(y, dt)
 
 

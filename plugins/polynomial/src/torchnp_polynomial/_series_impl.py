@@ -175,11 +175,24 @@ def _sort_complex(r):
     return r[order]
 
 
+def _nonfinite_matrix_error():
+    """``LinAlgError`` (the linalg plugin's, else its base ``ValueError``) for a NaN/inf
+    matrix, as ``numpy.linalg.eigvals`` raises; imported only on this error path."""
+    try:
+        from torchnp_linalg._exceptions_impl import LinAlgError
+    except ImportError:  # linalg plugin not installed
+        LinAlgError = ValueError
+    return LinAlgError("Array must not contain infs or NaNs")
+
+
 def _eigvals_sorted(m):
     """Eigenvalues as ``numpy.linalg.eigvals`` gives them (real when all are real), sorted."""
     # single precision: torch's float32 eigensolver strays further from the true
     # eigenvalues than NumPy's (~1e-7 vs ~1e-8 relative on the parts); solve in double
     # and round back, which lands within float32 rounding of NumPy's answer
+    # torch's CPU eigvals crashes the process on a real NaN; NumPy refuses non-finite input
+    if not bool(torch.isfinite(m).all()):
+        raise _nonfinite_matrix_error()
     wide = {torch.float32: torch.float64, torch.complex64: torch.complex128}.get(m.dtype)
     if wide is None:
         w = torch.linalg.eigvals(m)
