@@ -187,42 +187,6 @@ def _from_array_interface(obj):
     return t
 
 
-def _flat_pylist(obj):
-    """A tensor for a non-empty flat or 2-level rectangular list/tuple whose leaves are all
-    Python floats (float64) or all Python ints (int64); None for anything else.
-
-    The common ``asarray([1.0, 2.0])`` skips the generic inference (which converts
-    a float list twice to get float64 out of torch's float32 default).
-    """
-    first = obj[0]
-    tf = type(first)
-    if tf is list or tf is tuple:
-        n = len(first)
-        if n == 0:
-            return None
-        for row in obj:
-            if (type(row) is not list and type(row) is not tuple) or len(row) != n:
-                return None
-        leaves = list(itertools.chain.from_iterable(obj))
-        shape = (len(obj), n)
-    else:
-        leaves, shape = obj, None
-    kinds = set(map(type, leaves))
-    if len(kinds) != 1:
-        return None
-    kind = kinds.pop()
-    if kind is float:
-        t = _host_tensor(leaves)
-    elif kind is int:
-        try:
-            t = _host_tensor(leaves, "q", _I64)
-        except OverflowError:  # beyond int64: the generic path gives uint64 or raises
-            return None
-    else:
-        return None
-    return t if shape is None else t.view(shape)
-
-
 def _convert(obj, dtype, copy, device, order="K"):
     """Shared engine of array/asarray: convert, cast, move, copy as asked."""
     tp = type(obj)
@@ -235,10 +199,7 @@ def _convert(obj, dtype, copy, device, order="K"):
             _check_pyints_in(obj, dtype)
         if copy is False:
             raise ValueError(_COPY_MSG)
-        t = _flat_pylist(obj) if dtype is None and obj and _on_host(device) else None
-        if t is None:
-            t = as_tensor(obj)
-        fresh = True
+        t, fresh = _normalize._from_sequence(obj), True
     else:
         t, fresh = _convert_other(obj, dtype, copy)
     if dtype is not None and t.dtype != dtype:
@@ -365,51 +326,30 @@ def from_dlpack(x, /, *, device: DeviceLike = None, copy=None):
 # The fast paths below hand an int or tuple shape straight to torch (an int is the
 # cheapest form torch parses); anything torch refuses goes through _shape, which
 # raises NumPy's error (a negative size is a ValueError there, a RuntimeError in torch).
-def empty(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
-          like: NotImplementedType = None):
-    """Mirrors ``numpy.empty`` (float64 by default)."""
-    if order == "C":
-        if type(shape) is int and shape >= 0:
-            return torch.empty(shape, dtype=dtype or _F64, device=device)
-        if type(shape) is tuple:
-            try:
-                return torch.empty(shape, dtype=dtype or _F64, device=device)
-            except (RuntimeError, TypeError):
-                pass
-    return _empty_ordered(_shape(shape), dtype or _F64, device,
-                          _check_order(order, ("C", "F")))
+def _creator(name, torch_fn, fill, doc):
+    """The creation routine ``name``: ``torch_fn`` (torch.empty/zeros/ones) in C order,
+    else a column-major empty array given ``fill`` (None: left uninitialized)."""
+    def create(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
+               like: NotImplementedType = None):
+        if order == "C":
+            if type(shape) is int and shape >= 0:
+                return torch_fn(shape, dtype=dtype or _F64, device=device)
+            if type(shape) is tuple:
+                try:
+                    return torch_fn(shape, dtype=dtype or _F64, device=device)
+                except (RuntimeError, TypeError):
+                    pass
+            return torch_fn(_shape(shape), dtype=dtype or _F64, device=device)
+        t = _empty_ordered(_shape(shape), dtype or _F64, device, _check_order(order, ("C", "F")))
+        return t if fill is None else t.fill_(fill)
+    create.__name__ = create.__qualname__ = name
+    create.__doc__ = doc
+    return create
 
 
-def zeros(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
-          like: NotImplementedType = None):
-    """Mirrors ``numpy.zeros`` (float64 by default)."""
-    if order == "C":
-        if type(shape) is int and shape >= 0:
-            return torch.zeros(shape, dtype=dtype or _F64, device=device)
-        if type(shape) is tuple:
-            try:
-                return torch.zeros(shape, dtype=dtype or _F64, device=device)
-            except (RuntimeError, TypeError):
-                pass
-        return torch.zeros(_shape(shape), dtype=dtype or _F64, device=device)
-    return _empty_ordered(_shape(shape), dtype or _F64, device,
-                          _check_order(order, ("C", "F"))).zero_()
-
-
-def ones(shape, dtype: DTypeLike = None, order="C", *, device: DeviceLike = None,
-         like: NotImplementedType = None):
-    """Mirrors ``numpy.ones`` (float64 by default)."""
-    if order == "C":
-        if type(shape) is int and shape >= 0:
-            return torch.ones(shape, dtype=dtype or _F64, device=device)
-        if type(shape) is tuple:
-            try:
-                return torch.ones(shape, dtype=dtype or _F64, device=device)
-            except (RuntimeError, TypeError):
-                pass
-        return torch.ones(_shape(shape), dtype=dtype or _F64, device=device)
-    return _empty_ordered(_shape(shape), dtype or _F64, device,
-                          _check_order(order, ("C", "F"))).fill_(1)
+empty = _creator("empty", torch.empty, None, "Mirrors ``numpy.empty`` (float64 by default).")
+zeros = _creator("zeros", torch.zeros, 0, "Mirrors ``numpy.zeros`` (float64 by default).")
+ones = _creator("ones", torch.ones, 1, "Mirrors ``numpy.ones`` (float64 by default).")
 
 
 def _fill(out, fill_value):

@@ -502,31 +502,14 @@ def getitem(a, key, /):
             elif t.ndim > 1:
                 try:
                     r = t[key]
-                except IndexError:
-                    r = None
-                if r is not None:
-                    try:
-                        v = _new(_ndarray)
-                        b = a._base
-                        v._readonly = a._readonly
-                    except AttributeError:  # made by a plugin without the slots
-                        return _new_view(a, r, ())
-                    v.tensor = r
-                    v._base = a if b is None else b
-                    return v
+                except IndexError:  # the general path raises NumPy's error
+                    pass
+                else:
+                    return _plain_view(a, r)
         elif tk is slice:
             step = key.step
             if step is None or (type(step) is int and step > 0):
-                r = t[key]
-                try:
-                    v = _new(_ndarray)
-                    b = a._base
-                    v._readonly = a._readonly
-                except AttributeError:  # made by a plugin without the slots
-                    return _new_view(a, r, ())
-                v.tensor = r
-                v._base = a if b is None else b
-                return v
+                return _plain_view(a, t[key])
         elif t.is_cpu:
             idx = _single_index_tensor(key, tk)
             if idx is not None and idx.is_cpu and t.ndim:

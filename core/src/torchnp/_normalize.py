@@ -12,6 +12,7 @@ from __future__ import annotations
 import array as _pyarray
 import builtins
 import inspect
+import itertools
 import operator
 import threading
 import types
@@ -83,11 +84,10 @@ _FLAT_DTYPES = {
     frozenset({builtins.float, builtins.int}): torch.float64,
     frozenset({builtins.float, builtins.bool}): torch.float64,
     frozenset({builtins.float, builtins.int, builtins.bool}): torch.float64,
+    frozenset({builtins.int}): torch.int64,
     frozenset({builtins.complex}): torch.complex128,
 }
-
-
-_INT_ONLY = frozenset({builtins.int})
+_F64, _I64, _C128 = torch.float64, torch.int64, torch.complex128
 _NESTED = frozenset({list, tuple})
 # True while a torch function mode is active; only then can torch's default device
 # be other than the CPU (set_default_device and ``with torch.device(...)`` are modes)
@@ -104,47 +104,51 @@ def _check_int_range(values):
             "object array of it, and object arrays are not supported")
 
 
+def _from_flat(values, kinds, dt):
+    """A 1-D ``dt`` tensor of a flat list of Python scalars whose element types are
+    ``kinds`` (a key of ``_FLAT_DTYPES``, ``dt`` its value); None where the general
+    path must decide (ints beyond int64: uint64 or an object array)."""
+    if dt is not _I64 and builtins.int in kinds:
+        _check_int_range(values)
+    if dt is not _C128 and not _modes_active():  # torch's default device is the CPU
+        # array.array packs the values in C and torch.frombuffer adopts the buffer:
+        # ~3x faster than torch.tensor(list); OverflowError for what C can't hold
+        try:
+            return torch.frombuffer(_pyarray.array("d" if dt is _F64 else "q", values), dtype=dt)
+        except OverflowError:
+            if dt is _I64:
+                return None
+    try:
+        return torch.tensor(values, dtype=dt)
+    except (ValueError, RuntimeError, OverflowError):  # "Overflow when unpacking long long"
+        if dt is not _I64:
+            raise
+        return None
+
+
 def _from_sequence(obj):
     """Nested lists/tuples to a tensor with NumPy's dtype inference."""
     if len(obj) == 0:
         return torch.zeros((0,), dtype=torch.float64)
-    # flat Python floats (the common case): torch would infer float32 and need a
-    # second pass; the set of element types is computed at C speed
+    # flat Python scalars, or rectangular rows of them (the common cases): torch
+    # would infer float32 for floats and need a second pass; the set of element
+    # types is computed at C speed
     kinds = frozenset(map(type, obj))
     dt = _FLAT_DTYPES.get(kinds)
-    if dt is None and kinds == _INT_ONLY:
-        dt = torch.int64
     if dt is not None:
-        if builtins.int in kinds and dt is not torch.int64:
-            _check_int_range(obj)
-        if dt is not torch.complex128 and not _modes_active():  # torch's default device is the CPU
-            # array.array packs the values in C and torch.frombuffer adopts the buffer:
-            # ~3x faster than torch.tensor(list); OverflowError for what C can't hold
-            try:
-                return torch.frombuffer(_pyarray.array("d" if dt is torch.float64 else "q", obj),
-                                        dtype=dt)
-            except OverflowError:
-                if dt is torch.int64:
-                    dt = None  # beyond int64: uint64 or an object array, found below
-        if dt is not None:
-            try:
-                return torch.tensor(obj, dtype=dt)
-            except (ValueError, RuntimeError, OverflowError):  # "Overflow when unpacking long long"
-                if dt is not torch.int64:
-                    raise
-    elif kinds <= _NESTED:  # rows of Python scalars: pick the dtype in one pass too
-        leaves = set()
-        for row in obj:
-            leaves.update(map(type, row))
-        dt = _FLAT_DTYPES.get(frozenset(leaves))
-        if dt is not None:
-            if builtins.int in leaves:
-                for row in obj:
-                    _check_int_range(row)
-            try:
-                return torch.tensor(obj, dtype=dt)
-            except (TypeError, ValueError, RuntimeError):
-                pass  # ragged: the general path raises NumPy's error
+        t = _from_flat(obj, kinds, dt)
+        if t is not None:
+            return t
+    elif kinds <= _NESTED:
+        n = len(obj[0])
+        if n and all([len(row) == n for row in obj]):
+            flat = list(itertools.chain.from_iterable(obj))
+            kinds = frozenset(map(type, flat))
+            dt = _FLAT_DTYPES.get(kinds)
+            if dt is not None:
+                t = _from_flat(flat, kinds, dt)
+                if t is not None:
+                    return t.view(len(obj), n)
     try:
         t = torch.tensor(obj)
     except (TypeError, ValueError, RuntimeError, OverflowError):
@@ -338,12 +342,9 @@ def _drop_pending():
 
 
 def _derive_in(r, entries, copy):
-    t = type(r)
-    if t is tuple or t is list:
-        return t(_derive_in(x, entries, copy) for x in r)
-    if isinstance(r, tuple) and hasattr(r, "_fields"):
-        return t(*(_derive_in(x, entries, copy) for x in r))
-    if not isinstance(r, torch.Tensor) or not r.numel():
+    if not isinstance(r, torch.Tensor):
+        return _map_items(r, lambda x: _derive_in(x, entries, copy))
+    if not r.numel():
         return r
     ptr = r.untyped_storage().data_ptr()
     for tmp, v, _ in entries:
@@ -481,44 +482,36 @@ def _normalize_device(x):
 
 
 # --- wrapping ---------------------------------------------------------------
+def _map_items(r, f):
+    """``f`` of each item of a tuple, list or named tuple ``r``, in the same type; else ``r``."""
+    t = type(r)
+    if t is tuple or t is list:
+        return t([f(x) for x in r])
+    if isinstance(r, tuple) and hasattr(r, "_fields"):
+        return t(*[f(x) for x in r])
+    return r
+
+
 def wrap(r):
     """Wrap the tensors in an impl's result as ndarrays, keeping the structure."""
-    t = type(r)
-    if t is torch.Tensor:
+    if type(r) is torch.Tensor or isinstance(r, torch.Tensor):
         a = object.__new__(_ndarray_cls)
         a.tensor = r
         a._base = None  # set, not left unset: reading an unset slot is slow (see _ndarray)
         a._readonly = False
         return a
-    if t is tuple or t is list:
-        return t(wrap(x) for x in r)
-    if isinstance(r, tuple) and hasattr(r, "_fields"):
-        return t(*(wrap(x) for x in r))
-    if isinstance(r, torch.Tensor):
-        a = object.__new__(_ndarray_cls)
-        a.tensor = r
-        return a
-    return r
+    return _map_items(r, wrap)
 
 
 def wrap_scalar(r):
     """Like wrap, but 0-d tensors become torchnp scalar objects."""
-    t = type(r)
-    if t is torch.Tensor:
-        if r.ndim == 0:
-            s = object.__new__(_dtypes._SCALAR_BY_TORCH[r.dtype])
-            s.tensor = r
-            return s
-        a = object.__new__(_ndarray_cls)
-        a.tensor = r
-        a._base = None
-        a._readonly = False
-        return a
-    if t is tuple or t is list:
-        return t(wrap_scalar(x) for x in r)
-    if isinstance(r, tuple) and hasattr(r, "_fields"):
-        return t(*(wrap_scalar(x) for x in r))
-    return wrap(r)
+    if type(r) is torch.Tensor and not r.ndim:
+        s = object.__new__(_dtypes._SCALAR_BY_TORCH[r.dtype])
+        s.tensor = r
+        return s
+    if isinstance(r, torch.Tensor):
+        return wrap(r)
+    return _map_items(r, wrap_scalar)
 
 
 def copy_to_out(result, out, casting="same_kind", name="function"):

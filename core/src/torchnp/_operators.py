@@ -75,38 +75,21 @@ def _specialize(cls, dunder, name, which):
     return m
 
 
-def _binop(name, dunder, cls=None):
+def _binop(name, dunder, cls=None, reflected=False):
+    """``cls.<dunder>``: the ufunc ``name`` of (self, other), or of (other, self) if ``reflected``."""
     slot = []
     nd_types = _known_types()
 
     def op(self, other):
         if not slot and cls is not None:
-            m = _specialize(cls, dunder, name, 0)
+            m = _specialize(cls, dunder, name, 1 if reflected else 0)
             if m is not None:
                 return m(self, other)
         if type(other) not in nd_types and not _accepts(other):
             return NotImplemented
         if not slot:
             slot.append(_lookup(name))
-        return slot[0](self, other)
-    op.__name__ = op.__qualname__ = dunder
-    return op
-
-
-def _rbinop(name, dunder, cls=None):
-    slot = []
-    nd_types = _known_types()
-
-    def op(self, other):
-        if not slot and cls is not None:
-            m = _specialize(cls, dunder, name, 1)
-            if m is not None:
-                return m(self, other)
-        if type(other) not in nd_types and not _accepts(other):
-            return NotImplemented
-        if not slot:
-            slot.append(_lookup(name))
-        return slot[0](other, self)
+        return slot[0](other, self) if reflected else slot[0](self, other)
     op.__name__ = op.__qualname__ = dunder
     return op
 
@@ -167,7 +150,7 @@ def install(cls, inplace=True):
     _known.update(_dtypes._SCALAR_BY_TORCH.values())
     for dunder, ufunc in _OPERATORS.items():
         setattr(cls, f"__{dunder}__", _binop(ufunc, f"__{dunder}__", cls))
-        setattr(cls, f"__r{dunder}__", _rbinop(ufunc, f"__r{dunder}__", cls))
+        setattr(cls, f"__r{dunder}__", _binop(ufunc, f"__r{dunder}__", cls, reflected=True))
         if inplace and dunder != "divmod":
             setattr(cls, f"__i{dunder}__", _ibinop(ufunc, f"__i{dunder}__"))
     for dunder, ufunc in (("lt", "less"), ("le", "less_equal"), ("gt", "greater"),
