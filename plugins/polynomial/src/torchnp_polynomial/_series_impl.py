@@ -243,16 +243,25 @@ def make_line(B):
                   f"The series ``off + scl*x``. Mirrors ``numpy.polynomial.{B.prefix}line``.")
 
 
+def _by_parts(x, y, sub):
+    """``x - y`` or ``x + y``; complex by parts, as NumPy adds (torch's complex add
+    computes ``x + 1 * y`` and an infinite part of ``y`` leaks NaN into the other)."""
+    if x.is_complex():
+        px, py = torch.view_as_real(x.resolve_conj()), torch.view_as_real(y.resolve_conj())
+        return torch.view_as_complex(px - py if sub else px + py)
+    return x - y if sub else x + y
+
+
 def make_add(B, sub=False):
     def add(c1: ArrayLike, c2: ArrayLike) -> torch.Tensor:
         c1, c2 = series(c1, c2)
         n1, n2 = c1.shape[0], c2.shape[0]
         if n1 >= n2:
             out = c1
-            out[:n2] = c1[:n2] - c2 if sub else c1[:n2] + c2
+            out[:n2] = _by_parts(c1[:n2], c2, sub)
         else:
             out = -c2 if sub else c2
-            out[:n1] += c1
+            out[:n1] = _by_parts(out[:n1], c1, False)
         return trim_tensor(out)
     name = B.prefix + ("sub" if sub else "add")
     return _named(add, name, f"{'Difference' if sub else 'Sum'} of two series. Mirrors ``{name}``.")
