@@ -190,8 +190,19 @@ def det(a: ArrayLike) -> ArrayOrScalar:
 def slogdet(a: ArrayLike) -> ArrayOrScalar:
     """Sign and log of the absolute determinant. Mirrors ``numpy.linalg.slogdet``."""
     _assert_stacked_square(a)
-    sign, logabsdet = torch.linalg.slogdet(_to(a, _common_type(a)))
-    return SlogdetResult(sign, logabsdet)
+    a = _to(a, _common_type(a))
+    if a.is_complex():
+        sign, logabsdet = torch.linalg.slogdet(a)
+        return SlogdetResult(sign, logabsdet)
+    # real: NumPy's sign is the parity of the row swaps and negative pivots, +-1 even
+    # when a NaN pivot makes the log NaN (torch's slogdet gives a sign of -0.0 there)
+    lu, piv, _ = torch.linalg.lu_factor_ex(a)
+    d = lu.diagonal(dim1=-2, dim2=-1)
+    n = d.shape[-1]
+    swaps = (piv != torch.arange(1, n + 1, dtype=piv.dtype, device=piv.device)).sum(-1)
+    odd = (swaps + (d < 0).sum(-1)) % 2
+    sign = torch.where((d == 0).any(-1), 0, 1 - 2 * odd).to(a.dtype)
+    return SlogdetResult(sign, d.abs().log().sum(-1))
 
 
 def matrix_rank(A: ArrayLike, tol=None, hermitian=False, *, rtol=None) -> ArrayOrScalar:
