@@ -426,24 +426,22 @@ def empty_like(prototype: ArrayLike, /, dtype: DTypeLike = None, order="K", subo
     return _like(prototype, dtype, order, shape, device)
 
 
-def zeros_like(a: ArrayLike, dtype: DTypeLike = None, order="K", subok=True, shape=None, *,
+def _filled_like(name, torch_like, fill, doc):
+    """``zeros_like``/``ones_like``: ``torch_like`` for the usual call, else ``_like`` filled."""
+    def create(a: ArrayLike, dtype: DTypeLike = None, order="K", subok=True, shape=None, *,
                device: DeviceLike = None):
-    """Mirrors ``numpy.zeros_like``."""
-    if order == "K" and shape is None:
-        if dtype is None and device is None:  # torch parses explicit None keywords slowly
-            return torch.zeros_like(a)
-        return torch.zeros_like(a, dtype=dtype, device=device)
-    return _like(a, dtype, order, shape, device).zero_()
+        if order == "K" and shape is None:
+            if dtype is None and device is None:  # torch parses explicit None keywords slowly
+                return torch_like(a)
+            return torch_like(a, dtype=dtype, device=device)
+        return _like(a, dtype, order, shape, device).fill_(fill)
+    create.__name__ = create.__qualname__ = name
+    create.__doc__ = doc
+    return create
 
 
-def ones_like(a: ArrayLike, dtype: DTypeLike = None, order="K", subok=True, shape=None, *,
-              device: DeviceLike = None):
-    """Mirrors ``numpy.ones_like``."""
-    if order == "K" and shape is None:
-        if dtype is None and device is None:  # torch parses explicit None keywords slowly
-            return torch.ones_like(a)
-        return torch.ones_like(a, dtype=dtype, device=device)
-    return _like(a, dtype, order, shape, device).fill_(1)
+zeros_like = _filled_like("zeros_like", torch.zeros_like, 0, "Mirrors ``numpy.zeros_like``.")
+ones_like = _filled_like("ones_like", torch.ones_like, 1, "Mirrors ``numpy.ones_like``.")
 
 
 def full_like(a: ArrayLike, fill_value, dtype: DTypeLike = None, order="K", subok=True,

@@ -191,32 +191,26 @@ def _plan(p, flips, key):
             else:
                 bk.append(i)
             pdim += 1
-        elif kind == "a":
-            n = p.shape[pdim]
-            idx = _check_bounds(c[1], n, pdim)
-            if pdim in flips:
-                idx = (n - 1) - idx
-            bk.append(slice(None))
-            adv.append((odim, idx))
-            pdim += 1
-            odim += 1
-        elif kind == "b":
-            m = c[1]
-            if m.ndim == 0:
-                bk.append(None)
-                adv.append((odim, torch.zeros(1 if m else 0, dtype=torch.int64, device=p.device)))
-                odim += 1
-                continue
-            for j, size in enumerate(m.shape):
-                if size != p.shape[pdim + j]:
-                    raise IndexError(
-                        f"boolean index did not match indexed array along axis {pdim + j}; size "
-                        f"of axis is {p.shape[pdim + j]} but size of corresponding boolean axis is {size}")
-            nz = m.nonzero().unbind(1) if m.ndim > 1 else (m.nonzero().reshape(-1),)
-            for j, idx in enumerate(nz):
-                n = p.shape[pdim]
+        else:  # advanced: an integer array ("a") or a boolean mask ("b")
+            if kind == "a":
+                idxs = (_check_bounds(c[1], p.shape[pdim], pdim),)
+            else:
+                m = c[1]
+                if m.ndim == 0:
+                    bk.append(None)
+                    adv.append((odim, torch.zeros(1 if m else 0, dtype=torch.int64, device=p.device)))
+                    odim += 1
+                    continue
+                for j, size in enumerate(m.shape):
+                    if size != p.shape[pdim + j]:
+                        raise IndexError(
+                            f"boolean index did not match indexed array along axis {pdim + j}; size "
+                            f"of axis is {p.shape[pdim + j]} but size of corresponding boolean axis is {size}")
+                # a k-d mask indexes k axes: one index tensor each
+                idxs = m.nonzero().unbind(1) if m.ndim > 1 else (m.nonzero().reshape(-1),)
+            for idx in idxs:
                 if pdim in flips:
-                    idx = (n - 1) - idx
+                    idx = (p.shape[pdim] - 1) - idx
                 bk.append(slice(None))
                 adv.append((odim, idx))
                 pdim += 1

@@ -343,9 +343,9 @@ class ndarray:
 
     @property
     def real(self):
-        t = self.tensor
-        if t.is_complex():
-            return _from_tensor(torch.view_as_real(t)[..., 0], self._root())._ro_from(self)
+        p, flips = _indexing._pair(self)  # a reversed view's real part is reversed too
+        if p.is_complex():
+            return _indexing._new_view(self, torch.view_as_real(p)[..., 0], flips)
         return self
 
     @real.setter
@@ -354,10 +354,10 @@ class ndarray:
 
     @property
     def imag(self):
-        t = self.tensor
-        if t.is_complex():
-            return _from_tensor(torch.view_as_real(t)[..., 1], self._root())._ro_from(self)
-        r = _from_tensor(torch.zeros_like(t))
+        p, flips = _indexing._pair(self)
+        if p.is_complex():
+            return _indexing._new_view(self, torch.view_as_real(p)[..., 1], flips)
+        r = _from_tensor(torch.zeros_like(p))
         r._readonly = True
         return r
 
@@ -982,30 +982,6 @@ class _FlipView(ndarray):
         perm = list(range(nd))
         perm[i], perm[j] = perm[j], perm[i]
         return self._permuted(tuple(perm))
-
-    @property
-    def real(self):
-        p = self._p
-        if p.is_complex():
-            return _indexing._new_view(self, torch.view_as_real(p)[..., 0], self._flips)
-        return self
-
-    @real.setter
-    def real(self, value):
-        self.real[...] = value
-
-    @property
-    def imag(self):
-        p = self._p
-        if p.is_complex():
-            return _indexing._new_view(self, torch.view_as_real(p)[..., 1], self._flips)
-        return ndarray.imag.fget(self)
-
-    @imag.setter
-    def imag(self, value):
-        if not self._p.is_complex():
-            raise TypeError("array does not have imaginary part to set")
-        self.imag[...] = value
 
     def reshape(self, *shape, order="C", copy=None):
         if not shape:

@@ -433,16 +433,20 @@ def _float_value(x):
                     f"{type(x).__name__}")
 
 
-def _check_trim_and_precision(trim, unique, precision):
+def _check_format_args(precision, unique, trim, min_digits, fractional=True, **sizes):
+    """The argument checks of format_float_positional/_scientific, in NumPy's order
+    (``sizes``: the padding/exponent widths, checked like precision)."""
+    for name, value in (("precision", precision), *sizes.items(), ("min_digits", min_digits)):
+        if value is not None and value < 0:
+            raise ValueError(f"{name} must be >= 0")
     if trim not in ("k", ".", "0", "-"):
         raise TypeError(f"if supplied, trim must be 'k', '.', '0' or '-' found `{trim}`")
     if not unique and precision is None:
         raise TypeError("in non-unique mode `precision` must be supplied")
-
-
-def _check_nonnegative(name, value):
-    if value is not None and value < 0:
-        raise ValueError(f"{name} must be >= 0")
+    if not fractional and precision == 0:
+        raise ValueError("precision must be greater than 0 if fractional=False")
+    if min_digits is not None and precision is not None and min_digits > precision:
+        raise ValueError("min_digits must be less than or equal to precision")
 
 
 def format_float_positional(x, precision=None, unique=True, fractional=True, trim="k",
@@ -450,15 +454,8 @@ def format_float_positional(x, precision=None, unique=True, fractional=True, tri
     """Positional decimal text of a float scalar. Mirrors
     ``numpy.format_float_positional``."""
     v, bits = _float_value(x)
-    _check_nonnegative("precision", precision)
-    _check_nonnegative("pad_left", pad_left)
-    _check_nonnegative("pad_right", pad_right)
-    _check_nonnegative("min_digits", min_digits)
-    _check_trim_and_precision(trim, unique, precision)
-    if not fractional and precision == 0:
-        raise ValueError("precision must be greater than 0 if fractional=False")
-    if min_digits is not None and precision is not None and min_digits > precision:
-        raise ValueError("min_digits must be less than or equal to precision")
+    _check_format_args(precision, unique, trim, min_digits, fractional, pad_left=pad_left,
+                       pad_right=pad_right)
     if not math.isfinite(v):
         return _nonfinite_text(v, sign)
     return _positional_text(v, bits, precision, unique, fractional, trim, sign, pad_left,
@@ -470,13 +467,8 @@ def format_float_scientific(x, precision=None, unique=True, trim="k", sign=False
     """Scientific-notation text of a float scalar. Mirrors
     ``numpy.format_float_scientific``."""
     v, bits = _float_value(x)
-    _check_nonnegative("precision", precision)
-    _check_nonnegative("pad_left", pad_left)
-    _check_nonnegative("exp_digits", exp_digits)
-    _check_nonnegative("min_digits", min_digits)
-    _check_trim_and_precision(trim, unique, precision)
-    if min_digits is not None and precision is not None and min_digits > precision:
-        raise ValueError("min_digits must be less than or equal to precision")
+    _check_format_args(precision, unique, trim, min_digits, pad_left=pad_left,
+                       exp_digits=exp_digits)
     if not math.isfinite(v):
         return _nonfinite_text(v, sign)
     return _scientific_text(v, bits, precision, unique, trim, sign, pad_left, exp_digits,
