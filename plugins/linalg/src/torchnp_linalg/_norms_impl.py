@@ -194,7 +194,7 @@ def slogdet(a: ArrayLike) -> ArrayOrScalar:
     if a.is_complex():
         sign, logabsdet = torch.linalg.slogdet(a)
         return SlogdetResult(sign, logabsdet)
-    # real: NumPy's sign is the parity of the row swaps and negative pivots, +-1 even
+    # real: NumPy's sign is the parity of the row swaps and negative LU pivots, +-1 even
     # when a NaN pivot makes the log NaN (torch's slogdet gives a sign of -0.0 there)
     lu, piv, _ = torch.linalg.lu_factor_ex(a)
     d = lu.diagonal(dim1=-2, dim2=-1)
