@@ -14,6 +14,7 @@ __all__ = [
 ]
 
 import builtins
+import functools
 import math
 import warnings
 
@@ -436,10 +437,39 @@ _UNFOLD_MAX = 1 << 14
 
 
 def _real_corr(a, v, pad_left, pad_right):
-    out = _real_corr_padded(a, v, pad_left, pad_right)
     if (pad_left or pad_right) and v.dtype.is_floating_point:
-        _redo_edges(out, a, v, pad_left, pad_right)
-    return out
+        # NumPy sums only the overlapping terms; a padding zero times an infinite or NaN
+        # tap would turn the output NaN, so windows reaching into the padding are masked
+        n, m = a.shape[0], v.shape[0]
+        length = n + pad_left + pad_right - m + 1
+        if length * m <= _UNFOLD_MAX:
+            idx, valid = _window_index(n, m, pad_left, 0, length, a.device)
+            return _masked_windows(a, v, idx, valid)
+        out = _real_corr_padded(a, v, pad_left, pad_right)
+        # at most m - 1 outputs per side: never more work than the correlation itself
+        first_right = builtins.max(length - pad_right, pad_left)
+        if pad_left:
+            idx, valid = _window_index(n, m, pad_left, 0, pad_left, a.device)
+            out[:pad_left] = _masked_windows(a, v, idx, valid)
+        if first_right < length:
+            idx, valid = _window_index(n, m, pad_left, first_right, length, a.device)
+            out[first_right:] = _masked_windows(a, v, idx, valid)
+        return out
+    return _real_corr_padded(a, v, pad_left, pad_right)
+
+
+@functools.lru_cache(maxsize=128)
+def _window_index(n, m, pad_left, start, stop, device):
+    """For outputs ``start:stop``: the positions in ``a`` their windows read (clamped,
+    flat) and the (outputs, taps) mask of those that fall outside ``a``."""
+    idx = (torch.arange(start - pad_left, stop - pad_left, device=device)[:, None]
+           + torch.arange(m, device=device))
+    return idx.clamp(0, n - 1).reshape(-1), (idx < 0) | (idx >= n)
+
+
+def _masked_windows(a, v, idx, outside):
+    terms = a.index_select(0, idx).view(outside.shape).mul_(v)
+    return terms.masked_fill_(outside, 0).sum(1)
 
 
 def _real_corr_padded(a, v, pad_left, pad_right):
@@ -458,23 +488,6 @@ def _real_corr_padded(a, v, pad_left, pad_right):
             out.addcmul_(x[k:k + length], v[k])
         return out
     return F.conv1d(x.reshape(1, 1, -1), v.reshape(1, 1, -1)).reshape(-1)
-
-
-def _redo_edges(out, a, v, pad_left, pad_right):
-    """Recompute the outputs whose windows reach into the zero padding, from the
-    overlapping terms only, as NumPy sums them: a padding zero times an infinite or NaN
-    tap would otherwise turn the output NaN. At most ``m - 1`` outputs per side, so
-    this never costs more than the correlation itself; no host sync."""
-    n, m = a.shape[0], v.shape[0]
-    length = out.shape[0]
-    dev = a.device
-    first_right = builtins.max(length - pad_right, pad_left)
-    rows = torch.cat([torch.arange(pad_left, device=dev),
-                      torch.arange(first_right, length, device=dev)])
-    idx = rows[:, None] - pad_left + torch.arange(m, device=dev)  # positions in ``a``
-    valid = (idx >= 0) & (idx < n)
-    terms = a[idx.clamp(0, n - 1)] * v
-    out[rows] = torch.where(valid, terms, torch.zeros((), dtype=terms.dtype, device=dev)).sum(1)
 
 
 _SIGNED_TWIN = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
