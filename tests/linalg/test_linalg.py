@@ -200,7 +200,10 @@ def _cases():
     c["eigvalsh"] = ([case(herm((3, 3), dt)) for dt in FLOATS]
                      + [case(herm((2, 4, 4))), case(herm((3, 3)), UPLO="U"), case(herm((3, 3)), "u"),
                         case(herm((3, 3)), UPLO="X"), case(np.ones((2, 3))), case(np.zeros((0, 0))),
-                        case(mat((3, 3), "int64"))])
+                        case(mat((3, 3), "int64")),
+                        # a UPLO that is not a string: NumPy's UPLO.upper() raises AttributeError
+                        case(herm((3, 3)), UPLO=None), case(herm((3, 3)), UPLO=1),
+                        case(herm((3, 3)), UPLO=b"L")])
     c["eigvals"] = [case(np.triu(mat((3, 3), dt))) for dt in FLOATS + ["int64"]] + [
         case(np.array([[0.0, -1.0], [1.0, 0.0]])), case(np.array([[0.0, -1.0], [1.0, 0.0]], np.float32)),
         case(np.ones((2, 3))), case(np.zeros((0, 0))), case(np.array([[1.0, np.inf], [0, 1]])),

@@ -160,6 +160,17 @@ _AUDIT = {
 for _name, _rows in _AUDIT.items():
     CASES[_name] = CASES[_name] + _rows
 
+# nonsense arguments: NumPy's exception class (found by fuzzing every name with bad inputs)
+_BAD_ARGS = {
+    "tile": [((V, "a"), {}), ((V, "2"), {}), ((V, np.float64(2.0)), {}), ((Z, np.float64(2.0)), {}),
+             ((V, 1.5), {}), ((V, None), {}), ((V, [2.0]), {}), ((V, np.array([2, 1])), {})],
+    "roll": [((V, "a"), {}), ((V, "a", 0), {}), ((V, "1"), {}), ((V, None), {}), ((V, 1.5), {}),
+             ((V, -1.5, 0), {}), ((V, [1.5]), {}), ((V, np.float64(2.5)), {}),
+             ((V, np.array([1, 2]), 0), {}), ((M, np.array([1, 2]), (0, 1)), {}), ((V, [[1]]), {})],
+}
+for _name, _rows in _BAD_ARGS.items():
+    CASES[_name] = CASES[_name] + _rows
+
 IN_PLACE = {"put", "put_along_axis", "putmask", "place", "fill_diagonal", "copyto"}
 OBJECTS = {"r_", "c_", "s_", "index_exp", "ndenumerate", "ndindex", "broadcast", "mask_indices",
            "astype"}

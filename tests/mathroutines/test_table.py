@@ -298,6 +298,13 @@ for M in [-1, 0, 1, 2, 7]:
     case("kaiser", M, 5.0, id=f"kaiser-{M}")
 case("kaiser", 6, 0.0)
 case("kaiser", 6, 14)
+# nonsense window arguments: NumPy reads M and beta through array([0.0, v])
+for name in ["bartlett", "blackman", "hamming", "hanning"]:
+    for i, M in enumerate(["a", None, [3], np.ones(3), np.array(4.0), np.float32(4)]):
+        case(name, M, id=f"{name}-bad-{i}")
+for i, (M, beta) in enumerate([("a", 2.0), (None, 2.0), ([3], 2.0), (4, "a"), (4, None), (4, [1, 2]),
+                               (4, np.ones(2)), (4, np.array(2.0)), (4, np.float32(2))]):
+    case("kaiser", M, beta, id=f"kaiser-bad-{i}")
 
 # --- emath -----------------------------------------------------------------------------
 EM_IN = {

@@ -88,7 +88,9 @@ def eigvals(a: ArrayLike) -> torch.Tensor:
 
 
 def _check_uplo(UPLO):
-    up = UPLO.upper() if isinstance(UPLO, str) else UPLO
+    if not hasattr(UPLO, "upper"):  # NumPy calls UPLO.upper() first
+        raise AttributeError(f"'{type(UPLO).__name__}' object has no attribute 'upper'")
+    up = UPLO.upper()
     if up not in ("L", "U"):
         raise ValueError("UPLO argument must be 'L' or 'U'")
     return up

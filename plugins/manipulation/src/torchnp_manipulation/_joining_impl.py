@@ -223,12 +223,26 @@ def dsplit(ary: ArrayLike, indices_or_sections):
 
 
 # --- tiling ------------------------------------------------------------------------------
+def _rep_count(r):
+    if isinstance(r, str):
+        int(r)  # NumPy's int() of a non-numeric string is the ValueError users see
+    return operator.index(r)
+
+
+def _tile_reps(reps):
+    """``reps`` as a tuple of ints: an integer or a sequence of integers, as NumPy takes it.
+    A 0-d non-integer (torchnp.float64(2.0)) is neither: TypeError, not an empty sequence."""
+    try:
+        return (operator.index(reps),)
+    except TypeError:
+        if getattr(reps, "ndim", None) == 0 or not hasattr(reps, "__iter__") and not isinstance(reps, str):
+            raise TypeError(f"'{type(reps).__name__}' object cannot be interpreted as an integer") from None
+    return tuple(_rep_count(r) for r in reps)
+
+
 def tile(A: ArrayLike, reps):
     """Repeat an array ``reps`` times per axis. Mirrors ``numpy.tile``."""
-    try:
-        reps = (operator.index(reps),)
-    except TypeError:
-        reps = tuple(operator.index(r) for r in reps)
+    reps = _tile_reps(reps)
     if any(r < 0 for r in reps):
         raise ValueError("negative dimensions are not allowed")
     if len(reps) < A.ndim:

@@ -200,17 +200,44 @@ def flipud(m: ArrayLike):
     return _flip(m, (0,))
 
 
+def _shift_int(s):
+    # NumPy reads each shift with int() after making an array of them: floats truncate,
+    # numeric strings parse, other strings raise ValueError, None raises TypeError
+    try:
+        return operator.index(s)
+    except TypeError:
+        pass
+    if isinstance(s, (list, tuple)):
+        raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
+    if isinstance(s, complex):
+        s = s.real
+    return int(s)
+
+
+def _roll_shifts(shift):
+    """The shifts as a list of ints (one for a scalar shift)."""
+    if type(shift) is int:
+        return [shift]
+    if hasattr(shift, "tensor"):
+        shift = shift.tensor
+    if isinstance(shift, torch.Tensor):
+        if shift.ndim > 1:
+            raise ValueError("'shift' and 'axis' should be scalars or 1D sequences")
+        many = shift.ndim == 1
+        shift = shift.tolist()
+        return [_shift_int(s) for s in shift] if many else [_shift_int(shift)]
+    if isinstance(shift, (tuple, list)):
+        return [_shift_int(s) for s in shift]
+    return [_shift_int(shift)]
+
+
 def roll(a: ArrayLike, shift, axis=None):
     """Roll elements along axes (a copy). Mirrors ``numpy.roll``."""
-    if isinstance(shift, torch.Tensor):
-        shift = shift.tolist()
+    shifts = _roll_shifts(shift)
     b = bits(a)
     if axis is None:
-        if isinstance(shift, (tuple, list)):
-            shift = sum(operator.index(s) for s in shift)
-        return unbits(torch.roll(b.reshape(-1), operator.index(shift)).reshape(a.shape), a.dtype)
+        return unbits(torch.roll(b.reshape(-1), sum(shifts)).reshape(a.shape), a.dtype)
     axes = normalize_axis_tuple(axis, a.ndim, allow_duplicate=True)
-    shifts = [operator.index(s) for s in shift] if isinstance(shift, (tuple, list)) else [operator.index(shift)]
     if len(axes) != len(shifts):
         if len(axes) == 1:
             axes = axes * len(shifts)

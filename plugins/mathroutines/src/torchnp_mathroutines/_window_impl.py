@@ -13,14 +13,32 @@ import torch
 
 def _window_length(M):
     """NumPy takes M through a float64 array: any real M works, fractional ones included."""
-    if hasattr(M, "tensor"):
-        M = M.tensor.item()
+    M = _real_scalar(M)
     if isinstance(M, complex):
         raise TypeError("window length must be real")
     try:
         return operator.index(M)
     except TypeError:
         return float(M)
+
+
+def _real_scalar(v):
+    """One number out of ``v`` the way NumPy's ``array([0.0, v])`` sees it: a sequence or
+    an array with more than one axis-0 element is an inhomogeneous row (ValueError), and a
+    string or None fails at NumPy's later comparison (TypeError)."""
+    if hasattr(v, "tensor"):
+        v = v.tensor
+    if isinstance(v, torch.Tensor):
+        if v.ndim:
+            raise ValueError("setting an array element with a sequence. The requested array has "
+                             "an inhomogeneous shape after 1 dimensions.")
+        return v.item()
+    if isinstance(v, (list, tuple)):
+        raise ValueError("setting an array element with a sequence. The requested array has "
+                         "an inhomogeneous shape after 1 dimensions.")
+    if v is None or isinstance(v, (str, bytes)):
+        raise TypeError(f"window arguments must be real numbers, not {type(v).__name__}")
+    return v
 
 
 def _edge(M):
@@ -75,11 +93,7 @@ def kaiser(M, beta) -> torch.Tensor:
         return torch.ones(1, dtype=torch.float64)
     if M < 1:
         return torch.zeros(0, dtype=torch.float64)
-    if isinstance(beta, (list, tuple)) or getattr(beta, "ndim", 0) > 0:
-        raise ValueError("setting an array element with a sequence. The requested array has an "
-                         "inhomogeneous shape after 1 dimensions. The detected shape was (3,) + "
-                         "inhomogeneous part.")
-    beta = float(beta.tensor.item() if hasattr(beta, "tensor") else beta)
+    beta = float(_real_scalar(beta))
     n = torch.arange(0, M, dtype=torch.float64)
     alpha = (M - 1) / 2.0
     arg = beta * torch.sqrt(1 - ((n - alpha) / alpha) ** 2.0)
