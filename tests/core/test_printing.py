@@ -237,14 +237,36 @@ def test_format_float_specials(fn, x):
     assert getattr(tnp, fn)(x, sign=True) == getattr(np, fn)(x, sign=True)
 
 
+def _outcome(f, *args, **kw):
+    """The result of a call, or (exception class, message) where it raises."""
+    try:
+        return f(*args, **kw)
+    except Exception as exc:  # noqa: BLE001 - the class is what is compared
+        return type(exc), "".join(str(exc).split())  # NumPy's trim message has stray blanks
+
+
 @pytest.mark.parametrize("fn", ["format_float_positional", "format_float_scientific"])
 @pytest.mark.parametrize("kw", [dict(precision=-1), dict(min_digits=5, precision=2),
-                                dict(trim="x"), dict(pad_left=-2), dict(unique=False)], ids=str)
-def test_format_float_errors(fn, kw):
-    with pytest.raises(Exception) as expected:
-        getattr(np, fn)(1.5, **kw)
-    with pytest.raises(expected.type):
-        getattr(tnp, fn)(1.5, **kw)
+                                dict(trim="x"), dict(pad_left=-2), dict(unique=False),
+                                dict(min_digits=-1), dict(precision=0, min_digits=1),
+                                dict(precision=0, min_digits=3, unique=False),
+                                dict(precision=-1, trim="x"), dict(trim="x", min_digits=3, precision=1)],
+                         ids=str)
+@pytest.mark.parametrize("x", [1.5, 0.05, 0.0])
+def test_format_float_argument_checks(fn, kw, x):
+    """NumPy's checks in NumPy's order (the first failing one raises), else its text."""
+    assert _outcome(getattr(tnp, fn), to_tnp(np.float64(x)), **kw) == \
+        _outcome(getattr(np, fn), x, **kw)
+
+
+@pytest.mark.parametrize("fn, kw", [
+    ("format_float_positional", dict(pad_right=-1)),
+    ("format_float_positional", dict(precision=0, fractional=False, min_digits=1)),
+    ("format_float_scientific", dict(exp_digits=-1)),
+])
+def test_format_float_own_argument_checks(fn, kw):
+    assert _outcome(getattr(tnp, fn), to_tnp(np.float64(1.5)), **kw) == \
+        _outcome(getattr(np, fn), 1.5, **kw)
 
 
 def test_min_digits():

@@ -302,16 +302,17 @@ def _positional_digits(x, bits, precision, unique, fractional, min_digits):
         if fractional and place < -precision:
             digits, place = _cut(x, -precision)
             if digits == "0":  # rounds away entirely: a zero at the last place
-                return "0", 0, ("frac", precision)
+                return "0", 0, ("frac", max(precision, min_digits or 0))
         elif not fractional and len(digits) > precision:
             digits, k = _cut_significant(x, precision)
             place = k - len(digits) + 1
     if min_digits is None:
         return digits, place, None
     # min_digits asks for more digits of the exact value (min_digits=0: all
-    # integer digits exact), then zeros
+    # integer digits exact), then zeros; past a precision (only 0 lets min_digits
+    # exceed it) the value stays rounded and gets zeros: NumPy's 1.5 -> "2.0"
     if fractional:
-        if place > -min_digits:
+        if place > -min_digits and not (precision is not None and min_digits > precision):
             digits, place = _cut(x, -min_digits, keep_exact_zeros=True)
         return digits, place, ("frac", min_digits)
     if len(digits) < min_digits:
@@ -379,7 +380,9 @@ def _scientific_text(x, bits, precision=None, unique=True, trim="k", sign=False,
         digits, k = _shortest(x, bits)
         if precision is not None and len(digits) - 1 > precision:
             digits, k = _cut_significant(x, precision + 1)
-        if min_digits is not None and len(digits) - 1 < min_digits:
+        if min_digits is not None and precision is not None and min_digits > precision:
+            pad = min_digits  # rounded to the precision (0), then zeros, as NumPy
+        elif min_digits is not None and len(digits) - 1 < min_digits:
             digits, k = _cut_significant(x, min_digits + 1)
             pad = min_digits
             # NumPy keeps the point under trim="-" unless rounding carried
@@ -439,14 +442,14 @@ def _check_format_args(precision, unique, trim, min_digits, fractional=True, **s
     for name, value in (("precision", precision), *sizes.items(), ("min_digits", min_digits)):
         if value is not None and value < 0:
             raise ValueError(f"{name} must be >= 0")
+    if not fractional and precision == 0:
+        raise ValueError("precision must be greater than 0 if fractional=False")
+    if min_digits and precision and min_digits > precision:  # NumPy: precision 0 passes
+        raise ValueError("min_digits must be less than or equal to precision")
     if trim not in ("k", ".", "0", "-"):
         raise TypeError(f"if supplied, trim must be 'k', '.', '0' or '-' found `{trim}`")
     if not unique and precision is None:
         raise TypeError("in non-unique mode `precision` must be supplied")
-    if not fractional and precision == 0:
-        raise ValueError("precision must be greater than 0 if fractional=False")
-    if min_digits is not None and precision is not None and min_digits > precision:
-        raise ValueError("min_digits must be less than or equal to precision")
 
 
 def format_float_positional(x, precision=None, unique=True, fractional=True, trim="k",
