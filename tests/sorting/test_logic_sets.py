@@ -54,6 +54,10 @@ def test_isclose(dtype, name):
     ck(name, a, b2, rtol=0.5, atol=0.1)
     ck(name, a, 1)
     ck(name, a, make(dtype, (5,)))  # not broadcastable
+    # array tolerances (positional: check() keeps rtol=/atol= for itself) that don't broadcast
+    ck(name, a, b, np.ones((2, 2, 2)))
+    ck(name, a, b, 1e-5, np.ones(5))
+    ck(name, a, b, np.full((3, 1), 0.5), np.zeros(4))
 
 
 @pytest.mark.parametrize("args", [(1, 1), (1.0, 1.0 + 1e-9), (np.nan, np.nan), (1, 2.0),

@@ -34,6 +34,17 @@ _WIDEN = {torch.uint16: torch.int64, torch.uint32: torch.int64, torch.uint64: to
           torch.bool: torch.int64, torch.float16: torch.float32}
 
 
+def check_broadcast(*operands):
+    """Raise NumPy's ValueError when the tensors among ``operands`` don't broadcast (torch's
+    own error is a RuntimeError); returns the broadcast shape."""
+    shapes = [tuple(t.shape) for t in operands if isinstance(t, torch.Tensor)]
+    try:
+        return torch.broadcast_shapes(*shapes)
+    except RuntimeError:
+        text = " ".join(str(s).replace(",)", ")") if len(s) == 1 else str(s) for s in shapes)
+        raise ValueError(f"operands could not be broadcast together with shapes {text} ") from None
+
+
 def compute_dtype(dt):
     """The dtype torch can do arithmetic in for results of NumPy dtype ``dt``."""
     return _WIDEN.get(dt, dt)

@@ -16,7 +16,7 @@ import torch
 from torchnp._dtypes import promote_torch
 from torchnp._normalize import ArrayLike, ArrayOrScalar
 
-from ._common_impl import ufunc_float_of
+from ._common_impl import check_broadcast, ufunc_float_of
 
 # NumPy moves these real dtypes to complex64 when a complex result is needed;
 # every other one (float16 included) goes to complex128.
@@ -101,6 +101,7 @@ def log10(x: ArrayLike) -> ArrayOrScalar:
 
 def logn(n: ArrayLike, x: ArrayLike) -> ArrayOrScalar:
     """Logarithm of ``x`` to base ``n``. Mirrors ``numpy.emath.logn``."""
+    check_broadcast(n, x)
     lx = log(x)
     ln = log(n)
     dt = promote_torch(lx.dtype, ln.dtype)
@@ -124,6 +125,7 @@ def power(x: ArrayLike, p: ArrayLike) -> ArrayOrScalar:
     not a weak scalar; negative integer exponents make it float64. Complex results
     follow NumPy's complex power rules (see ``_complex_power``).
     """
+    check_broadcast(x, p)
     x = _complex_if(x, _negative)
     if p.dtype.is_signed and not p.dtype.is_floating_point and not p.dtype.is_complex:
         if bool(torch.any(p < 0)):

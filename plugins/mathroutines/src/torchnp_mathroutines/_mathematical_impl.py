@@ -23,9 +23,9 @@ import torch.nn.functional as F
 
 from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, weak_result
 from torchnp._normalize import ArrayLike, ArrayOrScalar, OutArray, as_tensor
-from torchnp.exceptions import UFuncTypeError, normalize_axis_index, normalize_axis_tuple
+from torchnp.exceptions import AxisError, UFuncTypeError, normalize_axis_index, normalize_axis_tuple
 
-from ._common_impl import (NoValue, add, cast_back, compute_dtype, float_of, promote, sub,
+from ._common_impl import (NoValue, add, cast_back, check_broadcast, compute_dtype, float_of, promote, sub,
                            to_compute, ufunc_float_of)
 
 _PY_SCALARS = (builtins.bool, builtins.int, builtins.float, builtins.complex)
@@ -56,6 +56,25 @@ def _broadcast_edge(v, a, axis):
     return v
 
 
+def _check_joinable(parts, axis):
+    """NumPy's concatenate checks (prepend, a, append) before joining; torch.cat's own
+    errors are RuntimeErrors."""
+    first = parts[0]
+    if axis >= first.ndim:
+        raise AxisError(axis, first.ndim)
+    for i, p in enumerate(parts[1:], start=1):
+        if p.ndim != first.ndim:
+            raise ValueError("all the input arrays must have same number of dimensions, but the "
+                             f"array at index 0 has {first.ndim} dimension(s) and the array at "
+                             f"index {i} has {p.ndim} dimension(s)")
+        for d in range(first.ndim):
+            if d != axis and p.shape[d] != first.shape[d]:
+                raise ValueError("all the input array dimensions except for the concatenation axis "
+                                 f"must match exactly, but along dimension {d}, the array at index 0 "
+                                 f"has size {first.shape[d]} and the array at index {i} has size "
+                                 f"{p.shape[d]}")
+
+
 def diff(a: ArrayLike, n=1, axis=-1, prepend=NoValue, append=NoValue) -> torch.Tensor:
     """n-th discrete difference along ``axis``. Mirrors ``numpy.diff``."""
     if n == 1 and prepend is NoValue and append is NoValue and a.dtype in _SUB_NATIVE \
@@ -75,6 +94,7 @@ def diff(a: ArrayLike, n=1, axis=-1, prepend=NoValue, append=NoValue) -> torch.T
     if append is not NoValue:
         parts.append(_broadcast_edge(append, a, axis))
     if len(parts) > 1:
+        _check_joinable(parts, axis)
         dt, parts = promote(*parts)
         a = torch.cat(parts, dim=axis)
     for _ in range(n):
@@ -287,6 +307,7 @@ def trapezoid(y: ArrayLike, x: ArrayLike | None = None, dx=1.0, axis=-1) -> Arra
     lo = y.narrow(axis, 0, builtins.max(n - 1, 0))
     s = (hi | lo) if y.dtype == torch.bool else cast_back(add(to_compute(hi), to_compute(lo)), y.dtype)
     if isinstance(d, torch.Tensor):
+        check_broadcast(d, s)
         pdt = promote_torch(d.dtype, s.dtype)
         prod = d.to(pdt) * s.to(pdt) if pdt != torch.bool else d & s
     else:
@@ -804,6 +825,7 @@ def clip(a: ArrayLike, a_min=NoValue, a_max=NoValue, out: OutArray | None = None
     x = a.to(dt)
     if lo_t is None and hi_t is None:
         return x.clone() if x is a else x
+    check_broadcast(x, lo_t, hi_t)
     if dt.is_complex:
         return _clip_complex(x, lo_t, hi_t)
     key, back = _clip_order_key(dt)

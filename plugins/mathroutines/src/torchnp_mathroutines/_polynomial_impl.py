@@ -19,7 +19,7 @@ from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, weak_resu
 from torchnp._normalize import ArrayLike, ArrayOrScalar, as_tensor, wrap
 from torchnp.exceptions import RankWarning, UFuncTypeError
 
-from ._common_impl import add, cast_back, compute_dtype, promote, sub, to_compute
+from ._common_impl import add, cast_back, check_broadcast, compute_dtype, promote, sub, to_compute
 from ._mathematical_impl import _SIGNED_TWIN, _correlate, _flip1d
 
 
@@ -123,6 +123,10 @@ def roots(p: ArrayLike) -> torch.Tensor:
 def _pad_front(t, n):
     if n <= 0:
         return t
+    if t.ndim != 1:  # NumPy pads with concatenate((zeros(n), t))
+        raise ValueError("all the input arrays must have same number of dimensions, but the array "
+                         f"at index 0 has 1 dimension(s) and the array at index 1 has {t.ndim} "
+                         "dimension(s)")
     return torch.cat([torch.zeros(n, dtype=t.dtype, device=t.device), t])
 
 
@@ -131,6 +135,7 @@ def polyadd(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
     a1, a2 = _atleast_1d(a1), _atleast_1d(a2)
     n = max(a1.shape[0], a2.shape[0])
     a1, a2 = _pad_front(a1, n - a1.shape[0]), _pad_front(a2, n - a2.shape[0])
+    check_broadcast(a1, a2)
     dt, (a1, a2) = promote(a1, a2)
     if dt == torch.bool:
         return a1 | a2
@@ -142,6 +147,7 @@ def polysub(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
     a1, a2 = _atleast_1d(a1), _atleast_1d(a2)
     n = max(a1.shape[0], a2.shape[0])
     a1, a2 = _pad_front(a1, n - a1.shape[0]), _pad_front(a2, n - a2.shape[0])
+    check_broadcast(a1, a2)
     dt, (a1, a2) = promote(a1, a2)
     if dt == torch.bool:
         raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the "
@@ -181,6 +187,10 @@ def polydiv(u: ArrayLike, v: ArrayLike) -> tuple:
     v = v.to(weak_result(v.dtype, 0.0))
     dt = promote_torch(u.dtype, v.dtype)
     m, n = u.shape[0] - 1, v.shape[0] - 1
+    if m < 0 or n < 0:  # NumPy reads u[0] and v[0] first
+        raise IndexError("index 0 is out of bounds for axis 0 with size 0")
+    if m >= n and (u.ndim > 1 or v.ndim > 1):  # NumPy stores each quotient term in a 1-d slot
+        raise ValueError("setting an array element with a sequence.")
     u, v = u.to(dt), v.to(dt)
     scale = 1.0 / v[0]
     q = torch.zeros(max(m - n + 1, 1), dtype=dt, device=u.device)
@@ -196,7 +206,7 @@ def polydiv(u: ArrayLike, v: ArrayLike) -> tuple:
 
 def polyder(p: ArrayLike, m=1) -> torch.Tensor:
     """m-th derivative of a polynomial. Mirrors ``numpy.polyder``."""
-    m = operator.index(m)
+    m = int(m)  # NumPy's int(): 1.5 -> 1, '2' -> 2
     if m < 0:
         raise ValueError("Order of derivative must be positive (see polyint)")
     if p.ndim == 0:
@@ -215,7 +225,7 @@ def polyder(p: ArrayLike, m=1) -> torch.Tensor:
 
 def polyint(p: ArrayLike, m=1, k=None) -> torch.Tensor:
     """m-th antiderivative of a polynomial (integration constants ``k``). Mirrors ``numpy.polyint``."""
-    m = operator.index(m)
+    m = int(m)  # NumPy's int(): 1.5 -> 1, '2' -> 2
     if m < 0:
         raise ValueError("Order of integral must be positive (see polyder)")
     if k is None:
@@ -228,6 +238,12 @@ def polyint(p: ArrayLike, m=1, k=None) -> torch.Tensor:
         raise ValueError("k must be a scalar or a rank-1 array of length 1 or >= m.")
     if p.ndim == 0:
         raise TypeError("len() of unsized object")
+    if m and (p.ndim != 1 or kt.ndim != 1):  # NumPy joins each step with concatenate
+        if p.ndim != 1:
+            check_broadcast(p, torch.empty(p.shape[0], device="meta"))
+        raise ValueError("all the input arrays must have same number of dimensions, but the array "
+                         f"at index 0 has {p.ndim} dimension(s) and the array at index 1 has "
+                         f"{kt.ndim} dimension(s)")
     for i in range(m):
         n = p.shape[0]
         div = torch.arange(n, 0, -1, dtype=torch.int64, device=p.device)
@@ -247,6 +263,7 @@ def polyval(p: ArrayLike, x: ArrayLike) -> ArrayOrScalar:
     if p.shape[0] == 0:
         # NumPy returns its zeros_like(x) untouched: a 0-d array, not a scalar
         return wrap(torch.zeros_like(x))
+    check_broadcast(x, p[0])
     dt = promote_torch(x.dtype, p.dtype)
     if dt == torch.bool:
         y = torch.zeros_like(x)

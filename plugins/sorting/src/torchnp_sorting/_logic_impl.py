@@ -86,6 +86,13 @@ def _isclose(x, y, rtol, atol, equal_nan):
         torch.broadcast_shapes(xt.shape, yt.shape)
     except RuntimeError:
         raise _broadcast_error(xt, yt) from None
+    for t in (rtol, atol):  # array tolerances broadcast against the inputs too
+        if isinstance(t, torch.Tensor):
+            try:
+                torch.broadcast_shapes(t.shape, xt.shape, yt.shape)
+            except RuntimeError:
+                raise _broadcast_error(t, torch.empty(torch.broadcast_shapes(xt.shape, yt.shape),
+                                                      device="meta")) from None
     tol = atol + rtol * builtins.abs(y)
     diff = (xt - yt).abs()
     res = (diff <= tol) & torch.isfinite(yt) | (xt == yt)
