@@ -81,6 +81,10 @@ def _cases():
     c["irfftn"] += [case(arr((3, 4, 5), "complex128"), s=(4, 6, 9), axes=(0, 1, 2))]
     freq = [case(n, d) for n in (1, 2, 7, 8) for d in (1.0, 0.5, 3)]
     freq += [case(8, np.float32(0.1)), case(8, 2j), case(5.0), case(np.int64(6), 2.0), case(0, 1.0)]
+    # bad n / d: NumPy computes 1.0 / (n * d), so Python sequences, str and None are TypeErrors
+    # and an array d must broadcast against the frequencies (ValueError)
+    freq += [case(True), case(4, (1, 2)), case(4, [1.0]), case(4, "a"), case(4, None),
+             case(4, np.ones(7)), case(4, np.ones(4)), case(4, np.array(2.0))]
     c["fftfreq"] = freq
     c["rfftfreq"] = list(freq)
     shift = [case(arr(s)) for s in [(0,), (5,), (6,), (3, 4), (2, 3, 5)]]

@@ -11,7 +11,7 @@ import operator
 import torch
 
 from torchnp import _dtypes
-from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, DeviceLike
+from torchnp._normalize import ArrayLike, DeviceLike, as_tensor_or_scalar
 
 
 def _as_n(n):
@@ -22,15 +22,28 @@ def _as_n(n):
 
 
 def _freqs(k, n, d, device):
+    if d is None:
+        raise TypeError("unsupported operand type(s) for *: 'int' and 'NoneType'")
+    if isinstance(d, (list, tuple, str, bytes)):  # NumPy's 1.0 / (n * d): a repeated sequence
+        raise TypeError(f"unsupported operand type(s) for /: 'float' and '{type(d).__name__}'")
+    d = as_tensor_or_scalar(d)
     val = 1.0 / (n * d)
+    if isinstance(val, torch.Tensor):
+        try:
+            torch.broadcast_shapes(k.shape, val.shape)
+        except RuntimeError:
+            raise ValueError(f"operands could not be broadcast together with shapes "
+                             f"{tuple(k.shape)} {tuple(val.shape)} ") from None
     dt = _dtypes.result_type_torch(k, val)
     if isinstance(val, torch.Tensor):
         val = val.to(device=k.device)
     return k.to(dt) * val if not dt.is_complex else k.to(dt) * val
 
 
-def fftfreq(n, d: ArrayLikeOrScalar = 1.0, device: DeviceLike = None) -> torch.Tensor:
+def fftfreq(n, d=1.0, device: DeviceLike = None) -> torch.Tensor:
     """Sample frequencies of fft. Mirrors ``numpy.fft.fftfreq``."""
+    if isinstance(n, bool):  # NumPy's empty(n) refuses a bool size (rfftfreq takes it as 0/1)
+        raise TypeError(f"expected a sequence of integers or a single integer, got '{n!r}'")
     n = _as_n(n)
     if n < 0:  # NumPy allocates the result first (rfftfreq just gives an empty range)
         raise ValueError("negative dimensions are not allowed")
@@ -40,7 +53,7 @@ def fftfreq(n, d: ArrayLikeOrScalar = 1.0, device: DeviceLike = None) -> torch.T
     return _freqs(k, n, d, device)
 
 
-def rfftfreq(n, d: ArrayLikeOrScalar = 1.0, device: DeviceLike = None) -> torch.Tensor:
+def rfftfreq(n, d=1.0, device: DeviceLike = None) -> torch.Tensor:
     """Sample frequencies of rfft. Mirrors ``numpy.fft.rfftfreq``."""
     n = _as_n(n)
     k = torch.arange(0, n // 2 + 1, dtype=torch.int64, device=device)
