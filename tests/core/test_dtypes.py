@@ -51,3 +51,14 @@ def test_bad_dtype_string_is_typeerror():
         tnp.dtype("notadtype")
     with pytest.raises(TypeError):
         np.dtype("notadtype")
+
+
+@pytest.mark.parametrize("attr", ["shape", "ndim", "isbuiltin", "isnative", "subdtype", "names",
+                                  "fields", "hasobject", "flags", "metadata"])
+def test_dtype_constant_attributes_match_and_are_read_only(attr):
+    for name in ("bool", "int8", "uint64", "float16", "complex128"):
+        d, n = tnp.dtype(name), np.dtype(name)
+        assert getattr(d, attr) == getattr(n, attr)
+        with pytest.raises(AttributeError):
+            setattr(d, attr, getattr(d, attr))
+    assert tnp.dtype("f8").base is tnp.dtype("f8")

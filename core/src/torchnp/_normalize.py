@@ -88,6 +88,7 @@ _FLAT_DTYPES = {
     frozenset({builtins.complex}): torch.complex128,
 }
 _F64, _I64, _C128 = torch.float64, torch.int64, torch.complex128
+_INT, _frombuffer = builtins.int, torch.frombuffer
 _NESTED = frozenset({list, tuple})
 # True while a torch function mode is active; only then can torch's default device
 # be other than the CPU (set_default_device and ``with torch.device(...)`` are modes)
@@ -108,13 +109,13 @@ def _from_flat(values, kinds, dt):
     """A 1-D ``dt`` tensor of a flat list of Python scalars whose element types are
     ``kinds`` (a key of ``_FLAT_DTYPES``, ``dt`` its value); None where the general
     path must decide (ints beyond int64: uint64 or an object array)."""
-    if dt is not _I64 and builtins.int in kinds:
+    if dt is not _I64 and _INT in kinds:
         _check_int_range(values)
     if dt is not _C128 and not _modes_active():  # torch's default device is the CPU
         # array.array packs the values in C and torch.frombuffer adopts the buffer:
         # ~3x faster than torch.tensor(list); OverflowError for what C can't hold
         try:
-            return torch.frombuffer(_pyarray.array("d" if dt is _F64 else "q", values), dtype=dt)
+            return _frombuffer(_pyarray.array("d" if dt is _F64 else "q", values), dtype=dt)
         except OverflowError:
             if dt is _I64:
                 return None
