@@ -136,3 +136,11 @@ def test_array_namespace_info():
     assert str(info.devices()[0]) == "cpu"
     assert set(info.dtypes(kind="integral")) == set(np.__array_namespace_info__().dtypes(kind="integral"))
     assert tnp.__array_api_version__ == np.__array_api_version__
+
+
+@pytest.mark.parametrize("axis", [1.0, "abc", np.float64(1), True, [0, 1], (0, True), 5])
+@pytest.mark.parametrize("fn", ["flip", "expand_dims"])
+def test_axis_argument_types(fn, axis):
+    """normalize_axis_tuple takes what operator.index takes, as NumPy's does."""
+    from _oracle import check
+    check(fn, np.ones((2, 3)), axis=axis)

@@ -1,4 +1,5 @@
 """NumPy's exception and warning classes, and helpers for recurring messages."""
+import operator
 
 __all__ = [
     "AxisError", "ComplexWarning", "DTypePromotionError", "ModuleDeprecationWarning",
@@ -78,10 +79,13 @@ def normalize_axis_tuple(axis, ndim, argname=None, allow_duplicate=False):
     """Map an int or a sequence of ints to a tuple of axes in ``range(ndim)``."""
     if type(axis) not in (tuple, list):
         try:
-            axis = [axis.__index__()]
-        except AttributeError:
+            axis = [operator.index(axis)]
+        except TypeError:
+            if isinstance(axis, (str, bytes)) or not hasattr(axis, "__iter__"):
+                raise TypeError(f"'{type(axis).__name__}' object cannot be interpreted as an "
+                                "integer") from None
             axis = list(axis)
-    out = tuple(normalize_axis_index(int(a), ndim, argname) for a in axis)
+    out = tuple(normalize_axis_index(operator.index(a), ndim, argname) for a in axis)
     if not allow_duplicate and len(set(out)) != len(out):
         if argname:
             raise ValueError(f"repeated axis in `{argname}` argument")
