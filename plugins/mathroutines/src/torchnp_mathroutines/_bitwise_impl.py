@@ -25,18 +25,21 @@ def _bitorder(bitorder):
     raise ValueError("'order' must be either 'little' or 'big'")
 
 
+def _bit_axis(a, axis):
+    """``(a, axis)`` for the bit routines: ``None`` flattens, a 0-d input counts as 1-d."""
+    if axis is None:
+        return a.reshape(-1), 0
+    if a.ndim == 0:
+        a = a.reshape(1)  # NumPy treats a 0-d input as 1-d when an axis is given
+    return a, normalize_axis_index(operator.index(axis), a.ndim)
+
+
 def packbits(a: ArrayLike, /, axis=None, bitorder="big") -> torch.Tensor:
     """Pack a binary-valued array into uint8 bytes. Mirrors ``numpy.packbits``."""
     if a.is_floating_point() or a.is_complex():
         raise TypeError("Expected an input array of integer or boolean data type")
     order = _bitorder(bitorder)
-    if axis is None:
-        a = a.reshape(-1)
-        axis = 0
-    else:
-        if a.ndim == 0:
-            a = a.reshape(1)  # NumPy treats a 0-d input as 1-d when an axis is given
-        axis = normalize_axis_index(operator.index(axis), a.ndim)
+    a, axis = _bit_axis(a, axis)
     bits = (a != 0).to(torch.uint8)
     bits = torch.movedim(bits, axis, -1)
     n = bits.shape[-1]
@@ -54,13 +57,7 @@ def unpackbits(a: ArrayLike, /, axis=None, count=None, bitorder="big") -> torch.
     if a.dtype != torch.uint8:
         raise TypeError("Expected an input array of unsigned byte data type")
     order = _bitorder(bitorder)
-    if axis is None:
-        a = a.reshape(-1)
-        axis = 0
-    else:
-        if a.ndim == 0:
-            a = a.reshape(1)  # NumPy treats a 0-d input as 1-d when an axis is given
-        axis = normalize_axis_index(operator.index(axis), a.ndim)
+    a, axis = _bit_axis(a, axis)
     if count is not None:
         count = operator.index(count)
     x = torch.movedim(a, axis, -1)

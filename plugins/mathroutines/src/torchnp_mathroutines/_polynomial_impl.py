@@ -130,13 +130,19 @@ def _pad_front(t, n):
     return torch.cat([torch.zeros(n, dtype=t.dtype, device=t.device), t])
 
 
-def polyadd(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
-    """Sum of two polynomials. Mirrors ``numpy.polyadd``."""
+def _aligned_pair(a1, a2):
+    """Two coefficient vectors padded at the front to one length and promoted: ``(dt, a1, a2)``."""
     a1, a2 = _atleast_1d(a1), _atleast_1d(a2)
     n = max(a1.shape[0], a2.shape[0])
     a1, a2 = _pad_front(a1, n - a1.shape[0]), _pad_front(a2, n - a2.shape[0])
     check_broadcast(a1, a2)
     dt, (a1, a2) = promote(a1, a2)
+    return dt, a1, a2
+
+
+def polyadd(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
+    """Sum of two polynomials. Mirrors ``numpy.polyadd``."""
+    dt, a1, a2 = _aligned_pair(a1, a2)
     if dt == torch.bool:
         return a1 | a2
     return cast_back(add(to_compute(a1), to_compute(a2)), dt)
@@ -144,11 +150,7 @@ def polyadd(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
 
 def polysub(a1: ArrayLike, a2: ArrayLike) -> torch.Tensor:
     """Difference of two polynomials. Mirrors ``numpy.polysub``."""
-    a1, a2 = _atleast_1d(a1), _atleast_1d(a2)
-    n = max(a1.shape[0], a2.shape[0])
-    a1, a2 = _pad_front(a1, n - a1.shape[0]), _pad_front(a2, n - a2.shape[0])
-    check_broadcast(a1, a2)
-    dt, (a1, a2) = promote(a1, a2)
+    dt, a1, a2 = _aligned_pair(a1, a2)
     if dt == torch.bool:
         raise TypeError("numpy boolean subtract, the `-` operator, is not supported, use the "
                         "bitwise_xor, the `^` operator, or the logical_xor function instead.")

@@ -240,15 +240,18 @@ class _SeriesBase:
         res = self.__divmod__(other)
         return res if res is NotImplemented else res[1]
 
-    def __divmod__(self, other):
-        othercoef = self._get_coefficients(other)
+    def _divmod_pair(self, num, den):
+        """``(quo, rem)`` as series, or NotImplemented when the operands do not divide."""
         try:
-            quo, rem = self._div(self._c(), othercoef)
+            quo, rem = self._div(num, den)
         except ZeroDivisionError:
             raise
         except (TypeError, ValueError, NotImplementedError, RuntimeError):
             return NotImplemented
         return self._new(quo), self._new(rem)
+
+    def __divmod__(self, other):
+        return self._divmod_pair(self._c(), self._get_coefficients(other))
 
     def __pow__(self, other):
         return self._new(self._pow(self._c(), other, maxpower=self.maxpower))
@@ -275,13 +278,7 @@ class _SeriesBase:
         return res if res is NotImplemented else res[1]
 
     def __rdivmod__(self, other):
-        try:
-            quo, rem = self._div(other, self._c())
-        except ZeroDivisionError:
-            raise
-        except (TypeError, ValueError, NotImplementedError, RuntimeError):
-            return NotImplemented
-        return self._new(quo), self._new(rem)
+        return self._divmod_pair(other, self._c())
 
     # -- evaluation -------------------------------------------------------------------------------
     def __call__(self, arg):

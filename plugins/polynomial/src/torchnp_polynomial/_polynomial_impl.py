@@ -44,16 +44,9 @@ from ._series_impl import (Basis, make_valfromroots, make_add, make_companion, m
                            make_fit, make_fromroots, make_from_poly, make_gauss, make_gridnd,
                            make_int, make_line, make_mul, make_mulx, make_pow, make_roots,
                            make_to_poly, make_trim, make_val, make_valnd, make_vander,
-                           make_vandernd, make_weight, ramp, new_int)
+                           make_vandernd, make_weight, ramp_steps)
 
-def _der_step(c):
-    return c[1:] * ramp(1, c.shape[0], c)
-
-
-def _int_step(c):
-    tmp = new_int(c)
-    tmp[1:] = c / ramp(1, c.shape[0] + 1, c)
-    return tmp
+_der_step, _int_step = ramp_steps()
 
 
 def _companion(n, c):

@@ -819,6 +819,21 @@ def ramp(start, stop, c):
     return r.reshape((-1,) + (1,) * (c.ndim - 1))
 
 
+def ramp_steps(scale=1):
+    """``(der_step, int_step)`` for bases whose derivative maps ``c[j]`` to ``scale * j * c[j]``
+    in slot ``j - 1`` (power series: 1, HermiteE: 1, Hermite: 2)."""
+    def der_step(c):
+        r = ramp(1, c.shape[0], c)
+        return c[1:] * (r if scale == 1 else scale * r)
+
+    def int_step(c):
+        r = ramp(1, c.shape[0] + 1, c)
+        tmp = new_int(c)
+        tmp[1:] = c / (r if scale == 1 else scale * r)
+        return tmp
+    return der_step, int_step
+
+
 def revcumsum(w, stride=1):
     """Sums from the top down (``out[j] = w[j] + out[j + stride]``), as NumPy's loops accumulate."""
     if stride == 1:

@@ -119,30 +119,6 @@ def _minmax(a, axis, initial, where, is_max, name):
     return unwiden_ordered(r, dt)
 
 
-def max(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
-        initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
-    """Maximum along the given axes (NaN propagates). Mirrors ``numpy.max``."""
-    return _minmax(a, axis, initial, where, True, "max")
-
-
-def min(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
-        initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
-    """Minimum along the given axes (NaN propagates). Mirrors ``numpy.min``."""
-    return _minmax(a, axis, initial, where, False, "min")
-
-
-def amax(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
-         initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
-    """Alias of ``max``. Mirrors ``numpy.amax``."""
-    return _minmax(a, axis, initial, where, True, "amax")
-
-
-def amin(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
-         initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
-    """Alias of ``min``. Mirrors ``numpy.amin``."""
-    return _minmax(a, axis, initial, where, False, "amin")
-
-
 def _nanminmax(a, axis, initial, where, is_max, name):
     if not is_inexact(a.dtype):
         return _minmax(a, axis, initial, where, is_max, name)
@@ -194,16 +170,29 @@ def _nan_of(dt):
     return complex("nan") if dt.is_complex else float("nan")
 
 
-def nanmax(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
-           initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
-    """Maximum ignoring NaNs. Mirrors ``numpy.nanmax``."""
-    return _nanminmax(a, axis, initial, where, True, "nanmax")
+def _extremum(reduce, is_max, name, doc):
+    """One public max/min flavour: ``reduce`` (``_minmax`` or ``_nanminmax``) in one direction."""
+    def extremum(a: ArrayLike, axis: AxisLike = None, out: OutArray = None,
+                 keepdims: KeepDims = _NoValue, initial=_NoValue,
+                 where=_NoValue) -> ArrayOrScalar:
+        return reduce(a, axis, initial, where, is_max, name)
+    extremum.__name__ = extremum.__qualname__ = name
+    extremum.__doc__ = doc
+    return extremum
 
 
-def nanmin(a: ArrayLike, axis: AxisLike = None, out: OutArray = None, keepdims: KeepDims = _NoValue,
-           initial=_NoValue, where=_NoValue) -> ArrayOrScalar:
-    """Minimum ignoring NaNs. Mirrors ``numpy.nanmin``."""
-    return _nanminmax(a, axis, initial, where, False, "nanmin")
+max = _extremum(_minmax, True, "max",
+                "Maximum along the given axes (NaN propagates). Mirrors ``numpy.max``.")
+min = _extremum(_minmax, False, "min",
+                "Minimum along the given axes (NaN propagates). Mirrors ``numpy.min``.")
+amax = _extremum(_minmax, True, "amax",
+                 "Alias of ``max``. Mirrors ``numpy.amax``.")
+amin = _extremum(_minmax, False, "amin",
+                 "Alias of ``min``. Mirrors ``numpy.amin``.")
+nanmax = _extremum(_nanminmax, True, "nanmax",
+                   "Maximum ignoring NaNs. Mirrors ``numpy.nanmax``.")
+nanmin = _extremum(_nanminmax, False, "nanmin",
+                   "Minimum ignoring NaNs. Mirrors ``numpy.nanmin``.")
 
 
 def ptp(a: ArrayLike, axis: AxisLike = None, out: OutArray = None,

@@ -474,53 +474,43 @@ def _linear_at_scalar(a, q, axis, method, weights, keepdims):
 _FLOAT_FAST = (torch.float32, torch.float64)
 
 
-def percentile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
-               overwrite_input=False, method="linear", keepdims=False, *,
-               weights: ArrayLike | None = None) -> ArrayOrScalar:
-    """q-th percentile along the given axes (every NumPy 2 method). Mirrors ``numpy.percentile``."""
-    if type(q) is builtins.float:
-        r = _linear_at_scalar(a, q / 100, axis, method, weights, keepdims)
+def _quantile_entry(a, q, scale, axis, method, weights, ignore_nan, keepdims):
+    """Shared front of (nan)percentile / (nan)quantile; ``scale`` is 100 for percentiles."""
+    if not ignore_nan and type(q) is builtins.float:
+        r = _linear_at_scalar(a, q if scale == 1 else q / scale, axis, method, weights, keepdims)
         if r is not None:
             return r
     if a.dtype.is_complex:
         raise TypeError("a must be an array of real numbers")
-    qt, weak = _q_tensor(q, 100, a.device)
-    _check_q(qt, "Percentiles must be in the range [0, 100]")
-    return _quantile(a, qt, weak, axis, method, weights, False, keepdims)
+    qt, weak = _q_tensor(q, scale, a.device)
+    _check_q(qt, "Percentiles must be in the range [0, 100]" if scale == 100
+             else "Quantiles must be in the range [0, 1]")
+    return _quantile(a, qt, weak, axis, method, weights, ignore_nan, keepdims)
+
+
+def percentile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
+               overwrite_input=False, method="linear", keepdims=False, *,
+               weights: ArrayLike | None = None) -> ArrayOrScalar:
+    """q-th percentile along the given axes (every NumPy 2 method). Mirrors ``numpy.percentile``."""
+    return _quantile_entry(a, q, 100, axis, method, weights, False, keepdims)
 
 
 def quantile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
              overwrite_input=False, method="linear", keepdims=False, *,
              weights: ArrayLike | None = None) -> ArrayOrScalar:
     """q-th quantile along the given axes (every NumPy 2 method). Mirrors ``numpy.quantile``."""
-    if type(q) is builtins.float:
-        r = _linear_at_scalar(a, q, axis, method, weights, keepdims)
-        if r is not None:
-            return r
-    if a.dtype.is_complex:
-        raise TypeError("a must be an array of real numbers")
-    qt, weak = _q_tensor(q, 1, a.device)
-    _check_q(qt, "Quantiles must be in the range [0, 1]")
-    return _quantile(a, qt, weak, axis, method, weights, False, keepdims)
+    return _quantile_entry(a, q, 1, axis, method, weights, False, keepdims)
 
 
 def nanpercentile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
                   overwrite_input=False, method="linear", keepdims=_NoValue, *,
                   weights: ArrayLike | None = None) -> ArrayOrScalar:
     """Percentile ignoring NaNs. Mirrors ``numpy.nanpercentile``."""
-    if a.dtype.is_complex:
-        raise TypeError("a must be an array of real numbers")
-    qt, weak = _q_tensor(q, 100, a.device)
-    _check_q(qt, "Percentiles must be in the range [0, 100]")
-    return _quantile(a, qt, weak, axis, method, weights, True, keepdims)
+    return _quantile_entry(a, q, 100, axis, method, weights, True, keepdims)
 
 
 def nanquantile(a: ArrayLike, q: ArrayLikeOrScalar, axis: AxisLike = None, out: OutArray = None,
                 overwrite_input=False, method="linear", keepdims=_NoValue, *,
                 weights: ArrayLike | None = None) -> ArrayOrScalar:
     """Quantile ignoring NaNs. Mirrors ``numpy.nanquantile``."""
-    if a.dtype.is_complex:
-        raise TypeError("a must be an array of real numbers")
-    qt, weak = _q_tensor(q, 1, a.device)
-    _check_q(qt, "Quantiles must be in the range [0, 1]")
-    return _quantile(a, qt, weak, axis, method, weights, True, keepdims)
+    return _quantile_entry(a, q, 1, axis, method, weights, True, keepdims)
