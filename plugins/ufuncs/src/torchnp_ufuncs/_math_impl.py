@@ -394,32 +394,33 @@ def _c_ge(a, b):
     return (a.real > b.real) | ((a.real == b.real) & (a.imag >= b.imag))
 
 
-def cmax(a, b):
+def _c_extreme(a, b, largest, propagate_nan):
+    """Lexicographic complex max (``largest``) or min; ties keep ``a``.
+
+    A NaN operand (either part NaN) wins when ``propagate_nan`` (maximum/minimum:
+    the first NaN wins), else the other operand does (fmax/fmin).
+    """
     a, b = torch.broadcast_tensors(a, b)
-    r = torch.where(_c_ge(a, b), a, b)
-    r = torch.where(_c_isnan(b), b, r)
-    return torch.where(_c_isnan(a), a, r)
+    r = torch.where(_c_ge(a, b) if largest else _c_ge(b, a), a, b)
+    if_b_nan, if_a_nan = (b, a) if propagate_nan else (a, b)
+    r = torch.where(_c_isnan(b), if_b_nan, r)
+    return torch.where(_c_isnan(a), if_a_nan, r)
+
+
+def cmax(a, b):
+    return _c_extreme(a, b, True, True)
 
 
 def cmin(a, b):
-    a, b = torch.broadcast_tensors(a, b)
-    r = torch.where(_c_ge(b, a), a, b)
-    r = torch.where(_c_isnan(b), b, r)
-    return torch.where(_c_isnan(a), a, r)
+    return _c_extreme(a, b, False, True)
 
 
 def fmax_complex(a, b):
-    a, b = torch.broadcast_tensors(a, b)
-    r = torch.where(_c_ge(a, b), a, b)
-    r = torch.where(_c_isnan(b), a, r)
-    return torch.where(_c_isnan(a), b, r)
+    return _c_extreme(a, b, True, False)
 
 
 def fmin_complex(a, b):
-    a, b = torch.broadcast_tensors(a, b)
-    r = torch.where(_c_ge(b, a), a, b)
-    r = torch.where(_c_isnan(b), a, r)
-    return torch.where(_c_isnan(a), b, r)
+    return _c_extreme(a, b, False, False)
 
 
 # --- floating-point routines -------------------------------------------------

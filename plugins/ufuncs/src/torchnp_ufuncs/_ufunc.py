@@ -473,6 +473,21 @@ class ufunc:
         self._operator_methods = None
 
         if self.nin == 2 and self.nout == 1:
+            def run2(a, k1, b, k2, x1, x2):
+                """Shared tail: cached plan for the (k1, k2) operand kinds, else the general path."""
+                d = plans2.get(k1)
+                p = d.get(k2) if d is not None else None
+                if p is None or errs.checking:
+                    return general((x1, x2), {})
+                try:
+                    r = p(a, b)
+                except RuntimeError as exc:
+                    check((a, b), exc)
+                # 0-d results become NumPy scalars, others ndarrays (built without __init__)
+                o = new(nd if r.ndim else scal[r.dtype])
+                o.tensor = r
+                return o
+
             def fast(x1, x2):
                 t1 = type(x1)
                 if t1 is nd or t1 in holders:
@@ -486,27 +501,10 @@ class ufunc:
                 t2 = type(x2)
                 if t2 is nd or t2 in holders:
                     b = x2.tensor
-                    k2 = b.dtype
-                elif t2 in py:
-                    b = x2
-                    k2 = t2
-                else:
-                    return general((x1, x2), {})
-                d = plans2.get(k1)
-                p = d.get(k2) if d is not None else None
-                if p is None or errs.checking:
-                    return general((x1, x2), {})
-                try:
-                    r = p(a, b)
-                except RuntimeError as exc:
-                    check((a, b), exc)
-                if r.ndim:
-                    o = new(nd)
-                    o.tensor = r
-                    return o
-                o = new(scal[r.dtype])
-                o.tensor = r
-                return o
+                    return run2(a, k1, b, b.dtype, x1, x2)
+                if t2 in py:
+                    return run2(a, k1, x2, t2, x1, x2)
+                return general((x1, x2), {})
 
             def op_method(self, other):
                 """``self OP other`` for ndarray/scalar methods: NotImplemented for foreign operands."""
@@ -514,59 +512,25 @@ class ufunc:
                 t2 = type(other)
                 if t2 is nd or t2 in holders:
                     b = other.tensor
-                    k2 = b.dtype
-                elif t2 in py:
-                    b = other
-                    k2 = t2
-                elif _operand_ok(other):
+                    return run2(a, a.dtype, b, b.dtype, self, other)
+                if t2 in py:
+                    return run2(a, a.dtype, other, t2, self, other)
+                if _operand_ok(other):
                     return general((self, other), {})
-                else:
-                    return NotImplemented
-                d = plans2.get(a.dtype)
-                p = d.get(k2) if d is not None else None
-                if p is None or errs.checking:
-                    return general((self, other), {})
-                try:
-                    r = p(a, b)
-                except RuntimeError as exc:
-                    check((a, b), exc)
-                if r.ndim:
-                    o = new(nd)
-                    o.tensor = r
-                    return o
-                o = new(scal[r.dtype])
-                o.tensor = r
-                return o
+                return NotImplemented
 
             def rop_method(self, other):
                 """``other OP self`` (reflected operator)."""
                 b = self.tensor
                 t1 = type(other)
                 if t1 in py:
-                    a = other
-                    k1 = t1
-                elif t1 is nd or t1 in holders:
+                    return run2(other, t1, b, b.dtype, other, self)
+                if t1 is nd or t1 in holders:
                     a = other.tensor
-                    k1 = a.dtype
-                elif _operand_ok(other):
+                    return run2(a, a.dtype, b, b.dtype, other, self)
+                if _operand_ok(other):
                     return general((other, self), {})
-                else:
-                    return NotImplemented
-                d = plans2.get(k1)
-                p = d.get(b.dtype) if d is not None else None
-                if p is None or errs.checking:
-                    return general((other, self), {})
-                try:
-                    r = p(a, b)
-                except RuntimeError as exc:
-                    check((a, b), exc)
-                if r.ndim:
-                    o = new(nd)
-                    o.tensor = r
-                    return o
-                o = new(scal[r.dtype])
-                o.tensor = r
-                return o
+                return NotImplemented
             self._operator_methods = (op_method, rop_method)
         elif self.nin == 1 and self.nout == 1:
             def fast(x1):
@@ -575,11 +539,7 @@ class ufunc:
                     p = plans1.get(a.dtype)
                     if p is not None and not errs.checking:
                         r = p(a)
-                        if r.ndim:
-                            o = new(nd)
-                            o.tensor = r
-                            return o
-                        o = new(scal[r.dtype])
+                        o = new(nd if r.ndim else scal[r.dtype])
                         o.tensor = r
                         return o
                 return general((x1,), {})
