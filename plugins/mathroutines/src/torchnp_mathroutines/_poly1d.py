@@ -223,9 +223,7 @@ class poly1d:
         other = poly1d(other)
         return poly1d(_tnp().polyadd(self.coeffs, other.coeffs))
 
-    def __radd__(self, other):
-        other = poly1d(other)
-        return poly1d(_tnp().polyadd(self.coeffs, other.coeffs))
+    __radd__ = __add__  # polyadd is symmetric
 
     def __pow__(self, val):
         if not _is_scalar(val) or int(val) != val or val < 0:
