@@ -458,20 +458,25 @@ def ldexp(x, n):
 
 
 # --- gufuncs -------------------------------------------------------------------
-def _need(x, nd, name, i):
+def _need(x, nd, name, sig, i):
     if x.ndim < nd:
         raise ValueError(f"{name}: Input operand {i} does not have enough dimensions (has "
-                         f"{x.ndim}, gufunc core with signature requires {nd})")
+                         f"{x.ndim}, gufunc core with signature {sig} requires {nd})")
+
+
+def _core_check(name, sig, a, a_nd, ka, b, b_nd, kb):
+    """Operands of a contracting gufunc: enough core dimensions each, and the
+    contracted sizes ``a.shape[ka]`` and ``b.shape[kb]`` equal (NumPy's messages)."""
+    _need(a, a_nd, name, sig, 0)
+    _need(b, b_nd, name, sig, 1)
+    if a.shape[ka] != b.shape[kb]:
+        raise ValueError(f"{name}: Input operand 1 has a mismatch in its core dimension 0, with "
+                         f"gufunc signature {sig} (size {b.shape[kb]} is different from "
+                         f"{a.shape[ka]})")
 
 
 def matmul(a, b):
-    _need(a, 1, "matmul", 0)
-    _need(b, 1, "matmul", 1)
-    if a.shape[-1] != (b.shape[-2] if b.ndim > 1 else b.shape[-1]):
-        n = b.shape[-2] if b.ndim > 1 else b.shape[-1]
-        raise ValueError(f"matmul: Input operand 1 has a mismatch in its core dimension 0, with "
-                         f"gufunc signature (n?,k),(k,m?)->(n?,m?) (size {n} is different from "
-                         f"{a.shape[-1]})")
+    _core_check("matmul", "(n?,k),(k,m?)->(n?,m?)", a, 1, -1, b, 1, -2 if b.ndim > 1 else -1)
     if a.dtype == torch.bool:
         return torch.matmul(a.to(torch.int64), b.to(torch.int64)) != 0
     if not (a.is_floating_point() or a.is_complex()) and a.device.type != "cpu":
@@ -480,33 +485,18 @@ def matmul(a, b):
 
 
 def vecdot(a, b):
-    _need(a, 1, "vecdot", 0)
-    _need(b, 1, "vecdot", 1)
-    if a.shape[-1] != b.shape[-1]:
-        raise ValueError(f"vecdot: Input operand 1 has a mismatch in its core dimension 0, with "
-                         f"gufunc signature (n),(n)->() (size {b.shape[-1]} is different from "
-                         f"{a.shape[-1]})")
+    _core_check("vecdot", "(n),(n)->()", a, 1, -1, b, 1, -1)
     if a.dtype == torch.bool:
         return (a & b).any(-1)
     return (torch.conj_physical(a) * b if a.is_complex() else a * b).sum(-1, dtype=a.dtype)
 
 
 def matvec(a, v):
-    _need(a, 2, "matvec", 0)
-    _need(v, 1, "matvec", 1)
-    if a.shape[-1] != v.shape[-1]:
-        raise ValueError(f"matvec: Input operand 1 has a mismatch in its core dimension 0, with "
-                         f"gufunc signature (m,n),(n)->(m) (size {v.shape[-1]} is different from "
-                         f"{a.shape[-1]})")
+    _core_check("matvec", "(m,n),(n)->(m)", a, 2, -1, v, 1, -1)
     return matmul(a, v.unsqueeze(-1)).squeeze(-1)
 
 
 def vecmat(v, a):
-    _need(v, 1, "vecmat", 0)
-    _need(a, 2, "vecmat", 1)
-    if a.shape[-2] != v.shape[-1]:
-        raise ValueError(f"vecmat: Input operand 1 has a mismatch in its core dimension 0, with "
-                         f"gufunc signature (n),(n,m)->(m) (size {a.shape[-2]} is different from "
-                         f"{v.shape[-1]})")
+    _core_check("vecmat", "(n),(n,m)->(m)", v, 1, -1, a, 2, -2)
     vc = torch.conj_physical(v) if v.is_complex() else v
     return matmul(vc.unsqueeze(-2), a).squeeze(-2)

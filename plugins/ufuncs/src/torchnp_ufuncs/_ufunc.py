@@ -848,12 +848,7 @@ class ufunc:
             else:
                 r = x.to(loop[1][0])
         r = _from_compute(r, loop[1][0])
-        if type(out) is tuple:
-            out = out[0]
-        if out is not None:
-            _write_out(self.__name__, r, out, "same_kind", None)
-            return out
-        return _normalize.wrap(r)
+        return _array_result(self.__name__, r, out)
 
     def reduceat(self, array, indices, axis=0, dtype=None, out=None):
         """Reduce over slices given by ``indices``. Mirrors ``numpy.ufunc.reduceat``."""
@@ -882,12 +877,7 @@ class ufunc:
         ts = [p.tensor for p in parts]
         dt = ts[0].dtype if ts else t.dtype
         r = torch.cat([x.to(dt) for x in ts], dim=ax) if ts else t.narrow(ax, 0, 0)
-        if type(out) is tuple:
-            out = out[0]
-        if out is not None:
-            _write_out(self.__name__, r, out, "same_kind", None)
-            return out
-        return _normalize.wrap(r)
+        return _array_result(self.__name__, r, out)
 
     def outer(self, A, B, /, **kwargs):
         """Apply the ufunc to all pairs ``(a, b)``. Mirrors ``numpy.ufunc.outer``."""
@@ -999,6 +989,17 @@ def _assign_flat(a, idx, values):
         flat = t.reshape(-1).clone()
         flat[idx] = values
         t.copy_(flat.reshape(t.shape))
+
+
+def _array_result(name, r, out):
+    """Result of accumulate/reduceat: copied into ``out`` (a 1-tuple allowed) under
+    'same_kind' casting and ``out`` returned, else ``r`` wrapped as an ndarray."""
+    if type(out) is tuple:
+        out = out[0]
+    if out is not None:
+        _write_out(name, r, out, "same_kind", None)
+        return out
+    return _normalize.wrap(r)
 
 
 def _write_out(name, r, out, casting, mask, reduce=False):
