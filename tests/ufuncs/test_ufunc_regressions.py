@@ -169,3 +169,13 @@ def test_fmod_of_python_floats_with_huge_quotient():
     check("remainder", -1e300, 3e-300)
     with np.errstate(all="ignore"):
         check("floor_divide", np.array([3e38], np.float32), 1e-45)
+
+
+def test_complex_fmax_fmin_two_nans_keep_the_first():
+    import torchnp as tnp
+    from tests._oracle import assert_same
+    a = np.array([complex("nan+0j"), 1 + 0j, complex("0+nanj"), complex("nan+0j")])
+    b = np.array([complex("0+nanj"), complex("nan+1j"), 2 + 0j, 3 + 0j])
+    for name in ("fmax", "fmin", "maximum", "minimum"):
+        got = getattr(tnp, name)(tnp.asarray(a), tnp.asarray(b))
+        assert_same(got, getattr(np, name)(a, b))

@@ -402,9 +402,13 @@ def _c_extreme(a, b, largest, propagate_nan):
     """
     a, b = torch.broadcast_tensors(a, b)
     r = torch.where(_c_ge(a, b) if largest else _c_ge(b, a), a, b)
-    if_b_nan, if_a_nan = (b, a) if propagate_nan else (a, b)
-    r = torch.where(_c_isnan(b), if_b_nan, r)
-    return torch.where(_c_isnan(a), if_a_nan, r)
+    a_nan, b_nan = _c_isnan(a), _c_isnan(b)
+    if propagate_nan:
+        r = torch.where(b_nan, b, r)
+        return torch.where(a_nan, a, r)
+    # fmax/fmin: the number wins over a NaN; of two NaNs, the first (as NumPy)
+    r = torch.where(b_nan, a, r)
+    return torch.where(a_nan & ~b_nan, b, r)
 
 
 def cmax(a, b):
