@@ -10,7 +10,7 @@ from hypothesis import given, strategies as st
 import torchnp as tnp
 from tests._oracle import to_np
 
-API = pathlib.Path("/work/shared/api/numpy_api.json")
+from tests._api import API_PATH as API
 
 
 def _scope(ns):
