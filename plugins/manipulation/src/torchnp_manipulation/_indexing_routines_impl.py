@@ -33,6 +33,20 @@ def _mode(mode):
     return mode
 
 
+def _checked_indices(idx, n, mode, message):
+    """Map indices into [0, n) per ``mode``; 'raise' refuses any outside with ValueError(message).
+
+    choose and ravel_multi_index take no negative indices in 'raise' mode, unlike take/put.
+    """
+    if mode == "raise":
+        if idx.numel() and bool(((idx < 0) | (idx >= n)).any()):
+            raise ValueError(message)
+        return idx
+    if mode == "wrap":
+        return torch.remainder(idx, n)
+    return idx.clamp(0, n - 1)
+
+
 def _fix_indices(idx, n, mode, axis=0):
     """Map indices into [0, n) per ``mode`` (NumPy's take/put/choose modes)."""
     if mode == "raise":
@@ -227,13 +241,7 @@ def choose(a: ArrayLike, choices, out: OutArray = None, mode="raise") -> ArrayOr
     choices = [c if isinstance(c, torch.Tensor) else scalar_tensor(c, dt, dev) for c in choices]
     shp = torch.broadcast_shapes(idx.shape, *(c.shape for c in choices))
     n = len(choices)
-    if mode == "raise":
-        if idx.numel() and bool(((idx < 0) | (idx >= n)).any()):
-            raise ValueError("invalid entry in choice array")
-    elif mode == "wrap":
-        idx = torch.remainder(idx, n)
-    else:
-        idx = idx.clamp(0, n - 1)
+    idx = _checked_indices(idx, n, mode, "invalid entry in choice array")
     stacked = torch.stack([bits(cast_to(c, dt)).expand(shp) for c in choices])
     return unbits(stacked.gather(0, idx.expand(shp).unsqueeze(0).to(stacked.device)).squeeze(0), dt)
 
@@ -443,14 +451,7 @@ def ravel_multi_index(multi_index: ArrayLikeSeq, dims, mode="raise", order="C") 
     fixed = []
     for c, d, md in zip(coords, dims, modes):
         _mode(md)
-        if md == "raise":
-            if c.numel() and bool(((c < 0) | (c >= d)).any()):
-                raise ValueError("invalid entry in coordinates array")
-        elif md == "wrap":
-            c = torch.remainder(c, d)
-        else:
-            c = c.clamp(0, d - 1)
-        fixed.append(c)
+        fixed.append(_checked_indices(c, d, md, "invalid entry in coordinates array"))
     strides = []
     s = 1
     seq = list(range(len(dims)))

@@ -16,6 +16,7 @@ from torchnp._normalize import (
     ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, AxisLike, KeepDims, OutArray, as_tensor,
     as_tensor_or_scalar,
 )
+from torchnp._shape_impl import _is_c_contig, _is_f_contig
 from torchnp.exceptions import TooHardError, normalize_axis_tuple
 
 from ._util_impl import NoValue
@@ -197,20 +198,11 @@ def isposinf(x: ArrayLike, out: OutArray | None = None) -> ArrayOrScalar:
     return _isinf_sign(x, True)
 
 
-def _c_contig(t):
-    expected = 1
-    for size, stride in zip(reversed(t.shape), reversed(t.stride())):
-        if size != 1 and stride != expected:
-            return False
-        expected *= size
-    return True
-
-
 def isfortran(a: ArrayLike) -> builtins.bool:
     """Fortran-contiguous and not C-contiguous. Mirrors ``numpy.isfortran``."""
     if a.ndim < 2:
         return False
-    return _c_contig(a.permute(*reversed(range(a.ndim)))) and not _c_contig(a)
+    return _is_f_contig(a) and not _is_c_contig(a)
 
 
 def _byte_bounds(t):
