@@ -7,6 +7,7 @@ Imports only torch.
 from __future__ import annotations
 
 import builtins
+import sys
 import types
 
 import torch
@@ -108,6 +109,16 @@ class dtype:
     def base(self):
         return self
 
+    @property
+    def __numpy_dtype__(self):
+        # NumPy's dtype protocol: numpy.dtype(d), result_type(d, ...) and libraries
+        # built on them (Dask, pandas) read this. Only NumPy asks for it, so NumPy is
+        # already imported: the core never imports it.
+        np = sys.modules.get("numpy")
+        if np is None:
+            raise AttributeError("__numpy_dtype__: NumPy is not imported")
+        return np.dtype(self.name)
+
     def newbyteorder(self, new_order="S"):
         if new_order in ("=", "<", "|", "N", "native", "little", "L") or self.itemsize == 1:
             return self
@@ -180,6 +191,20 @@ _NUMS = {"bool": 0, "int8": 1, "uint8": 2, "int16": 3, "uint16": 4, "int32": 5,
 # the bare classes so dtype objects can refer to them.
 
 
+class _NumPyScalarDtype:
+    """``__numpy_dtype__`` of the scalar types and their instances, for ``numpy.dtype(torchnp.float32)``.
+
+    A descriptor, so that it answers on the class as well as on instances; it maps
+    a type to NumPy's type of the same name (abstract ones raise NumPy's TypeError).
+    """
+
+    def __get__(self, obj, owner):
+        np = sys.modules.get("numpy")
+        if np is None:
+            raise AttributeError("__numpy_dtype__: NumPy is not imported")
+        return np.dtype(getattr(np, owner.__name__))
+
+
 class generic:
     """Base class of torchnp scalar types. Mirrors ``numpy.generic``.
 
@@ -188,6 +213,7 @@ class generic:
     """
 
     __slots__ = ("tensor",)
+    __numpy_dtype__ = _NumPyScalarDtype()
 
 
 class number(generic):
