@@ -19,6 +19,7 @@ BUILTIN_PLUGINS = {
     "testing": "torchnp-testing",
     "utilities": "torchnp-utilities",
     "polynomial": "torchnp-polynomial",
+    "reference": "torchnp-reference",  # opt-in: NumPy's answers (see _plugins.OPT_IN_PLUGINS)
 }
 
 # whole namespaces owned by one distribution

@@ -11,8 +11,17 @@ Selection and blocking (before first use):
 - ``TORCHNP_LOAD_PLUGINS=a,b``: load only these plugins (by entry-point name).
 - ``TORCHNP_BLOCK_PLUGINS=a,b``: never load these.
 - ``TORCHNP_SELECT=linalg=myplug,sum=other,linalg.solve=third``: which plugin
-  provides a namespace's names, or one name, when several provide it.
-- ``torchnp.plugins.block/select/load_only`` do the same from code.
+  provides a namespace's names, or one name, when several provide it
+  (``torchnp=P``: the main namespace).
+- ``TORCHNP_COMPARE=linalg,fft`` (``TORCHNP_COMPARE_ACTION=raise|warn``): compare
+  mode (``torchnp._compare``): each call in these namespaces (or of these names)
+  runs through the chosen plugin and the ``reference`` plugin.
+- ``torchnp.plugins.block/select/load_only/compare`` do the same from code.
+
+Opt-in plugins (``reference``: NumPy itself) are loaded only when something asks
+for them: a selection naming them, ``TORCHNP_LOAD_PLUGINS`` listing them, or
+compare mode. They never win a conflict by the default rule and their overlaps
+with other plugins are not recorded as conflicts.
 
 Conflict rule, when two plugins provide one name and no selection applies:
 built-in plugins win over third-party ones; between two of the same kind, the
@@ -35,6 +44,11 @@ from .exceptions import PluginError, PluginWarning
 __all__ = ["registry", "ensure_namespace", "namespace_module"]
 
 GROUP = "torchnp"
+# plugins loaded only on request; they shadow every namespace (see the module docstring)
+OPT_IN_PLUGINS = frozenset({"reference"})
+# namespaces compare mode refuses: the reference's answers differ there by design
+_NOT_COMPARABLE = {"random": "torchnp's random streams differ from NumPy's by design "
+                             "(docs/DIFFERENCES.md); select reference for random instead"}
 
 
 class _Entry:
@@ -57,6 +71,7 @@ class PluginInfo:
         self.namespaces = ()
         self.error = None
         self.blocked = False
+        self.dormant = False  # an opt-in plugin nobody asked for: not loaded
         self.names = {}  # namespace -> count of names registered
 
     def _read_dist(self):
@@ -135,6 +150,8 @@ class _State:
         only = _env_list("TORCHNP_LOAD_PLUGINS")
         self.only = set(only) if only else None
         self.select = dict(_env_select())
+        self.compare = {_env_key(k) for k in _env_list("TORCHNP_COMPARE")}
+        self.compare_action = os.environ.get("TORCHNP_COMPARE_ACTION", "raise").strip() or "raise"
         self.extra_plugins = []  # (name, module) registered from code, before first use
 
 
@@ -147,7 +164,12 @@ def _env_select():
         key, sep, plugin = item.partition("=")
         if not sep:
             raise PluginError(f"TORCHNP_SELECT: expected KEY=PLUGIN, got {item!r}")
-        yield key.strip(), plugin.strip()
+        yield _env_key(key.strip()), plugin.strip()
+
+
+def _env_key(key):
+    """``torchnp`` names the main namespace in TORCHNP_SELECT/TORCHNP_COMPARE ("" in code)."""
+    return "" if key == "torchnp" else key
 
 
 _state = _State()
@@ -165,6 +187,7 @@ def _load_plugins():
 
     from . import hookspecs
     st = _state
+    _check_compare(st)
     pm = pluggy.PluginManager("torchnp")
     hookspecs.mark_specs()
     pm.add_hookspecs(hookspecs)
@@ -190,6 +213,9 @@ def _load_plugins():
         if info.name in st.blocked or (st.only is not None and info.name not in st.only):
             info.blocked = True
             continue
+        if info.name in OPT_IN_PLUGINS and not _wanted(st, info.name):
+            info.dormant = True
+            continue
         try:
             module = load()
             pm.register(module, name=info.name)
@@ -207,6 +233,33 @@ def _load_plugins():
     st.loaded = True
 
 
+def _wanted(st, name):
+    """Whether an opt-in plugin was asked for."""
+    return ((st.only is not None and name in st.only) or name in st.select.values()
+            or (name == "reference" and bool(st.compare)))
+
+
+def _check_compare(st):
+    if st.compare_action not in ("raise", "warn"):
+        raise PluginError(f"TORCHNP_COMPARE_ACTION: expected 'raise' or 'warn', got "
+                          f"{st.compare_action!r}")
+    for key in st.compare:
+        top = key.split(".")[0]
+        if top in _NOT_COMPARABLE:
+            raise PluginError(f"TORCHNP_COMPARE={key}: {top} cannot be compared: "
+                              f"{_NOT_COMPARABLE[top]}")
+
+
+def _compared(namespace, name):
+    """Whether compare mode covers ``namespace``'s ``name``."""
+    keys = _state.compare
+    full = f"{namespace}.{name}" if namespace else name
+    if full in keys or namespace in keys:
+        return True
+    parts = namespace.split(".")
+    return any(".".join(parts[:i]) in keys for i in range(1, len(parts)))
+
+
 def _call_one(pm, plugin_name, hook):
     plugin = pm.get_plugin(plugin_name)
     impl = getattr(plugin, hook, None)
@@ -216,13 +269,13 @@ def _call_one(pm, plugin_name, hook):
 
 
 def _priority(info):
-    return (0 if info.builtin else 1, info.name)
+    return (2 if info.name in OPT_IN_PLUGINS else 0 if info.builtin else 1, info.name)
 
 
 def _choose(namespace, name, entries):
     st = _state
     for key in ((f"{namespace}.{name}" if namespace else name), namespace):
-        plugin = st.select.get(key) if key else None
+        plugin = st.select.get(key)
         if plugin is not None:
             for e in entries:
                 if e.plugin == plugin:
@@ -274,11 +327,14 @@ def _assemble(namespace):
     public = {}
     for name, cands in entries.items():
         chosen = _choose(namespace, name, cands)
-        if len(cands) > 1:
-            st.conflicts.append((namespace, name, chosen.plugin,
-                                 [e.plugin for e in cands if e is not chosen]))
+        losers = [e.plugin for e in cands if e is not chosen and e.plugin not in OPT_IN_PLUGINS]
+        if losers:
+            st.conflicts.append((namespace, name, chosen.plugin, losers))
         try:
             value = make_public(chosen.value, name, module_name) if chosen.normalize else chosen.value
+            if st.compare and chosen.plugin != "reference" and _compared(namespace, name):
+                value = _compare_with_reference(value, cands, namespace, name, chosen.plugin,
+                                                module_name)
         except Exception as exc:  # noqa: BLE001
             info = st.plugins[chosen.plugin]
             info.error = f"invalid registration of {name!r}: {exc}"
@@ -296,9 +352,22 @@ def _assemble(namespace):
     st.namespaces_done.add(namespace)
 
 
+def _compare_with_reference(value, cands, namespace, name, plugin, module_name):
+    """``value`` wrapped by compare mode, when the reference plugin provides ``name`` too."""
+    ref = next((e for e in cands if e.plugin == "reference"), None)
+    if ref is None or isinstance(value, type) or not callable(value):
+        return value  # classes and constants are not compared; names NumPy lacks neither
+    from ._compare import compared
+    theirs = make_public(ref.value, name, module_name) if ref.normalize else ref.value
+    qualname = f"{namespace}.{name}" if namespace else name
+    return compared(value, theirs, qualname, _state.compare_action, plugin)
+
+
 _published: dict = {}
 # namespace stubs that ship with core (torchnp/linalg.py …): always importable
 _CORE_SUBMODULES = frozenset({"linalg", "fft", "random", "testing", "emath"})
+# core modules that are not namespaces
+_REAL_SUBMODULES = frozenset({"plugins", "hookspecs", "exceptions"})
 
 
 def all_namespaces():
@@ -364,11 +433,40 @@ def missing_name_error(namespace, name):
     return AttributeError(msg)
 
 
+def _star_names(namespace, module_globals):
+    """``__all__`` of a namespace, made on first ``from torchnp... import *``.
+
+    NumPy's own list for the namespace (stored in ``_numpy_all``) less the names
+    torchnp does not provide; for namespaces NumPy lacks, every public name.
+    """
+    from ._numpy_all import NUMPY_ALL
+    mod = sys.modules[module_globals["__name__"]]
+    listed = NUMPY_ALL.get(namespace)
+    if listed is None:
+        ensure_namespace(namespace)
+        names = sorted(n for n in module_globals if not n.startswith("_"))
+    else:
+        names = []
+        for n in listed:
+            try:
+                getattr(mod, n)
+            except AttributeError:
+                continue
+            names.append(n)
+    module_globals["__all__"] = names
+    return names
+
+
 def install_lazy_getattr(module_globals, namespace):
     """Give a namespace module PEP 562 ``__getattr__``/``__dir__`` backed by the registry."""
 
     def __getattr__(name):
-        if name.startswith("__") and name.endswith("__"):
+        if name == "__all__":
+            return _star_names(namespace, module_globals)
+        if name.startswith("_") or (not namespace and name in _REAL_SUBMODULES):
+            # private names and core's own submodules (``from torchnp import plugins``,
+            # ``from torchnp import _run``) are never plugin names: answering at once lets
+            # the import system import the submodule without loading any plugin
             raise AttributeError(f"module {module_globals['__name__']!r} has no attribute {name!r}")
         # a submodule is found without assembling this namespace (torchnp.linalg
         # must not load the main namespace's plugins)
@@ -438,5 +536,7 @@ def reset_for_tests():
             if mod is not None:
                 for n in names:
                     mod.__dict__.pop(n, None)
+                if "__getattr__" in mod.__dict__:
+                    mod.__dict__.pop("__all__", None)  # made from the published names
         _published.clear()
         _state = _State()
