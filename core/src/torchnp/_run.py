@@ -117,6 +117,10 @@ def _import(name, globals=None, locals=None, fromlist=(), level=0):
         code = frame.f_code.co_code
         if 0 <= frame.f_lasti < len(code) and code[frame.f_lasti] == _IMPORT_NAME:
             target = _target(name)
+            for item in fromlist or ():
+                alias = f"{name}.{item}"
+                if alias in _ALIASES and item not in target.__dict__:
+                    setattr(target, item, _target(alias))  # from numpy.lib import scimath
             # `import numpy.linalg` binds the top package; `from numpy.linalg import x` the module
             return target if fromlist else sys.modules["torchnp"]
     return _original_import(name, globals, locals, fromlist, level)
