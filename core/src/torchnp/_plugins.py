@@ -345,10 +345,13 @@ def _assemble(namespace):
         counts = st.plugins[chosen.plugin].names
         counts[namespace] = counts.get(namespace, 0) + 1
     mod = namespace_module(namespace)
+    written = set()
     for name, value in public.items():
+        # core's own names (asarray, dtype, ...) are never replaced by a plugin's
         if name not in mod.__dict__ or name in _published.get(namespace, ()):
             mod.__dict__[name] = value
-    _published.setdefault(namespace, set()).update(public)
+            written.add(name)
+    _published.setdefault(namespace, set()).update(written)
     st.namespaces_done.add(namespace)
 
 

@@ -113,15 +113,13 @@ def to_numpy(x, seen=None):
 def from_numpy(r, device=None):
     """The torchnp counterpart of a NumPy result."""
     if isinstance(r, np.ndarray) and type(r) is np.ndarray:
+        _check_storable(r.dtype)
         if r.dtype.byteorder == ">" or any(s < 0 for s in r.strides) or not r.flags.writeable:
             r = r.copy()  # torch takes neither negative strides nor read-only memory
-        return torchnp.asarray(torch.from_numpy(r) if r.dtype.kind in "biufc" else r,
-                               device=device)
+        return torchnp.asarray(torch.from_numpy(r), device=device)
     if isinstance(r, np.generic):
-        scalar_type = getattr(torchnp, r.dtype.name, None)
-        if scalar_type is None or r.dtype.kind not in "biufc":
-            return torchnp.asarray(np.asarray(r))[()]  # raises torchnp's NotImplementedError
-        return scalar_type(r.item())
+        _check_storable(r.dtype)
+        return getattr(torchnp, r.dtype.name)(r.item())
     if isinstance(r, np.dtype):
         return torchnp.dtype(r.name) if r.kind in "biufc" else torchnp.dtype(r)
     if isinstance(r, type) and issubclass(r, np.generic):
@@ -138,6 +136,14 @@ def from_numpy(r, device=None):
     if isinstance(r, (types.ModuleType, BaseException)) or t is dict:
         return r
     return NumPyObject(r)
+
+
+def _check_storable(dt):
+    if dt.kind not in "biufc" or dt.name not in ("bool", "int8", "int16", "int32", "int64", "uint8",
+                                                  "uint16", "uint32", "uint64", "float16",
+                                                  "float32", "float64", "complex64", "complex128"):
+        raise NotImplementedError(f"torchnp reference: NumPy returned dtype {dt}, which torch "
+                                  "cannot store")
 
 
 def _torchnp_exception(exc):
