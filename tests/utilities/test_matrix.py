@@ -631,21 +631,32 @@ def test_read_only():
     assert m.tolist() == SQ
 
 
-# Known gaps, outside this plugin: the core and the function plugins return plain
-# ndarrays for matrix inputs where NumPy keeps the subclass.
-GAPS = {
-    "ufunc-keeps-subclass": lambda M, m: M.sqrt(m),
+# Where the subclass is kept: views (the core's view model keeps the class) and
+# asanyarray. Known gaps, outside this plugin: ufuncs and a scalar's operators return
+# plain ndarrays for matrix inputs where NumPy keeps the subclass.
+KEPT = {
     "function-keeps-subclass": lambda M, m: M.transpose(m),
     "asanyarray-keeps-subclass": lambda M, m: M.asanyarray(m),
-    "scalar-times-matrix": lambda M, m: M.float64(2) * m,
     "view-as-matrix": lambda M, m: M.asarray(m).view(M.matrix),
 }
+GAPS = {
+    "ufunc-keeps-subclass": lambda M, m: M.sqrt(m),
+    "scalar-times-matrix": lambda M, m: M.float64(2) * m,
+}
+
+
+@pytest.mark.parametrize("case", list(KEPT))
+def test_views_keep_the_subclass(case):
+    assert isinstance(KEPT[case](np, np.matrix(SQ)), np.matrix)  # what NumPy does
+    r = KEPT[case](tnp, tnp.matrix(SQ))
+    assert isinstance(r, tnp.matrix)
+    _same(r, KEPT[case](np, np.matrix(SQ)))
 
 
 @pytest.mark.parametrize("case", [
     pytest.param(c, marks=pytest.mark.xfail(strict=True, reason="core/plugins: results of "
-                                            "torchnp functions, ufuncs, scalars' operators and "
-                                            "ndarray.view(type) are plain ndarrays"))
+                                            "torchnp ufuncs and scalars' operators are plain "
+                                            "ndarrays"))
     for c in GAPS])
 def test_known_gaps(case):
     assert isinstance(GAPS[case](np, np.matrix(SQ)), np.matrix)  # what NumPy does

@@ -17,7 +17,7 @@ import warnings
 
 import torch
 
-from . import _dtypes, _normalize
+from . import _dtypes, _normalize, _views
 from ._normalize import (
     ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, DeviceLike, DTypeLike, NotImplementedType, as_tensor,
     wrap,
@@ -187,12 +187,58 @@ def _from_array_interface(obj):
     return t
 
 
-def _convert(obj, dtype, copy, device, order="K"):
+def _layout_ok(t, order):
+    """Whether ``t``'s layout already meets ``order`` ('K', 'A', 'C' or 'F')."""
+    if order == "C" or (order == "F" and t.ndim < 2):
+        return t.is_contiguous()
+    if order == "F":
+        return _is_f_contig(t)
+    return True
+
+
+def _is_f_contig(t):
+    expected = 1
+    for n, s in zip(t.shape, t.stride()):
+        if n != 1 and s != expected:
+            return False
+        expected *= n
+    return True
+
+
+def _convert_array(a, dtype, copy, device, order, subok):
+    """array/asarray of an ndarray: the array itself (or a view of it, for a subclass
+    given to asarray) where NumPy returns its input, else a new tensor."""
+    t = a.tensor
+    rev = _views.is_reversed(a)
+    same = (dtype is None or t.dtype == dtype) and (device is None or t.device == device) and \
+        (order in ("K", "A") or (not rev and _layout_ok(t, order)))
+    if same and copy is not True:
+        if subok or type(a)._plain is _normalize._ndarray_cls:
+            return a
+        return _views.as_class(a, _normalize._ndarray_cls)
+    if copy is False:
+        raise ValueError(_COPY_MSG if device is None or t.device == device else
+                         "Unable to avoid copy while moving an array to another device.")
+    if dtype is not None and t.dtype != dtype:
+        t = _cast(t, dtype)
+        rev = True  # t is new
+    if device is not None and t.device != device:
+        t = t.to(device)
+        rev = True
+    if order == "F" and t.ndim > 1:
+        return _fortran(t) if rev or not _is_f_contig(t) else _fortran(t.clone())
+    if not rev or (order == "C" and not t.is_contiguous()):
+        t = t.clone(memory_format=torch.contiguous_format if order == "C" else
+                    torch.preserve_format)
+    return t
+
+
+def _convert(obj, dtype, copy, device, order="K", subok=False):
     """Shared engine of array/asarray: convert, cast, move, copy as asked."""
     tp = type(obj)
-    if tp is _normalize._ndarray_cls:
-        t, fresh = obj.tensor, False
-    elif tp is torch.Tensor:
+    if isinstance(obj, _normalize._ndarray_cls):
+        return _convert_array(obj, dtype, copy, device, order, subok)
+    if tp is torch.Tensor:
         t, fresh = obj, False
     elif tp is list or tp is tuple:
         if dtype is not None:
@@ -215,12 +261,10 @@ def _convert(obj, dtype, copy, device, order="K"):
     if order == "K" or order == "A":
         pass
     elif order == "F" and t.ndim > 1:
-        f = _fortran(t)
-        if f is not t and f.data_ptr() != t.data_ptr():
+        if not _is_f_contig(t):
             if copy is False:
                 raise ValueError(_COPY_MSG)
-            fresh = True
-        t = f
+            t, fresh = _fortran(t), True
     elif not t.is_contiguous():  # "C", or "F" of a strided 1-d array
         if copy is False:
             raise ValueError(_COPY_MSG)
@@ -240,7 +284,7 @@ def _convert_other(obj, dtype, copy):
             raise ValueError(_COPY_MSG)
         return as_tensor(obj), True
     t = _from_array_interface(obj) if _foreign_interface(obj) else as_tensor(obj)
-    fresh = not isinstance(obj, torch.Tensor) and not hasattr(obj, "tensor") \
+    fresh = not isinstance(obj, torch.Tensor) \
         and not hasattr(obj, "__array_interface__") and not hasattr(obj, "__array_struct__") \
         and not hasattr(obj, "__dlpack__") and not hasattr(obj, "__array__")
     return t, fresh  # fresh: other sequences, converted element by element
@@ -255,10 +299,18 @@ def array(object, dtype: DTypeLike = None, *, copy=True, order="K", subok=False,
     raises ``ValueError`` when a copy cannot be avoided.
     """
     order = "K" if order == "K" else _check_order(order)
-    t = _convert(object, dtype, None if copy is None else builtins.bool(copy), None, order)
+    t = _convert(object, dtype, None if copy is None else builtins.bool(copy), None, order, subok)
     if ndmin > t.ndim:
-        t = t.reshape((1,) * (ndmin - t.ndim) + tuple(t.shape))
+        t = _reshape(t, (1,) * (ndmin - t.ndim) + tuple(t.shape))
     return t
+
+
+def _reshape(r, shape):
+    """Reshape a result of ``_convert``: a tensor, or an array (a view of it, always possible
+    for the length-1 axes added here)."""
+    if isinstance(r, torch.Tensor):
+        return r.reshape(shape)
+    return _views.reshape(r, shape)
 
 
 def asarray(a, dtype: DTypeLike = None, order=None, *, device: DeviceLike = None,
@@ -266,38 +318,36 @@ def asarray(a, dtype: DTypeLike = None, order=None, *, device: DeviceLike = None
     """Convert the input to an array. Mirrors ``numpy.asarray``."""
     if dtype is None and device is None and copy is None and order is None:
         tp = type(a)  # already an array: nothing to do
-        if tp is _normalize._ndarray_cls:
-            return a.tensor
-        if tp is torch.Tensor:
+        if tp is _normalize._ndarray_cls or tp is torch.Tensor:
             return a
     return _convert(a, dtype, copy, device, "K" if order is None else _check_order(order))
 
 
 def asanyarray(a, dtype: DTypeLike = None, order=None, *, device: DeviceLike = None,
                copy=None, like: NotImplementedType = None):
-    """Mirrors ``numpy.asanyarray`` (torchnp has no subclasses: same as asarray)."""
-    return _convert(a, dtype, copy, device, "K" if order is None else _check_order(order))
+    """Mirrors ``numpy.asanyarray``: like asarray, but ndarray subclasses pass through."""
+    return _convert(a, dtype, copy, device, "K" if order is None else _check_order(order), True)
 
 
 def ascontiguousarray(a, dtype: DTypeLike = None, *, like: NotImplementedType = None):
     """A C-contiguous array with ``ndim >= 1``. Mirrors ``numpy.ascontiguousarray``."""
     t = _convert(a, dtype, None, None, "C")
-    return t.reshape(1) if t.ndim == 0 else t
+    return _reshape(t, (1,)) if t.ndim == 0 else t
 
 
 def asfortranarray(a, dtype: DTypeLike = None, *, like: NotImplementedType = None):
     """A column-major array with ``ndim >= 1``. Mirrors ``numpy.asfortranarray``."""
     t = _convert(a, dtype, None, None, "F")
-    return t.reshape(1) if t.ndim == 0 else t
+    return _reshape(t, (1,)) if t.ndim == 0 else t
 
 
 def copy(a: ArrayLike, order="K", subok=False):
     """Mirrors ``numpy.copy``."""
     order = _check_order(order)
-    if order == "F" or (order == "A" and a.ndim > 1 and not a.is_contiguous()
-                        and _fortran(a).data_ptr() == a.data_ptr()):
-        f = _fortran(a)
-        return f.clone() if f.data_ptr() == a.data_ptr() else f
+    if a.ndim > 1 and (order == "F" or (order == "A" and not a.is_contiguous() and
+                                        _is_f_contig(a))):
+        rev = tuple(range(a.ndim - 1, -1, -1))
+        return a.permute(rev).clone(memory_format=torch.contiguous_format).permute(rev)
     if order == "C":
         return a.clone(memory_format=torch.contiguous_format)
     return a.clone()
@@ -307,14 +357,13 @@ def from_dlpack(x, /, *, device: DeviceLike = None, copy=None):
     """Mirrors ``numpy.from_dlpack``: zero-copy import of a DLPack producer."""
     if not hasattr(x, "__dlpack__"):
         raise TypeError(f"from_dlpack: {type(x).__name__} does not implement __dlpack__")
-    if type(x) is _normalize._flipview_cls:
-        # the temporary the wrapper tracked, so the result maps back to a (reversed)
-        # view of x's memory as NumPy's does (_normalize._derive)
-        t = as_tensor(x)
+    if isinstance(x, _normalize._ndarray_cls):
+        # NumPy's result shares x's memory, reversed axes included: a view of x
+        if (device is None or x.device == device) and not copy:
+            return _views.as_class(x, _normalize._ndarray_cls)
+        t = x.tensor
     else:
-        t = getattr(x, "tensor", None)
-        if not isinstance(t, torch.Tensor):
-            t = x if isinstance(x, torch.Tensor) else torch.from_dlpack(x)
+        t = x if isinstance(x, torch.Tensor) else torch.from_dlpack(x)
     if device is not None and t.device != device:
         if copy is False:
             raise ValueError("Unable to avoid copy while moving an array to another device.")

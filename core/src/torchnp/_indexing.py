@@ -1,18 +1,22 @@
-"""Indexing of ndarrays: basic and advanced, reads and writes, flip views.
+"""Indexing of ndarrays (``a[key]`` and ``a[key] = value``) with NumPy's rules.
 
-An array is described here by a positive-stride torch tensor ``p`` plus the set
-of its axes that are logically reversed (``flips``): a plain ndarray has no
-flips; a negative-step slice yields a ``_FlipView`` (see ``_ndarray``) holding
-``p`` and ``flips``. Every key is applied to that pair:
+A key is parsed into one component per axis it consumes or adds: ints, slices,
+None (a new axis) and advanced parts (integer arrays and boolean masks; ints
+count as advanced when an array is present, as in NumPy). Indexing is then two
+stages:
 
-* basic parts (ints, slices of any step, ``None``, ``...``) become positive
-  torch slices of ``p`` plus an updated flip set, so results stay true views and
-  writes through them reach the base;
-* advanced parts (integer arrays, boolean masks; ints count as advanced when an
-  array is present, as in NumPy) are placed by NumPy's rule: the broadcast index
-  dimensions replace the indexed axes when those are adjacent, else go first.
-  Torch treats ints differently (it selects them first), so the placement is
-  done here with permute/movedim rather than left to torch.
+1. the basic components go to the view model (``_views.index``), so the result
+   is a view, and writes reach the memory whatever its strides (negative steps
+   included);
+2. if the key has advanced parts, they gather from (or scatter into) the values
+   of that view, placed by NumPy's rule: the broadcast index dimensions replace
+   the indexed axes when those are adjacent, else go first. Torch selects ints
+   first and places dimensions differently, so the placement is done here with
+   permute/movedim rather than left to torch.
+
+Data-dependent checks (index bounds) raise NumPy's IndexError eagerly; while
+tracing (torch.compile) they become ``torch._assert_async`` with the same
+message (a RuntimeError), see docs/ARCHITECTURE.md.
 """
 from __future__ import annotations
 
@@ -22,112 +26,99 @@ import warnings
 
 import torch
 
-from . import _dtypes, _normalize
+from . import _dtypes, _normalize, _views
 from .exceptions import ComplexWarning
 
-__all__ = ["getitem", "setitem", "flip_view", "assign", "prepare_value"]
+__all__ = ["getitem", "setitem", "prepare_value"]
 
-_FlipView = None  # set by _ndarray at import
-_ndarray = None
+_ndarray = None  # set by _ndarray at import
 _new = object.__new__
 _SCALARS = _dtypes._SCALAR_BY_TORCH
+_tracing = torch.compiler.is_compiling
+_view = _views.view
 
 _INDEX_ERR = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
               "integer or boolean arrays are valid indices")
 
-
-# torch.flip has no uint16/32/64 kernel ("flip_cpu" not implemented for 'UInt16'):
-# flip the same bytes viewed as the signed type of the same size
-_FLIP_AS = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+# torch has no index_put kernel for uint16/32/64: write the same bytes as the signed type
+_SIGNED = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
 
 
-def flip(t, dims):
-    """``torch.flip(t, dims)`` for every dtype torchnp stores (a fresh tensor)."""
-    s = _FLIP_AS.get(t.dtype)
-    if s is None:
-        return torch.flip(t, dims)
-    return torch.flip(t.view(s), dims).view(t.dtype)
+class _Adv:
+    """An advanced key component: an int64 index tensor, or a boolean mask."""
 
+    __slots__ = ("t", "mask")
 
-def _uint_tensor(v, dtype, device):
-    """A Python scalar (already range-checked by prepare_value) as a 0-d uint tensor."""
-    if type(v) is builtins.int and v >= 2**63:
-        return torch.tensor(v - 2**64, dtype=torch.int64, device=device).view(dtype)
-    return torch.tensor(v, device=device).to(dtype)
+    def __init__(self, t, mask):
+        self.t, self.mask = t, mask
 
 
 # --- key parsing ----------------------------------------------------------------
 def _comp(k, device):
-    """Classify one key component: ('i', int) | ('s', slice) | ('n',) | ('e',) | ('a', t) | ('b', t)."""
+    """One key component: int, slice, None, Ellipsis or _Adv."""
     t = type(k)
-    if t is int:
-        return ("i", k)
-    if t is slice:
-        return ("s", k)
-    if k is None:
-        return ("n",)
-    if k is Ellipsis:
-        return ("e",)
+    if t is int or t is slice or k is None or k is Ellipsis:
+        return k
     if t is builtins.bool:
-        return ("b", torch.tensor(k, device=device))
+        return _Adv(torch.tensor(k, device=device), True)
     if isinstance(k, _dtypes.generic):
         tt = k.tensor
         if tt.dtype == torch.bool:
-            return ("b", tt.to(device))
+            return _Adv(tt.to(device), True)
         if tt.is_floating_point() or tt.is_complex():
             raise IndexError(_INDEX_ERR)
-        return ("i", builtins.int(tt.item()))
+        return operator.index(k)
     if isinstance(k, (_ndarray, torch.Tensor, list, tuple)) or hasattr(k, "__array_interface__") \
             or hasattr(k, "__array__") or hasattr(k, "__dlpack__"):
-        if t is list and len(k) == 0:
-            return ("a", torch.zeros(0, dtype=torch.int64, device=device))
+        if (t is list or t is tuple) and len(k) == 0:
+            # NumPy reads an empty sequence as an empty integer index array
+            return _Adv(torch.zeros(0, dtype=torch.int64, device=device), False)
         is_array = isinstance(k, (_ndarray, torch.Tensor)) or hasattr(k, "shape")
         try:
             tt = _normalize.as_tensor(k)
         except (TypeError, ValueError, NotImplementedError):
             raise IndexError(_INDEX_ERR) from None
         if tt.dtype == torch.bool:
-            return ("b", tt.to(device))
+            return _Adv(tt.to(device), True)
         if tt.is_floating_point() or tt.is_complex():
             raise IndexError(_INDEX_ERR if not is_array or tt.ndim == 0 else
                              "arrays used as indices must be of integer (or boolean) type")
         if tt.ndim == 0 and is_array:
-            return ("i", builtins.int(tt.item()))  # NumPy: a 0-d integer array acts as an int
-        return ("a", tt.to(device=device, dtype=torch.int64))
+            return builtins.int(tt.item())  # NumPy: a 0-d integer array acts as an int
+        return _Adv(tt.to(device=device, dtype=torch.int64), False)
     try:
-        return ("i", operator.index(k))
+        return operator.index(k)
     except TypeError:
         raise IndexError(_INDEX_ERR) from None
 
 
-def _parse(key, shape, device):
-    """Key -> list of components with the Ellipsis expanded (one per consumed axis + newaxes)."""
+def _parse(key, ndim, device):
+    """Key -> components with the Ellipsis expanded: one per consumed axis, plus newaxes."""
     if type(key) is not tuple:
         key = (key,)
     comps = [_comp(k, device) for k in key]
-    ndim = len(shape)
-    count = 0
-    n_ell = 0
+    count = n_ell = 0
     for c in comps:
-        kind = c[0]
-        if kind in "isa":
-            count += 1
-        elif kind == "b":
-            count += c[1].ndim
-        elif kind == "e":
+        if c is None:
+            continue
+        if c is Ellipsis:
             n_ell += 1
+        elif type(c) is _Adv and c.mask:
+            count += c.t.ndim
+        else:
+            count += 1
     if n_ell > 1:
         raise IndexError("an index can only have a single ellipsis ('...')")
     if count > ndim:
         raise IndexError(f"too many indices for array: array is {ndim}-dimensional, "
                          f"but {count} were indexed")
-    fill = [("s", slice(None))] * (ndim - count)
+    fill = [slice(None)] * (ndim - count)
     if n_ell:
-        i = next(j for j, c in enumerate(comps) if c[0] == "e")
+        i = next(j for j, c in enumerate(comps) if c is Ellipsis)
         comps[i:i + 1] = fill
     else:
         comps.extend(fill)
-    return comps, n_ell > 0
+    return comps
 
 
 def _norm_int(i, n, axis):
@@ -136,181 +127,148 @@ def _norm_int(i, n, axis):
     return i + n if i < 0 else i
 
 
-def _phys_slice(s, n, flipped):
-    """A logical slice on an axis of length n -> (positive slice of p, reversed?)."""
-    if s.step is not None and operator.index(s.step) == 0:
-        raise ValueError("slice step cannot be zero")
-    start, stop, step = s.indices(n)
-    count = len(range(start, stop, step))
-    if count == 0:
-        return slice(0, 0), False
-    if flipped:
-        start, step = n - 1 - start, -step
-    if step > 0:
-        return slice(start, start + (count - 1) * step + 1, step), False
-    last = start + (count - 1) * step
-    return slice(last, start + 1, -step), True
+def _check_bounds(idx, n, axis):
+    """``idx`` with negative indices wrapped; NumPy's IndexError for out-of-range ones."""
+    if idx.numel():
+        bad = (idx < -n) | (idx >= n)
+        if _tracing():
+            torch._assert_async(~bad.any(), f"index out of bounds for axis {axis} with size {n}")
+        elif bad.any():  # one sync; on CUDA torch would device-assert instead
+            raise IndexError(f"index {idx[bad].reshape(-1)[0].item()} is out of bounds for axis "
+                             f"{axis} with size {n}")
+    return torch.where(idx < 0, idx + n, idx)
 
 
-# --- the engine ------------------------------------------------------------------------
 class _Plan:
-    __slots__ = ("p2", "flips", "adv", "adv_pos", "others", "b_shape", "adjacent")
+    """A parsed key: the basic view and where the advanced index tensors apply in it."""
+
+    __slots__ = ("view", "adv", "adv_pos", "others", "b_shape", "adjacent")
 
 
-def _plan(p, flips, key):
-    """Apply the basic part of ``key`` to (p, flips); collect the advanced part."""
-    comps, _ = _parse(key, p.shape, p.device)
-    has_adv = any(c[0] in "ab" for c in comps)
-    bk = []         # torch basic key on p
-    out_flips = []  # dims of p2 reversed
-    adv = []        # (p2 dim, index tensor)
-    pdim = 0        # axis of p being consumed
-    odim = 0        # axis of p2 being produced
+def _plan(a, key):
+    shape = a.shape
+    comps = _parse(key, len(shape), a.device)
+    has_adv = any(type(c) is _Adv for c in comps)
+    basic = []  # components for the view model
+    adv = []    # (axis of the basic view, index tensor)
+    pdim = odim = 0  # axis of ``a`` consumed / of the basic view produced
     for c in comps:
-        kind = c[0]
-        if kind == "n":
-            bk.append(None)
+        tc = type(c)
+        if c is None:
+            basic.append(None)
             odim += 1
-        elif kind == "s":
-            n = p.shape[pdim]
-            s, rev = _phys_slice(c[1], n, pdim in flips)
-            bk.append(s)
-            if rev and len(range(*s.indices(n))) > 1:
-                out_flips.append(odim)
+        elif tc is slice:
+            basic.append(c)
             pdim += 1
             odim += 1
-        elif kind == "i":
-            n = p.shape[pdim]
-            i = _norm_int(c[1], n, pdim)
-            if pdim in flips:
-                i = n - 1 - i
+        elif tc is not _Adv:  # an int
+            i = _norm_int(c, shape[pdim], pdim)
             if has_adv:
-                bk.append(slice(None))
-                adv.append((odim, torch.tensor(i, device=p.device)))
+                basic.append(slice(None))
+                adv.append((odim, torch.tensor(i, device=a.device)))
                 odim += 1
             else:
-                bk.append(i)
+                basic.append(i)
             pdim += 1
-        else:  # advanced: an integer array ("a") or a boolean mask ("b")
-            if kind == "a":
-                idxs = (_check_bounds(c[1], p.shape[pdim], pdim),)
-            else:
-                m = c[1]
-                if m.ndim == 0:
-                    bk.append(None)
-                    adv.append((odim, torch.zeros(1 if m else 0, dtype=torch.int64, device=p.device)))
-                    odim += 1
-                    continue
-                for j, size in enumerate(m.shape):
-                    if size != p.shape[pdim + j]:
-                        raise IndexError(
-                            f"boolean index did not match indexed array along axis {pdim + j}; size "
-                            f"of axis is {p.shape[pdim + j]} but size of corresponding boolean axis is {size}")
-                # a k-d mask indexes k axes: one index tensor each
-                idxs = m.nonzero().unbind(1) if m.ndim > 1 else (m.nonzero().reshape(-1),)
-            for idx in idxs:
-                if pdim in flips:
-                    idx = (p.shape[pdim] - 1) - idx
-                bk.append(slice(None))
+        elif not c.mask:
+            basic.append(slice(None))
+            adv.append((odim, _check_bounds(c.t, shape[pdim], pdim)))
+            pdim += 1
+            odim += 1
+        else:
+            m = c.t
+            if m.ndim == 0:  # a[True] adds an axis of length 1, a[False] one of length 0
+                basic.append(None)
+                adv.append((odim, torch.zeros(1 if m else 0, dtype=torch.int64, device=a.device)))
+                odim += 1
+                continue
+            for j, size in enumerate(m.shape):
+                if size != shape[pdim + j]:
+                    raise IndexError(
+                        f"boolean index did not match indexed array along axis {pdim + j}; size "
+                        f"of axis is {shape[pdim + j]} but size of corresponding boolean axis is {size}")
+            # a k-d mask indexes k axes: one index tensor each (a data-dependent length)
+            for idx in (m.nonzero().unbind(1) if m.ndim > 1 else (m.nonzero().reshape(-1),)):
+                basic.append(slice(None))
                 adv.append((odim, idx))
                 pdim += 1
                 odim += 1
     plan = _Plan()
-    plan.p2 = p[tuple(bk)] if bk else p
-    plan.flips = out_flips
+    plan.view = _views.index(a, basic)
     plan.adv = adv
     if adv:
         tensors = [t for _, t in adv]
         try:
             b_shape = torch.broadcast_shapes(*(t.shape for t in tensors))
         except RuntimeError:
-            shapes = " ".join(_shape_str(t.shape) for t in tensors)
+            shapes = " ".join(_views._shape_str(t.shape) for t in tensors)
             raise IndexError("shape mismatch: indexing arrays could not be broadcast together "
                              f"with shapes {shapes} ") from None
         plan.b_shape = tuple(b_shape)
         plan.adv_pos = [d for d, _ in adv]
-        plan.others = [d for d in range(plan.p2.ndim) if d not in plan.adv_pos]
+        plan.others = [d for d in range(plan.view.ndim) if d not in plan.adv_pos]
         pos = plan.adv_pos
         plan.adjacent = pos == list(range(pos[0], pos[0] + len(pos)))
     return plan
 
 
-def _shape_str(s):
-    s = tuple(s)
-    return "(" + ",".join(str(d) for d in s) + ("," if len(s) == 1 else "") + ")"
-
-
-def _check_bounds(idx, n, axis):
-    if idx.numel():
-        bad = (idx < -n) | (idx >= n)
-        if bad.any():  # one sync; NumPy raises IndexError, torch on CUDA would device-assert
-            raise IndexError(f"index {idx[bad].reshape(-1)[0].item()} is out of bounds for axis "
-                             f"{axis} with size {n}")
-    return torch.where(idx < 0, idx + n, idx)
-
-
 def _adv_layout(plan):
-    """(perm of p2, index tuple, nb, p0 or None) for the advanced stage."""
+    """(perm of the basic view, index tuple, number of index dims, where they go)."""
     idx = [t for _, t in plan.adv]
     if plan.b_shape == ():
         idx = [t.reshape(1) for t in idx]
-    perm = plan.adv_pos + plan.others
     nb = len(plan.b_shape)
     p0 = plan.adv_pos[0] if plan.adjacent else 0
-    return perm, tuple(idx), nb, p0
-
-
-def _out_flips(plan, nb, p0):
-    """Positions of the reversed basic dims in the advanced result."""
-    out = []
-    for j, d in enumerate(plan.others):
-        if d in plan.flips:
-            out.append(j if (plan.adjacent and d < p0) else nb + j)
-    return out
+    return plan.adv_pos + plan.others, tuple(idx), nb, p0
 
 
 def _advanced_get(plan):
     perm, idx, nb, p0 = _adv_layout(plan)
-    r = plan.p2.permute(*perm)[idx]
+    r = plan.view.tensor.permute(*perm)[idx]
     if plan.b_shape == ():
         r = r.squeeze(0)
     if plan.adjacent and p0 and nb:
         r = r.movedim(tuple(range(nb)), tuple(range(p0, p0 + nb)))
-    fl = _out_flips(plan, nb, p0)
-    return flip(r, fl) if fl else r
+    return r
 
 
 def _result_shape(plan):
-    perm, _, nb, p0 = _adv_layout(plan)
-    rest = [plan.p2.shape[d] for d in plan.others]
+    shape = plan.view.shape
+    rest = [shape[d] for d in plan.others]
     if plan.adjacent:
-        k = sum(1 for d in plan.others if d < p0)
+        k = sum(1 for d in plan.others if d < plan.adv_pos[0])
         return tuple(rest[:k]) + plan.b_shape + tuple(rest[k:])
     return plan.b_shape + tuple(rest)
 
 
 def _advanced_set(plan, v):
     perm, idx, nb, p0 = _adv_layout(plan)
-    shape = _result_shape(plan)
     if isinstance(v, torch.Tensor):
-        v = _broadcast_value(v, shape, advanced=True)
-        fl = _out_flips(plan, nb, p0)
-        if fl:
-            v = flip(v, fl)
+        v = _views.broadcast_value(v, _result_shape(plan), advanced=True)
         if plan.adjacent and p0 and nb:
             v = v.movedim(tuple(range(p0, p0 + nb)), tuple(range(nb)))
         if plan.b_shape == ():
             v = v.unsqueeze(0)
-    target = plan.p2.permute(*perm)
-    s = _FLIP_AS.get(target.dtype)
-    if s is not None:  # no index_put kernel for uint16/32/64: write the same bytes as signed
+    b = plan.view
+    t = _views.begin_write(b)
+    target = t.permute(*perm)
+    s = _SIGNED.get(target.dtype)
+    if s is not None:
         if not isinstance(v, torch.Tensor):
             v = _uint_tensor(v, target.dtype, target.device)
         target, v = target.view(s), v.view(s)
     target[idx] = v
+    _views.end_write(b, t)
 
 
 # --- values ------------------------------------------------------------------------------
+def _uint_tensor(v, dtype, device):
+    """A Python scalar (already range-checked by prepare_value) as a 0-d uint tensor."""
+    if type(v) is builtins.int and v >= 2**63:
+        return torch.tensor(v - 2**64, dtype=torch.int64, device=device).view(dtype)
+    return torch.tensor(v, device=device).to(dtype)
+
+
 def prepare_value(value, dtype, device):
     """A value to store into an array of torch ``dtype``: NumPy's (unsafe) setitem casting.
 
@@ -348,35 +306,6 @@ def prepare_value(value, dtype, device):
     return v
 
 
-def _broadcast_value(v, shape, advanced=False):
-    vs = tuple(v.shape)
-    if vs == shape:
-        return v
-    while v.ndim > len(shape) and v.shape[0] == 1:
-        v = v[0]
-    try:
-        return v.expand(shape)
-    except RuntimeError:
-        if advanced:
-            raise ValueError(f"shape mismatch: value array of shape {_shape_str(vs)} could not be "
-                             f"broadcast to indexing result of shape {_shape_str(shape)}") from None
-        raise ValueError(f"could not broadcast input array from shape {_shape_str(vs)} into "
-                         f"shape {_shape_str(shape)}") from None
-
-
-def _write(target, flips, v):
-    """Write a prepared value into the positive-stride view ``target`` reversed along ``flips``."""
-    if not isinstance(v, torch.Tensor):
-        target.fill_(v)
-        return
-    v = _broadcast_value(v, tuple(target.shape))
-    if flips:
-        v = flip(v, flips)
-    elif v.untyped_storage().data_ptr() == target.untyped_storage().data_ptr() and target.numel():
-        v = v.clone()  # overlapping source and destination: NumPy copies first
-    target.copy_(v)
-
-
 # --- public entry points ---------------------------------------------------------------------
 def _is_basic_fast(key):
     """Keys torch indexes exactly as NumPy does: ints, positive-step slices, None, Ellipsis."""
@@ -403,51 +332,22 @@ def _is_basic_fast(key):
     return False
 
 
-def _pair(a):
-    if type(a) is _ndarray:
-        return a.tensor, ()
-    return a._p, a._flips
+def _has_ellipsis(key):
+    return key is Ellipsis or (type(key) is tuple and any(k is Ellipsis for k in key))
 
 
-def _new_view(a, t, flips):
-    b = getattr(a, "_base", None)
-    root = a if b is None else b
-    if flips:
-        r = _FlipView._make(t, tuple(flips), root)
-    else:
-        r = _new(_ndarray)
-        r.tensor = t
-        r._base = root
-    r._readonly = getattr(a, "_readonly", False)
-    return r
-
-
-def _plain_view(a, r):
-    """``r``, a torch view of the plain ndarray ``a``'s memory, as an ndarray view of ``a``."""
-    try:
-        v = _new(_ndarray)
-        b = a._base
-        v._readonly = a._readonly
-    except AttributeError:  # made by a plugin without the slots
-        return _new_view(a, r, ())
-    v.tensor = r
-    v._base = a if b is None else b
-    return v
-
-
-# 0-d int64 CPU tensors for ``torch.take`` (``a[i]`` on a 1-D CPU array): one op
-# that both selects and copies, where ``t[i].clone()`` is two
+# 0-d int64 CPU tensors for ``torch.take`` (``a[i]`` on a 1-D CPU array): one op that
+# both selects and copies, where ``t[i].clone()`` is two. Filled by eager calls only.
 _TAKE_INDEX: dict = {}
 
 
 def _take_index(i):
     r = _TAKE_INDEX.get(i)
     if r is None:
-        r = torch.tensor(i, dtype=torch.int64, device="cpu")
+        r = torch.tensor(i, dtype=torch.int64)
         if -1024 <= i < 1024:
             _TAKE_INDEX[i] = r
     return r
-
 
 _SIMPLE_INDEX_DTYPES = frozenset({torch.int64, torch.int32, torch.bool})
 
@@ -470,6 +370,12 @@ def _single_index_tensor(key, tk):
     return None
 
 
+def _scalar(r):
+    s = _new(_SCALARS[r.dtype])
+    s.tensor = r
+    return s
+
+
 def getitem(a, key, /):
     """``a[key]`` with NumPy's semantics (``ndarray.__getitem__``)."""
     if type(a) is _ndarray:
@@ -479,180 +385,104 @@ def getitem(a, key, /):
         tk = type(key)
         if tk is int:
             if t.ndim == 1:
-                # a scalar: must be a copy (it must not see later writes to ``a``)
                 n = t.shape[0]
-                if -n <= key < n:
-                    r = None
-                    if t.is_cpu:
-                        try:
-                            r = t.take(_take_index(key))
-                        except RuntimeError:  # no take kernel (uint16/32/64)
-                            pass
-                    if r is None:
-                        r = t[key].clone()
-                    s = _new(_SCALARS[r.dtype])
-                    s.tensor = r
-                    return s
-            elif t.ndim > 1:
-                try:
-                    r = t[key]
-                except IndexError:  # the general path raises NumPy's error
-                    pass
-                else:
-                    return _plain_view(a, r)
+                if -n <= key < n:  # a scalar: a copy, which must not see later writes
+                    if t.is_cpu and t.dtype not in _SIGNED and not _tracing():
+                        return _scalar(t.take(_take_index(key)))
+                    return _scalar(t[key].clone())
+            elif t.ndim > 1 and -t.shape[0] <= key < t.shape[0]:
+                return _view(a, t[key])
         elif tk is slice:
             step = key.step
             if step is None or (type(step) is int and step > 0):
-                return _plain_view(a, t[key])
-        elif t.is_cpu:
+                return _view(a, t[key])
+        elif t.is_cpu and not _tracing():
             idx = _single_index_tensor(key, tk)
             if idx is not None and idx.is_cpu and t.ndim:
-                # one integer array or mask: torch's result is NumPy's; on the CPU
-                # torch raises IndexError for out-of-bounds indices itself, so no
-                # separate check (on CUDA it would device-assert: general path)
+                # one integer array or mask: torch's result is NumPy's; on the CPU torch
+                # raises IndexError for out-of-bounds indices itself (NumPy's message
+                # comes from the general path)
                 try:
                     r = t[idx]
                 except (IndexError, RuntimeError):
                     pass
                 else:
-                    o = _new(_ndarray)
-                    o.tensor = r
-                    o._base = None
-                    o._readonly = False
-                    return o
+                    return _views.wrap(r)
         if _is_basic_fast(key):
             try:
                 r = t[key]
             except IndexError:
-                _plan(t, (), key)  # raises NumPy's IndexError
+                _plan(a, key)  # raises NumPy's IndexError
                 raise
             if r.ndim == 0 and not _has_ellipsis(key):
-                return _normalize.wrap_scalar(r.clone())  # a scalar must not see later writes
-            return _new_view(a, r, ())
-    p, flips = _pair(a)
-    plan = _plan(p, flips, key)
+                return _scalar(r.clone())  # a scalar must not see later writes
+            return _view(a, r)
+    plan = _plan(a, key)
     if plan.adv:
         r = _advanced_get(plan)
         if r.ndim == 0 and not _has_ellipsis(key):
-            return _normalize.wrap_scalar(r)
-        return _normalize.wrap(r)
-    r = plan.p2
+            return _scalar(r)
+        return _views.wrap(r)
+    r = plan.view
     if r.ndim == 0 and not _has_ellipsis(key):
-        return _normalize.wrap_scalar(r.clone())
-    return _new_view(a, r, plan.flips)
+        return _scalar(r.tensor.clone())
+    return r
 
 
-def _has_ellipsis(key):
-    return key is Ellipsis or (type(key) is tuple and any(k is Ellipsis for k in key))
-
-
-def _check_writeable(a):
-    ro = getattr(a, "_readonly", False)
-    if ro is not False and ro:
-        raise ValueError("assignment destination is read-only" +
-                         (f" ({ro})" if isinstance(ro, str) else ""))
+def _mask_fill(a, key, v):
+    """``a[mask] = scalar`` as one masked fill (no data-dependent shape: traces whole)."""
+    mask = key.tensor if type(key) is _ndarray else key
+    if type(mask) is not torch.Tensor or mask.dtype is not torch.bool or not mask.ndim \
+            or mask.ndim > a.ndim or tuple(mask.shape) != a.shape[:mask.ndim] \
+            or (isinstance(v, torch.Tensor) and v.ndim) or mask.device != a.device:
+        return False
+    t = _views.begin_write(a)
+    m = mask.reshape(tuple(mask.shape) + (1,) * (t.ndim - mask.ndim))
+    s = _SIGNED.get(t.dtype)
+    if s is not None:
+        if not isinstance(v, torch.Tensor):
+            v = _uint_tensor(v, t.dtype, t.device)
+        t.view(s).masked_fill_(m, v.view(s))
+    else:
+        t.masked_fill_(m, v)
+    _views.end_write(a, t)
+    return True
 
 
 def setitem(a, key, value, /):
     """``a[key] = value`` with NumPy's semantics (``ndarray.__setitem__``)."""
-    _check_writeable(a)
-    p, flips = _pair(a)
-    v = prepare_value(value, p.dtype, p.device)
-    if not flips and p.is_cpu:
-        tk = type(key)
-        if tk is not int and tk is not slice and tk is not tuple:
+    _views.check_writeable(a)
+    dt, dev = (a.tensor.dtype, a.tensor.device) if type(a) is _ndarray else \
+        (a.dtype.torch_dtype, a.device)
+    v = prepare_value(value, dt, dev)
+    tk = type(key)
+    if tk is not int and tk is not slice and tk is not tuple:
+        if _mask_fill(a, key, v):
+            return
+        if type(a) is _ndarray:
+            p = a.tensor
             idx = _single_index_tensor(key, tk)
-            if idx is not None and idx.is_cpu and p.ndim and idx.numel():
-                # torch's index_put_ on the CPU checks bounds while writing, so an
-                # out-of-bounds index would leave a partial write: check first
+            if idx is not None and idx.device == p.device and p.ndim and idx.numel() \
+                    and p.dtype not in _SIGNED:
                 if idx.dtype is not torch.bool:
-                    n = p.shape[0]
-                    if idx.numel() <= 32:  # a few indices: reading them beats a reduction
-                        vals = idx.reshape(-1).tolist()
-                        ok = min(vals) >= -n and max(vals) < n
-                    else:
-                        lo, hi = torch.aminmax(idx)
-                        ok = lo.item() >= -n and hi.item() < n
-                else:
-                    ok = True
-                if ok:
-                    try:
-                        p[idx] = v
-                        return
-                    except (IndexError, RuntimeError, ValueError):
-                        pass  # the general path raises NumPy's error (or handles uint64)
-    if not flips and _is_basic_fast(key):
+                    # check first: torch's index_put_ checks while writing, so an
+                    # out-of-bounds index would leave a partial write
+                    idx = _check_bounds(idx, p.shape[0], 0)
+                try:
+                    p[idx] = v
+                    return
+                except (IndexError, RuntimeError, ValueError):
+                    pass  # the general path raises NumPy's error
+    if type(a) is _ndarray and _is_basic_fast(key):
         try:
-            target = p[key]
+            target = a.tensor[key]
         except IndexError:
-            _plan(p, (), key)
+            _plan(a, key)
             raise
-        _write(target, (), v)
+        _views.write_tensor(target, v)
         return
-    plan = _plan(p, flips, key)
+    plan = _plan(a, key)
     if plan.adv:
         _advanced_set(plan, v)
     else:
-        _write(plan.p2, plan.flips, v)
-
-
-def assign(a, value):
-    """Write ``value`` into all of ``a`` (the body of ``ndarray._assign`` with no key)."""
-    _check_writeable(a)
-    p, flips = _pair(a)
-    _write(p, list(flips), prepare_value(value, p.dtype, p.device))
-
-
-def flip_view(arr, axes=None):
-    """A view of ``arr`` reversed along ``axes`` (all by default) that writes through.
-
-    Torch tensors cannot have negative strides, so this returns a ``_FlipView``:
-    reads flip a positive-stride view of the same memory, writes are flipped back
-    into it. Plugins use it for ``flip``/``fliplr``/``flipud``/``rot90`` views.
-    """
-    from .exceptions import normalize_axis_tuple
-    p, flips = _pair(arr)
-    nd = p.ndim
-    axes = tuple(range(nd)) if axes is None else normalize_axis_tuple(axes, nd)
-    new = set(flips) ^ set(axes)
-    new = [d for d in sorted(new) if p.shape[d] > 1]
-    if p.numel() == 0:
-        new = []
-    return _new_view(arr, p, new) if (new or flips) else _new_view(arr, p.view(p.shape), ())
-
-
-def flip_reshape(p, flips, shape):
-    """C-order reshape of the flipped array (p, flips) as a view: (p2, flips2), or None.
-
-    NumPy can view when every group of old axes merged or split into new axes has
-    strides of one sign; in flip terms: each group is all reversed or all not.
-    """
-    old = [(d, n) for d, n in enumerate(p.shape) if n != 1]
-    new = [(d, n) for d, n in enumerate(shape) if n != 1]
-    if p.numel() == 0:
-        return None
-    flips2 = []
-    i = j = 0
-    while i < len(old) and j < len(new):
-        go, gn = [old[i]], [new[j]]
-        po, pn = old[i][1], new[j][1]
-        i += 1
-        j += 1
-        while po != pn:
-            if po < pn:
-                go.append(old[i])
-                po *= old[i][1]
-                i += 1
-            else:
-                gn.append(new[j])
-                pn *= new[j][1]
-                j += 1
-        states = {d in flips for d, _ in go}
-        if len(states) != 1:
-            return None
-        if states.pop():
-            flips2.extend(d for d, _ in gn)
-    try:
-        return p.view(shape), flips2
-    except RuntimeError:
-        return None
+        _views.assign(plan.view, v)

@@ -1,13 +1,13 @@
 """The ndarray class: a thin wrapper over one torch.Tensor.
 
-Methods that mirror namespace functions (``a.sum``, ``a.sort``…) and the
-operators hold no logic: they look the function up in the torchnp namespace at
-call time, so swapping the plugin that provides ``torchnp.sum`` changes
-``a.sum()`` too, and a missing plugin gives an error naming the distribution.
-
-Every write into an array goes through ``ndarray._assign`` or ``__setitem__``
-(both end in ``_indexing``), which is where read-only arrays are refused and
-where writes through reversed views (``_FlipView``) are mapped back to memory.
+Everything here is a plain function or method defined once, so that dynamo and
+torch.func follow it. The methods that mirror namespace functions (``a.sum``,
+``a.sort``…) and the operators hold no logic: they call the function of the
+torchnp namespace (``_ns``), so swapping the plugin that provides
+``torchnp.sum`` changes ``a.sum()`` too, and a missing plugin gives an error
+naming the distribution. Views and writes go through the view model
+(``_views``); every write ends in it, which is where read-only arrays are
+refused and where writes through reversed views are mapped back to memory.
 """
 from __future__ import annotations
 
@@ -21,47 +21,31 @@ import warnings
 
 import torch
 
-from . import _dtypes, _indexing, _normalize, _operators, _printing, _shape_impl
+from . import _dtypes, _indexing, _normalize, _printing, _shape_impl, _views
 from ._normalize import as_tensor
-from .exceptions import ComplexWarning
+from .exceptions import ComplexWarning, normalize_axis_index
 
 __all__ = ["ndarray"]
 
-
-def _ns():
-    return sys.modules["torchnp"]
+# the torchnp package (being initialized while this module is imported): namespace
+# functions are looked up on it per call, which assembles the namespace on first use
+_ns = sys.modules["torchnp"]
+_wrap = _views.wrap
 
 
 def _func(name):
     """The public torchnp function ``name``; NotImplementedError if no plugin provides it."""
     try:
-        return getattr(sys.modules["torchnp"], name)
+        return getattr(_ns, name)
     except AttributeError as exc:
         raise NotImplementedError(str(exc)) from None
 
 
 def _from_tensor(t, base=None):
-    # _base and _readonly are always set here: reading an unset slot (getattr with
-    # a default) costs ~10x reading a set one, and views read both
-    a = _new(ndarray)
-    a.tensor = t
-    a._base = base
-    a._readonly = False
-    return a
-
-
-_new = object.__new__
-
-
-def _view_of(a, t):
-    """Wrap ``t`` (computed from ``a.tensor``) as a view of ``a`` if it shares memory, else fresh."""
-    if t.untyped_storage().data_ptr() != a.tensor.untyped_storage().data_ptr():
-        return _from_tensor(t)
-    r = _from_tensor(t, a._root())
-    ro = getattr(a, "_readonly", False)
-    if ro:
-        r._readonly = ro
-    return r
+    """A new array over ``t`` (kept for callers that still pass a base: a view of it)."""
+    if base is None:
+        return _wrap(t)
+    return _views.view(base, t)
 
 
 class _Flags:
@@ -70,17 +54,15 @@ class _Flags:
     __slots__ = ("_a",)
 
     def __init__(self, a):
-        self._a = a
+        object.__setattr__(self, "_a", a)
 
     @property
     def c_contiguous(self):
-        a = self._a
-        return not _flipped(a) and _is_c_contig(a._p)
+        return _views.is_c_contiguous(self._a)
 
     @property
     def f_contiguous(self):
-        a = self._a
-        return not _flipped(a) and _is_f_contig(a._p)
+        return _views.is_f_contiguous(self._a)
 
     contiguous = c_contiguous
 
@@ -90,7 +72,7 @@ class _Flags:
 
     @property
     def writeable(self):
-        return getattr(self._a, "_readonly", False) is False
+        return self._a._readonly is False
 
     @writeable.setter
     def writeable(self, value):
@@ -144,8 +126,8 @@ class _Flags:
         self.writeable = value
 
     def __setattr__(self, name, value):
-        if name == "_a" or name == "writeable":
-            object.__setattr__(self, name, value)
+        if name == "writeable":
+            self._a.setflags(write=value)
             return
         raise AttributeError(f"torchnp: flag {name!r} cannot be set (only writeable can)")
 
@@ -159,24 +141,23 @@ class _Flags:
                           "WRITEBACKIFCOPY")) + "\n"
 
 
-# NumPy's C/F-contiguity of a positive-stride tensor (length-1 axes' strides ignored)
-_is_c_contig, _is_f_contig = _shape_impl._is_c_contig, _shape_impl._is_f_contig
-
-
-def _flipped(a):
-    return type(a) is not ndarray and bool(a._flips)
+def _first_element_pointer(a):
+    """The address of ``a``'s first element and its signed byte strides (CPU arrays)."""
+    mem, st, off = _views.layout(a)
+    es = mem.element_size()
+    return mem.untyped_storage().data_ptr() + off * es, tuple(s * es for s in st)
 
 
 class _CTypes:
     """A small stand-in for ``ndarray.ctypes`` (CPU arrays): data pointer, shape, strides."""
 
     def __init__(self, a):
-        if a.tensor.device.type != "cpu":
+        if a.device.type != "cpu":
             raise AttributeError("ctypes: the array is not on the CPU")
         self._arr = a
-        self.data = a.tensor.data_ptr()
+        self.data, strides = _first_element_pointer(a)
         self.shape = (ctypes.c_ssize_t * a.ndim)(*a.shape)
-        self.strides = (ctypes.c_ssize_t * a.ndim)(*a.strides)
+        self.strides = (ctypes.c_ssize_t * a.ndim)(*strides)
 
     def data_as(self, obj):
         return ctypes.cast(self.data, obj)
@@ -208,42 +189,59 @@ class _FlatIter:
         return self.base.size
 
     def __iter__(self):
-        return iter(_from_tensor(self._flat().clone()))
+        return iter(_wrap(self._flat().clone()))
 
     def __next__(self):
         if self._i >= self.base.size:
             raise StopIteration
         self._i += 1
-        return _from_tensor(self._flat())[self._i - 1]
+        return _wrap(self._flat())[self._i - 1]
 
     @property
     def index(self):
         return self._i
 
     def __getitem__(self, key):
-        r = _from_tensor(self._flat())[key]
+        r = _wrap(self._flat())[key]
         return r.copy() if isinstance(r, ndarray) else r
 
     def __setitem__(self, key, value):
         a = self.base
-        _indexing._check_writeable(a)
-        if type(a) is ndarray and a.tensor.is_contiguous():
-            _indexing.setitem(_from_tensor(a.tensor.view(-1)), key, value)
+        flat = _shape_impl.ravel(a)
+        if flat.base is not None or flat is a:  # a view of a's memory: write into it
+            _indexing.setitem(flat, key, value)
             return
-        tmp = _from_tensor(a.tensor.reshape(-1).clone())
+        _views.check_writeable(a)
+        tmp = _wrap(flat.tensor)
         tmp[key] = value
-        a._assign(tmp.tensor.reshape(a.shape))
+        _views.assign(a, tmp.tensor.reshape(a.shape))
 
     def __array__(self, dtype=None, copy=None):
-        return _from_tensor(self._flat()).__array__(dtype)
+        return _wrap(self._flat()).__array__(dtype)
 
     def copy(self):
-        return _from_tensor(self._flat().clone())
+        return _wrap(self._flat().clone())
 
     @property
     def coords(self):
         return tuple(int(c) for c in torch.unravel_index(torch.tensor(self._i), self.base.shape)) \
             if self.base.ndim else ()
+
+
+def _operand(x):
+    """Whether an operator takes ``x`` as an operand (else it returns NotImplemented)."""
+    t = type(x)
+    if t in _OPERAND_TYPES:
+        return True
+    if isinstance(x, (ndarray, _dtypes.generic, torch.Tensor, builtins.int, builtins.float,
+                      builtins.complex, range)):
+        return True
+    return any(hasattr(x, a) for a in ("__array_interface__", "__array_struct__",
+                                        "__array__", "__dlpack__"))
+
+
+_OPERAND_TYPES = frozenset({builtins.bool, builtins.int, builtins.float, builtins.complex,
+                            list, tuple, range, torch.Tensor})
 
 
 class ndarray:
@@ -256,6 +254,15 @@ class ndarray:
     __slots__ = ("tensor", "_base", "_readonly", "__weakref__")
     __array_priority__ = 100
     __class_getitem__ = classmethod(types.GenericAlias)  # ndarray[shape, dtype] in annotations, as NumPy
+    _is_rev = False  # reversed twins (``_views``) say True
+
+    def __init_subclass__(cls, twin=False, **kwargs):
+        # every subclass gets its reversed twin (``_views``), so its negative-stride
+        # views are instances of it too
+        super().__init_subclass__(**kwargs)
+        if not twin:
+            cls._plain = cls
+            cls._reversed = _views.make_twin(cls)
 
     def __new__(cls, shape, dtype=float, buffer=None, offset=0, strides=None, order=None):
         if buffer is not None or strides is not None:
@@ -270,116 +277,85 @@ class ndarray:
             t = torch.empty(shape[::-1], dtype=td).permute(*reversed(range(len(shape))))
         else:
             t = torch.empty(shape, dtype=td)
-        return _from_tensor(t)
+        r = _wrap(t, cls)
+        if cls is not ndarray:
+            r.__array_finalize__(None)
+        return r
 
     # --- attributes -------------------------------------------------------
-    # The layout attributes read ``_p``, the positive-stride tensor over the array's
-    # memory: a plain array's ``tensor`` (``_p`` aliases that slot, see below the
-    # class) or a reversed view's unflipped view (``_FlipView``), so one
-    # definition serves both at the cost of a slot read.
+    # (reversed twins override the layout attributes to read their memory, _views)
     @property
     def shape(self):
-        return tuple(self._p.shape)
+        return tuple(self.tensor.shape)
 
     @shape.setter
     def shape(self, value):
         value = (operator.index(value),) if not isinstance(value, (tuple, list)) else value
-        if not self._reshape_in_place(value):
+        if not _views.set_shape(self, _shape_impl._resolve_shape(value, self.size)):
             raise AttributeError("Incompatible shape for in-place modification. Use `.reshape()` "
                                  "to make a copy with the desired shape.")
 
-    def _reshape_in_place(self, shape):
-        """Give the array ``shape`` as a view of its memory; False where that needs a copy."""
-        try:
-            self.tensor = _shape_impl.reshape(self.tensor, shape, copy=False)
-        except ValueError as exc:
-            if "copy" not in str(exc):
-                raise
-            return False
-        return True
-
     @property
     def ndim(self):
-        return self._p.ndim
+        return self.tensor.ndim
 
     @property
     def size(self):
-        return self._p.numel()
+        return self.tensor.numel()
 
     @property
     def dtype(self):
-        return _dtypes._BY_TORCH[self._p.dtype]
+        return _dtypes._BY_TORCH[self.tensor.dtype]
 
     @property
     def itemsize(self):
-        return self._p.element_size()
+        return self.tensor.element_size()
 
     @property
     def nbytes(self):
-        p = self._p
-        return p.numel() * p.element_size()
+        t = self.tensor
+        return t.numel() * t.element_size()
 
     @property
     def device(self):
-        return self._p.device
+        return self.tensor.device
 
     @property
     def strides(self):
-        es = self.tensor.element_size()
-        return tuple(s * es for s in self.tensor.stride())
+        return _views.strides(self)
 
     @property
     def T(self):
-        t = self.tensor
-        nd = t.ndim
-        return _indexing._plain_view(self, t.t() if nd == 2 else t.permute(*reversed(range(nd)))
-                                     if nd > 2 else t.view(t.shape))
+        return _views.permute(self, tuple(range(self.ndim - 1, -1, -1)))
 
     @property
     def mT(self):
-        if self.tensor.ndim < 2:
+        nd = self.ndim
+        if nd < 2:
             raise ValueError("matrix transpose with ndim < 2 is undefined")
-        return _from_tensor(self.tensor.transpose(-2, -1), self._root())._ro_from(self)
+        return _views.permute(self, tuple(range(nd - 2)) + (nd - 1, nd - 2))
 
     @property
     def real(self):
-        p, flips = _indexing._pair(self)  # a reversed view's real part is reversed too
-        if p.is_complex():
-            return _indexing._new_view(self, torch.view_as_real(p)[..., 0], flips)
-        return self
+        return _views.real(self)
 
     @real.setter
     def real(self, value):
-        self.real[...] = value
+        _indexing.setitem(_views.real(self), Ellipsis, value)
 
     @property
     def imag(self):
-        p, flips = _indexing._pair(self)
-        if p.is_complex():
-            return _indexing._new_view(self, torch.view_as_real(p)[..., 1], flips)
-        r = _from_tensor(torch.zeros_like(p))
-        r._readonly = True
-        return r
+        return _views.imag(self)
 
     @imag.setter
     def imag(self, value):
         if not self.dtype.kind == "c":
             raise TypeError("array does not have imaginary part to set")
-        self.imag[...] = value
+        _indexing.setitem(_views.imag(self), Ellipsis, value)
 
     @property
     def base(self):
-        return getattr(self, "_base", None)
-
-    def _root(self):
-        b = getattr(self, "_base", None)
-        return self if b is None else b
-
-    def _ro_from(self, src):
-        ro = getattr(src, "_readonly", False)
-        if ro:
-            self._readonly = ro
-        return self
+        return self._base
 
     @property
     def flags(self):
@@ -405,9 +381,9 @@ class ndarray:
 
     @property
     def data(self):
-        t = self.tensor
-        if t.device.type != "cpu" or not t.is_contiguous() or _flipped(self):
+        if self.device.type != "cpu" or not _views.is_c_contiguous(self):
             raise NotImplementedError("ndarray.data: only C-contiguous CPU arrays expose a buffer")
+        t = self.tensor
         buf = (ctypes.c_char * (t.numel() * t.element_size())).from_address(t.data_ptr())
         mv = memoryview(buf).cast("B")
         fmt = {"b": "?", "i": None, "u": None}.get(self.dtype.kind)
@@ -418,19 +394,12 @@ class ndarray:
 
     @property
     def __array_interface__(self):
-        t = self._p
-        if t.device.type != "cpu" or t.is_conj() or t.is_neg():
+        if self.device.type != "cpu":
             raise AttributeError("__array_interface__: only CPU arrays expose their memory")
-        es = t.element_size()
-        ptr = t.data_ptr()
-        strides = [s * es for s in t.stride()]
-        for d in (self._flips if type(self) is not ndarray else ()):
-            ptr += (t.shape[d] - 1) * strides[d]
-            strides[d] = -strides[d]
-        c = not _flipped(self) and _is_c_contig(t)
-        return {"data": (ptr, not self.flags.writeable), "shape": tuple(t.shape),
-                "strides": None if c else tuple(strides), "typestr": self.dtype.str,
-                "descr": [("", self.dtype.str)], "version": 3}
+        ptr, strides = _first_element_pointer(self)
+        return {"data": (ptr, not self.flags.writeable), "shape": self.shape,
+                "strides": None if _views.is_c_contiguous(self) else strides,
+                "typestr": self.dtype.str, "descr": [("", self.dtype.str)], "version": 3}
 
     # --- conversion ---------------------------------------------------------
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
@@ -440,15 +409,14 @@ class ndarray:
         if not _dtypes.can_cast_torch(src.dtype, td, casting):
             raise TypeError(f"Cannot cast array data from dtype('{self.dtype.name}') to "
                             f"dtype('{_dtypes.from_torch(td).name}') according to the rule '{casting}'")
-        if td == src.dtype and not copy:
-            return self
+        if td == src.dtype:
+            if not copy:
+                return self
+            return _wrap(src if self._is_rev else src.clone())
         if src.is_complex() and not td.is_complex:
             warnings.warn("Casting complex values to real discards the imaginary part",
                           ComplexWarning, stacklevel=2)
-        r = _cast(src, td)
-        if r is src or r.untyped_storage().data_ptr() == src.untyped_storage().data_ptr():
-            r = r.clone()
-        return _from_tensor(r)
+        return _wrap(_cast(src, td))  # a different dtype: torch's .to() makes a new tensor
 
     def copy(self, order="C"):
         """A copy. Mirrors ``numpy.ndarray.copy``."""
@@ -456,19 +424,17 @@ class ndarray:
         if order == "A":
             order = "F" if self.flags.fnc else "C"
         if order == "K":
-            return _from_tensor(t.clone(memory_format=torch.preserve_format))
+            return _wrap(t.clone(memory_format=torch.preserve_format))
         if order == "F" and t.ndim > 1:
             rev = tuple(reversed(range(t.ndim)))
-            return _from_tensor(t.permute(*rev).clone(memory_format=torch.contiguous_format).permute(*rev))
+            return _wrap(t.permute(*rev).clone(memory_format=torch.contiguous_format).permute(*rev))
         if order not in ("C", "F"):
             raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
-        return _from_tensor(t.clone(memory_format=torch.contiguous_format))
+        return _wrap(t.clone(memory_format=torch.contiguous_format))
 
     def view(self, *args, **kwargs):
-        """A new view of the same memory, optionally reinterpreted as ``dtype``.
-
-        Mirrors ``numpy.ndarray.view(dtype=None, type=None)``.
-        """
+        """A new view of the same memory, optionally reinterpreted as ``dtype`` or as
+        an ndarray subclass ``type``. Mirrors ``numpy.ndarray.view(dtype=None, type=None)``."""
         dtype, vtype = (list(args) + [None, None])[:2]
         dtype = kwargs.pop("dtype", dtype)
         vtype = kwargs.pop("type", vtype)
@@ -478,39 +444,11 @@ class ndarray:
             dtype, vtype = None, dtype
         if vtype is not None and not (isinstance(vtype, builtins.type) and issubclass(vtype, ndarray)):
             raise TypeError("Cannot specify output type.")
-        t = self._p
-        if dtype is None:
-            return self._rewrap(t.view(t.shape))
-        td = _dtypes.to_torch_dtype(dtype)
-        t = t.resolve_conj().resolve_neg() if (t.is_conj() or t.is_neg()) else t
-        old, new = t.element_size(), torch.empty((), dtype=td).element_size()
-        if old != new:
-            if t.ndim == 0:
-                raise ValueError("Changing the dtype of a 0d array is only supported if the "
-                                 "itemsize is unchanged")
-            if (t.stride(-1) != 1 and t.shape[-1] != 1) or (_flipped(self) and (t.ndim - 1) in self._flips):
-                raise ValueError("To change to a dtype of a different size, the last axis must "
-                                 "be contiguous")
-            if (t.shape[-1] * old) % new:
-                raise ValueError("When changing to a larger dtype, its size must be a divisor "
-                                 "of the total size in bytes of the last axis of the array.")
-        if old != new and any(n == 1 for n in t.shape):
-            # strides of length-1 axes are arbitrary; torch's view(dtype) checks them anyway
-            st = list(t.stride())
-            for d in range(t.ndim - 1, -1, -1):
-                if t.shape[d] == 1:
-                    st[d] = st[d + 1] * t.shape[d + 1] if d + 1 < t.ndim else 1
-            t = t.as_strided(t.shape, st)
-        try:
-            r = _view_dtype(t, td)
-        except RuntimeError as exc:
-            raise ValueError(f"torchnp: cannot view {self.dtype.name} memory as "
-                             f"{_dtypes.from_torch(td).name} here: {exc}") from exc
-        return self._rewrap(r)
-
-    def _rewrap(self, t):
-        """``t`` (a view of this array's memory) as a view array of the same root and flips."""
-        return _indexing._new_view(self, t, self._flips if type(self) is not ndarray else ())
+        r = _views.same(self) if dtype is None else \
+            _views.dtype_view(self, _dtypes.to_torch_dtype(dtype))
+        if vtype is not None and vtype is not type(r)._plain:
+            r = _views.as_class(r, vtype, self)
+        return r
 
     def item(self, *args):
         """The element as a Python scalar. Mirrors ``numpy.ndarray.item``."""
@@ -590,15 +528,9 @@ class ndarray:
         self._assign(value)
 
     def _assign(self, value, key=None):
-        """Write ``value`` (tensor, scalar or array-like) into this array, or into ``self[key]``.
-
-        With NumPy's setitem casting; refuses read-only arrays; writes through
-        reversed views go back to memory.
-        """
-        if key is None:
-            _indexing.assign(self, value)
-        else:
-            _indexing.setitem(self, key, value)
+        """Write ``value`` (tensor, scalar or array-like) into this array, or into ``self[key]``,
+        with NumPy's setitem casting (the one write entry point for whole-array writes)."""
+        _indexing.setitem(self, Ellipsis if key is None else key, value)
 
     def byteswap(self, inplace=False):
         """Swap the bytes of each element. Mirrors ``numpy.ndarray.byteswap``."""
@@ -607,25 +539,25 @@ class ndarray:
         if inplace:
             self._assign(r)
             return self
-        return _from_tensor(r)
+        return _wrap(r)
 
     def getfield(self, dtype, offset=0):
         """The field of ``dtype`` at byte ``offset`` of each element, as a view where torch can."""
         td = _dtypes.to_torch_dtype(dtype)
-        t = self._p
-        es, ns = t.element_size(), torch.empty((), dtype=td).element_size()
+        es, ns = self.itemsize, torch.empty((), dtype=td).element_size()
         if offset < 0 or offset + ns > es:
             raise ValueError(f"Need 0 <= offset <= {es - ns} for requested type but received "
                              f"offset = {offset}")
-        b = _view_dtype(t.unsqueeze(-1), torch.uint8)[..., offset:offset + ns]
-        try:
-            r = _view_dtype(b, td).squeeze(-1)
-        except RuntimeError:  # misaligned: torch cannot view, so give a copy that refuses writes
-            r = _view_dtype(b.contiguous(), td).squeeze(-1)
-            out = _from_tensor(r)
-            out._readonly = "getfield at a misaligned offset is a copy in torchnp, not a view"
-            return out if not _flipped(self) else out
-        return self._rewrap(r)
+        if offset % ns == 0 and es % ns == 0:
+            # the field is every (es/ns)-th element of the memory viewed as td
+            b = _views.dtype_view(_views.expand_dims(self, (self.ndim,)), td)
+            return _views.squeeze(_views.index(b, [slice(None)] * self.ndim + [slice(
+                offset // ns, offset // ns + 1)]), (self.ndim,))
+        # misaligned: torch cannot view it, so give a copy that refuses writes
+        raw = _view_as(self.tensor.unsqueeze(-1), torch.uint8)[..., offset:offset + ns]
+        out = _wrap(_view_as(raw.contiguous(), td).squeeze(-1))
+        out._readonly = "getfield at a misaligned offset is a copy in torchnp, not a view"
+        return out
 
     def setfield(self, val, dtype, offset=0):
         """Write ``val`` into the field of ``dtype`` at byte ``offset``. Mirrors ``numpy.ndarray.setfield``."""
@@ -643,11 +575,10 @@ class ndarray:
             raise NotImplementedError("torchnp: arrays are always aligned (align=False)")
         if write is not None:
             if write:
-                b = self.base
-                if b is not None and not b.flags.writeable:
+                b = self._base
+                if b is not None and b._readonly is not False:
                     raise ValueError("cannot set WRITEABLE flag to True of this array")
-                if getattr(self, "_readonly", False):
-                    del self._readonly
+                self._readonly = False
             else:
                 self._readonly = True
 
@@ -658,42 +589,30 @@ class ndarray:
             raise TypeError("reshape() takes exactly 1 argument (0 given)")
         if len(shape) == 1 and not isinstance(shape[0], int):
             shape = shape[0]
-        if order == "C" and copy is None:
-            # where torch can view, its view is NumPy's; anything else (a copy, -2,
-            # a size mismatch) goes the general way for NumPy's result or error
-            try:
-                r = self.tensor.view(shape)
-            except (RuntimeError, TypeError):
-                pass
-            else:
-                return _indexing._plain_view(self, r)
-        return _view_of(self, _shape_impl.reshape(self.tensor, shape, order, copy=copy))
+        return _shape_impl.reshape(self, shape, order, copy=copy)
 
     def transpose(self, *axes):
         """The array with permuted axes (a view). Mirrors ``numpy.ndarray.transpose``."""
         if len(axes) == 1 and (axes[0] is None or not isinstance(axes[0], int)):
             axes = axes[0]
-        return _view_of(self, _shape_impl.transpose(self.tensor, None if axes == () else
-                                                    _normalize._normalize_axis(axes)))
+        return _shape_impl.transpose(self, None if axes == () else _normalize._normalize_axis(axes))
 
     def swapaxes(self, axis1, axis2, /):
         """Interchange two axes (a view). Mirrors ``numpy.ndarray.swapaxes``."""
-        return _view_of(self, _shape_impl.swapaxes(self.tensor, axis1, axis2))
+        return _shape_impl.swapaxes(self, axis1, axis2)
 
     def ravel(self, order="C"):
         """Flattened, a view when possible. Mirrors ``numpy.ndarray.ravel``."""
-        return _view_of(self, _shape_impl.ravel(self.tensor, order))
+        return _shape_impl.ravel(self, order)
 
     def flatten(self, order="C"):
         """A flattened copy. Mirrors ``numpy.ndarray.flatten``."""
-        r = _shape_impl.ravel(self.tensor, order)
-        if r.untyped_storage().data_ptr() == self.tensor.untyped_storage().data_ptr():
-            r = r.clone()
-        return _from_tensor(r)
+        r = _shape_impl.ravel(self, order)
+        return r.copy() if r._base is not None else r
 
     def squeeze(self, axis=None):
         """Remove length-one axes (a view). Mirrors ``numpy.ndarray.squeeze``."""
-        return _view_of(self, _shape_impl.squeeze(self.tensor, _normalize._normalize_axis(axis)))
+        return _shape_impl.squeeze(self, _normalize._normalize_axis(axis))
 
     def resize(self, *new_shape, refcheck=True):
         """Change shape and size in place, padding with zeros. Mirrors ``numpy.ndarray.resize``."""
@@ -702,9 +621,9 @@ class ndarray:
         shape = tuple(operator.index(s) for s in new_shape)
         if any(s < 0 for s in shape):
             raise ValueError("negative dimensions not allowed")
-        if self.base is not None or type(self) is not ndarray:
+        if self._base is not None or self._is_rev:
             raise ValueError("cannot resize this array: it does not own its data")
-        _indexing._check_writeable(self)
+        _views.check_writeable(self)
         n = 1
         for s in shape:
             n *= s
@@ -715,18 +634,17 @@ class ndarray:
         self.tensor = new.reshape(shape)
 
     def __len__(self):
-        if self.tensor.ndim == 0:
-            raise TypeError("len() of unsized object")
-        return self.tensor.shape[0]
-
-    def __iter__(self):
         t = self.tensor
         if t.ndim == 0:
+            raise TypeError("len() of unsized object")
+        return t.shape[0]
+
+    def __iter__(self):
+        if self.ndim == 0:
             raise TypeError("iteration over a 0-d array")
-        if t.ndim == 1:
-            wrap = _normalize.wrap_scalar
-            return (wrap(x) for x in t.clone().unbind(0))
-        return (self[i] for i in range(t.shape[0]))
+        if self.ndim == 1:
+            return (_normalize.wrap_scalar(x) for x in self.tensor.clone().unbind(0))
+        return (self[i] for i in range(self.shape[0]))
 
     def __contains__(self, value):
         t = self.tensor
@@ -738,15 +656,16 @@ class ndarray:
 
     # --- Python protocols ----------------------------------------------------
     def __bool__(self):
-        if self.tensor.numel() != 1:
-            if self.tensor.numel() == 0:
+        t = self.tensor
+        if t.numel() != 1:
+            if t.numel() == 0:
                 raise ValueError("The truth value of an empty array is ambiguous. Use `array.size > 0` "
                                  "to check that an array is not empty.")
             raise ValueError("The truth value of an array with more than one element is ambiguous. "
                              "Use a.any() or a.all()")
-        return builtins.bool(self.tensor.item())
+        return builtins.bool(t.item())
 
-    def _to_py_scalar(self, kind):
+    def _to_py_scalar(self):
         t = self.tensor
         if t.ndim != 0:
             if t.numel() != 1:
@@ -755,19 +674,19 @@ class ndarray:
         return t.item()
 
     def __int__(self):
-        v = self._to_py_scalar("int")
+        v = self._to_py_scalar()
         if isinstance(v, builtins.complex):
             raise TypeError("int() argument must be a string, a bytes-like object or a real number, not 'complex'")
         return builtins.int(v)
 
     def __float__(self):
-        v = self._to_py_scalar("float")
+        v = self._to_py_scalar()
         if isinstance(v, builtins.complex):
             raise TypeError("float() argument must be a string or a real number, not 'complex'")
         return builtins.float(v)
 
     def __complex__(self):
-        return builtins.complex(self._to_py_scalar("complex"))
+        return builtins.complex(self._to_py_scalar())
 
     def __index__(self):
         t = self.tensor
@@ -785,7 +704,7 @@ class ndarray:
         return _printing.array_str(self)
 
     def __format__(self, spec):
-        if self.tensor.ndim == 0:
+        if self.ndim == 0:
             return format(_py(self.tensor), spec)
         if spec:
             raise TypeError("unsupported format string passed to numpy.ndarray.__format__")
@@ -795,7 +714,7 @@ class ndarray:
 
     def __array__(self, dtype=None, /, *, copy=None):
         # hands data to NumPy: torch's .numpy() builds the array, core never imports numpy
-        if copy is False and _flipped(self):
+        if copy is False and self._is_rev:
             raise ValueError("Unable to avoid copy while creating an array as requested.")
         t = self.tensor.detach()
         if t.is_conj() or t.is_neg():
@@ -813,7 +732,7 @@ class ndarray:
             return arr.astype(dtype)
         if copy:
             return arr.copy()
-        if getattr(self, "_readonly", False):
+        if self._readonly is not False:
             arr = arr.view()
             arr.flags.writeable = False
         return arr
@@ -821,26 +740,24 @@ class ndarray:
     def __array_namespace__(self, /, *, api_version=None):
         if api_version not in (None, "2021.12", "2022.12", "2023.12", "2024.12"):
             raise ValueError(f"Unrecognized array API version: {api_version!r}")
-        return _ns()
+        return _ns
 
     def __array_wrap__(self, array, context=None, return_scalar=True, /):
         t = as_tensor(array)
-        return _normalize.wrap_scalar(t) if (return_scalar and t.ndim == 0) else _from_tensor(t)
+        return _normalize.wrap_scalar(t) if (return_scalar and t.ndim == 0) else _wrap(t)
 
     def __array_finalize__(self, obj, /):
         return None
 
     def __dlpack__(self, /, *, stream=None, max_version=None, dl_device=None, copy=None):
-        if copy is False and _flipped(self):
+        if copy is False and self._is_rev:
             raise BufferError("torchnp: a reversed view cannot be exported without a copy")
         kwargs = {}
         if stream is not None:
             kwargs["stream"] = stream
         if max_version is not None:
             kwargs["max_version"] = max_version
-        # a reversed view exports its flipped temporary; inside a pipeline call that
-        # tracks it (from_dlpack), a result over it becomes a view again (_normalize._derive)
-        t = self.tensor if type(self) is ndarray else _normalize._flip_tensor(self)
+        t = self.tensor
         if dl_device is not None and tuple(dl_device) != tuple(t.__dlpack_device__()):
             if copy is False:
                 raise BufferError("torchnp: exporting to another device needs a copy")
@@ -854,13 +771,13 @@ class ndarray:
             return t.__dlpack__(**kwargs)
 
     def __dlpack_device__(self, /):
-        return self._p.__dlpack_device__()
+        return _views.layout(self)[0].__dlpack_device__()
 
     def to_device(self, device, /, *, stream=None):
-        return _from_tensor(self.tensor.to(_normalize._normalize_device(device)))
+        return _wrap(self.tensor.to(_normalize._normalize_device(device)))
 
     def __reduce__(self):
-        return (_rebuild, (self.tensor.detach().cpu().clone(), str(self.tensor.device)))
+        return (_rebuild, (self.tensor.detach().cpu().clone(), str(self.device)))
 
     def __setstate__(self, state, /):
         if not isinstance(state, torch.Tensor):
@@ -878,11 +795,264 @@ class ndarray:
     __getitem__ = _indexing.getitem
     __setitem__ = _indexing.setitem
 
+    # --- operators: the ufuncs of the namespace ------------------------------------
+    # ``a += b`` is ``add(a, b, out=a)`` (NumPy's 'same_kind' casting); operands a
+    # ufunc cannot take make the operator return NotImplemented, as NumPy's do.
+    def __add__(self, other):
+        return _ns.add(self, other) if _operand(other) else NotImplemented
+
+    def __radd__(self, other):
+        return _ns.add(other, self) if _operand(other) else NotImplemented
+
+    def __iadd__(self, other):
+        return _ns.add(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __sub__(self, other):
+        return _ns.subtract(self, other) if _operand(other) else NotImplemented
+
+    def __rsub__(self, other):
+        return _ns.subtract(other, self) if _operand(other) else NotImplemented
+
+    def __isub__(self, other):
+        return _ns.subtract(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __mul__(self, other):
+        return _ns.multiply(self, other) if _operand(other) else NotImplemented
+
+    def __rmul__(self, other):
+        return _ns.multiply(other, self) if _operand(other) else NotImplemented
+
+    def __imul__(self, other):
+        return _ns.multiply(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __truediv__(self, other):
+        return _ns.divide(self, other) if _operand(other) else NotImplemented
+
+    def __rtruediv__(self, other):
+        return _ns.divide(other, self) if _operand(other) else NotImplemented
+
+    def __itruediv__(self, other):
+        return _ns.divide(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __floordiv__(self, other):
+        return _ns.floor_divide(self, other) if _operand(other) else NotImplemented
+
+    def __rfloordiv__(self, other):
+        return _ns.floor_divide(other, self) if _operand(other) else NotImplemented
+
+    def __ifloordiv__(self, other):
+        return _ns.floor_divide(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __mod__(self, other):
+        return _ns.remainder(self, other) if _operand(other) else NotImplemented
+
+    def __rmod__(self, other):
+        return _ns.remainder(other, self) if _operand(other) else NotImplemented
+
+    def __imod__(self, other):
+        return _ns.remainder(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __pow__(self, other):
+        return _ns.power(self, other) if _operand(other) else NotImplemented
+
+    def __rpow__(self, other):
+        return _ns.power(other, self) if _operand(other) else NotImplemented
+
+    def __ipow__(self, other):
+        return _ns.power(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __matmul__(self, other):
+        return _ns.matmul(self, other) if _operand(other) else NotImplemented
+
+    def __rmatmul__(self, other):
+        return _ns.matmul(other, self) if _operand(other) else NotImplemented
+
+    def __imatmul__(self, other):
+        return _ns.matmul(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __and__(self, other):
+        return _ns.bitwise_and(self, other) if _operand(other) else NotImplemented
+
+    def __rand__(self, other):
+        return _ns.bitwise_and(other, self) if _operand(other) else NotImplemented
+
+    def __iand__(self, other):
+        return _ns.bitwise_and(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __or__(self, other):
+        return _ns.bitwise_or(self, other) if _operand(other) else NotImplemented
+
+    def __ror__(self, other):
+        return _ns.bitwise_or(other, self) if _operand(other) else NotImplemented
+
+    def __ior__(self, other):
+        return _ns.bitwise_or(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __xor__(self, other):
+        return _ns.bitwise_xor(self, other) if _operand(other) else NotImplemented
+
+    def __rxor__(self, other):
+        return _ns.bitwise_xor(other, self) if _operand(other) else NotImplemented
+
+    def __ixor__(self, other):
+        return _ns.bitwise_xor(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __lshift__(self, other):
+        return _ns.left_shift(self, other) if _operand(other) else NotImplemented
+
+    def __rlshift__(self, other):
+        return _ns.left_shift(other, self) if _operand(other) else NotImplemented
+
+    def __ilshift__(self, other):
+        return _ns.left_shift(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __rshift__(self, other):
+        return _ns.right_shift(self, other) if _operand(other) else NotImplemented
+
+    def __rrshift__(self, other):
+        return _ns.right_shift(other, self) if _operand(other) else NotImplemented
+
+    def __irshift__(self, other):
+        return _ns.right_shift(self, other, out=self) if _operand(other) else NotImplemented
+
+    def __divmod__(self, other):
+        return _ns.divmod(self, other) if _operand(other) else NotImplemented
+
+    def __rdivmod__(self, other):
+        return _ns.divmod(other, self) if _operand(other) else NotImplemented
+
+    def __lt__(self, other):
+        return _ns.less(self, other) if _operand(other) else NotImplemented
+
+    def __le__(self, other):
+        return _ns.less_equal(self, other) if _operand(other) else NotImplemented
+
+    def __gt__(self, other):
+        return _ns.greater(self, other) if _operand(other) else NotImplemented
+
+    def __ge__(self, other):
+        return _ns.greater_equal(self, other) if _operand(other) else NotImplemented
+
+    def __eq__(self, other):
+        return _ns.equal(self, other) if _operand(other) else NotImplemented
+
+    def __ne__(self, other):
+        return _ns.not_equal(self, other) if _operand(other) else NotImplemented
+
+    def __neg__(self):
+        return _ns.negative(self)
+
+    def __pos__(self):
+        return _ns.positive(self)
+
+    def __abs__(self):
+        return _ns.absolute(self)
+
+    def __invert__(self):
+        return _ns.invert(self)
+
+    # --- methods that are the namespace function with the array first -------------
+    def all(self, *args, **kwargs):
+        return _ns.all(self, *args, **kwargs)
+
+    def any(self, *args, **kwargs):
+        return _ns.any(self, *args, **kwargs)
+
+    def argmax(self, *args, **kwargs):
+        return _ns.argmax(self, *args, **kwargs)
+
+    def argmin(self, *args, **kwargs):
+        return _ns.argmin(self, *args, **kwargs)
+
+    def argpartition(self, *args, **kwargs):
+        return _ns.argpartition(self, *args, **kwargs)
+
+    def argsort(self, *args, **kwargs):
+        return _ns.argsort(self, *args, **kwargs)
+
+    def choose(self, *args, **kwargs):
+        return _ns.choose(self, *args, **kwargs)
+
+    def clip(self, *args, **kwargs):
+        return _ns.clip(self, *args, **kwargs)
+
+    def conj(self):
+        return _ns.conj(self)
+
+    def conjugate(self):
+        return _ns.conjugate(self)
+
+    def cumprod(self, *args, **kwargs):
+        return _ns.cumprod(self, *args, **kwargs)
+
+    def cumsum(self, *args, **kwargs):
+        return _ns.cumsum(self, *args, **kwargs)
+
+    def diagonal(self, *args, **kwargs):
+        return _ns.diagonal(self, *args, **kwargs)
+
+    def dot(self, *args, **kwargs):
+        return _ns.dot(self, *args, **kwargs)
+
+    def max(self, *args, **kwargs):
+        return _ns.max(self, *args, **kwargs)
+
+    def mean(self, *args, **kwargs):
+        return _ns.mean(self, *args, **kwargs)
+
+    def min(self, *args, **kwargs):
+        return _ns.min(self, *args, **kwargs)
+
+    def nonzero(self):
+        return _ns.nonzero(self)
+
+    def prod(self, *args, **kwargs):
+        return _ns.prod(self, *args, **kwargs)
+
+    def put(self, *args, **kwargs):
+        return _ns.put(self, *args, **kwargs)
+
+    def repeat(self, *args, **kwargs):
+        return _ns.repeat(self, *args, **kwargs)
+
+    def round(self, *args, **kwargs):
+        return _ns.round(self, *args, **kwargs)
+
+    def searchsorted(self, *args, **kwargs):
+        return _ns.searchsorted(self, *args, **kwargs)
+
+    def std(self, *args, **kwargs):
+        return _ns.std(self, *args, **kwargs)
+
+    def sum(self, *args, **kwargs):
+        return _ns.sum(self, *args, **kwargs)
+
+    def take(self, *args, **kwargs):
+        return _ns.take(self, *args, **kwargs)
+
+    def trace(self, *args, **kwargs):
+        return _ns.trace(self, *args, **kwargs)
+
+    def var(self, *args, **kwargs):
+        return _ns.var(self, *args, **kwargs)
+
+    def compress(self, condition, /, axis=None, out=None):
+        """Same as ``torchnp.compress(condition, a, axis, out)`` (the array is the second argument)."""
+        return _ns.compress(condition, self, axis=axis, out=out)
+
+    def sort(self, axis=-1, kind=None, order=None, *, stable=None):
+        """In-place sort (``torchnp.sort`` written back into the array)."""
+        self._assign(_ns.sort(self, axis=axis, kind=kind, order=order, stable=stable))
+
+    def partition(self, kth, /, axis=-1, kind="introselect", order=None):
+        """In-place partition (``torchnp.partition`` written back into the array)."""
+        self._assign(_ns.partition(self, kth, axis=axis, kind=kind, order=order))
+
     # --- NumPy interop -----------------------------------------------------------
     def __array_ufunc__(self, ufunc, method, /, *inputs, **kwargs):
         # a real NumPy ufunc (or operator) met a torchnp array: answer with ours
         try:
-            ours = getattr(_ns(), ufunc.__name__)
+            ours = getattr(_ns, ufunc.__name__)
         except AttributeError:
             return NotImplemented
         if method != "__call__":
@@ -893,7 +1063,7 @@ class ndarray:
 
     def __array_function__(self, /, func, types, args, kwargs):
         mod = getattr(func, "__module__", "") or ""
-        target = _ns()
+        target = _ns
         sub = mod.split(".")[1] if mod.startswith("numpy.") else ""
         if sub in ("linalg", "fft", "random"):
             target = getattr(target, sub)
@@ -903,147 +1073,8 @@ class ndarray:
         return ours(*args, **kwargs)
 
 
-class _FlipView(ndarray):
-    """A view reversed along some axes (NumPy's negative strides), writing through.
-
-    Torch tensors cannot have negative strides. This view keeps ``_p``, a
-    positive-stride torch view of the same memory, and ``_flips``, the axes that
-    are reversed. ``.tensor`` is ``torch.flip(_p, _flips)`` (a fresh copy, so reads
-    see later writes to the base); writes (``__setitem__``, ``_assign``, ``fill``,
-    ``out=``) are flipped back into ``_p`` by ``_indexing``. Further slicing,
-    transposing and reshaping stay views where NumPy's would; so do the results
-    of namespace functions that view their input (``torchnp.transpose(v)``,
-    ``split``, ``diagonal``…): the pipeline maps them back onto the memory
-    (``_normalize._derive``).
-    """
-
-    __slots__ = ("_p", "_flips")
-
-    @classmethod
-    def _make(cls, p, flips, base):
-        flips = tuple(d for d in flips if p.shape[d] > 1) if p.numel() else ()
-        if not flips:
-            return _from_tensor(p, base)
-        a = object.__new__(cls)
-        a._p = p
-        a._flips = flips
-        a._base = base
-        return a
-
-    @property
-    def tensor(self):
-        return _indexing.flip(self._p, self._flips)
-
-    @tensor.setter
-    def tensor(self, value):
-        raise AttributeError("torchnp: the tensor of a reversed view cannot be replaced")
-
-    def _reshape_in_place(self, shape):
-        shape = _shape_impl._resolve_shape(shape, self._p.numel())
-        r = _indexing.flip_reshape(self._p, self._flips, shape)
-        if r is None or not r[1]:
-            return False
-        self._p, self._flips = r[0], tuple(r[1])
-        return True
-
-    @property
-    def strides(self):
-        es = self._p.element_size()
-        return tuple((-s if d in self._flips else s) * es for d, s in enumerate(self._p.stride()))
-
-    def _permuted(self, perm):
-        flips = tuple(j for j, d in enumerate(perm) if d in self._flips)
-        return _indexing._new_view(self, self._p.permute(*perm), flips)
-
-    @property
-    def T(self):
-        return self._permuted(tuple(reversed(range(self._p.ndim))))
-
-    @property
-    def mT(self):
-        nd = self._p.ndim
-        if nd < 2:
-            raise ValueError("matrix transpose with ndim < 2 is undefined")
-        return self._permuted(tuple(range(nd - 2)) + (nd - 1, nd - 2))
-
-    def transpose(self, *axes):
-        if len(axes) == 1 and (axes[0] is None or not isinstance(axes[0], int)):
-            axes = axes[0]
-        ident = torch.empty(self._p.shape, device="meta")
-        r = _shape_impl.transpose(ident, None if axes == () else _normalize._normalize_axis(axes))
-        perm = _perm_of(ident, r)
-        return self._permuted(perm)
-
-    def swapaxes(self, axis1, axis2, /):
-        nd = self._p.ndim
-        from .exceptions import normalize_axis_index
-        i = normalize_axis_index(operator.index(axis1), nd)
-        j = normalize_axis_index(operator.index(axis2), nd)
-        perm = list(range(nd))
-        perm[i], perm[j] = perm[j], perm[i]
-        return self._permuted(tuple(perm))
-
-    def reshape(self, *shape, order="C", copy=None):
-        if not shape:
-            raise TypeError("reshape() takes exactly 1 argument (0 given)")
-        if len(shape) == 1 and not isinstance(shape[0], int):
-            shape = shape[0]
-        if order in ("C", "A") and copy is not True:
-            dims = _shape_impl._resolve_shape(shape, self._p.numel())
-            r = _indexing.flip_reshape(self._p, self._flips, dims)
-            if r is not None:
-                return _indexing._new_view(self, r[0], r[1])
-        if copy is False and order in ("C", "A"):
-            raise ValueError(_shape_impl._NO_COPY_MSG)
-        return _from_tensor(_shape_impl.reshape(self.tensor, shape, order, copy=copy))
-
-    def ravel(self, order="C"):
-        # reversed axes are never contiguous, and NumPy's ravel copies unless contiguous
-        return _from_tensor(_shape_impl.ravel(self.tensor, order))
-
-    def flatten(self, order="C"):
-        return _from_tensor(_shape_impl.ravel(self.tensor, order).clone())
-
-    def squeeze(self, axis=None):
-        p = self._p
-        if axis is None:
-            dims = [d for d, n in enumerate(p.shape) if n == 1]
-        else:
-            from .exceptions import normalize_axis_tuple
-            dims = normalize_axis_tuple(_normalize._normalize_axis(axis), p.ndim)
-            if any(p.shape[d] != 1 for d in dims):
-                raise ValueError("cannot select an axis to squeeze out which has size not equal to one")
-        keep = [d for d in range(p.ndim) if d not in dims]
-        flips = tuple(j for j, d in enumerate(keep) if d in self._flips)
-        return _indexing._new_view(self, p.squeeze(tuple(dims)) if dims else p, flips)
-
-    def __iter__(self):
-        if self._p.ndim == 0:
-            raise TypeError("iteration over a 0-d array")
-        return (self[i] for i in range(self._p.shape[0]))
-
-    def __len__(self):
-        if self._p.ndim == 0:
-            raise TypeError("len() of unsized object")
-        return self._p.shape[0]
-
-    def __reduce__(self):
-        return (_rebuild, (self.tensor.detach().cpu(), str(self._p.device)))
-
-
-def _perm_of(src, r):
-    """The permutation ``r = src.permute(perm)`` used (from strides of a meta tensor)."""
-    strides = list(src.stride())
-    shape = list(src.shape)
-    perm = []
-    used = set()
-    for s, n in zip(r.stride(), r.shape):
-        for d, (s0, n0) in enumerate(zip(strides, shape)):
-            if d not in used and s0 == s and n0 == n:
-                perm.append(d)
-                used.add(d)
-                break
-    return tuple(perm)
+ndarray._plain = ndarray
+ndarray._reversed = _views.make_twin(ndarray)
 
 
 def _py(t):
@@ -1053,14 +1084,7 @@ def _py(t):
     return t.item()
 
 
-def _view_dtype(t, td):
-    if td == t.dtype:
-        return t.view(t.shape)
-    if t.dtype == torch.bool or td == torch.bool:
-        # torch views bool as uint8 only through an intermediate of the same size
-        mid = t.view(torch.uint8) if t.dtype == torch.bool else t
-        return mid.view(td) if td != torch.bool else mid.view(torch.uint8).view(torch.bool)
-    return t.view(td)
+_view_as = _views._view_as
 
 
 def _byteswap(t):
@@ -1075,7 +1099,7 @@ def _byteswap(t):
 
 
 def _rebuild(tensor, device):
-    return _from_tensor(tensor.to(device))
+    return _wrap(tensor.to(device))
 
 
 def _cast(t, td):
@@ -1085,64 +1109,19 @@ def _cast(t, td):
     return t.to(td)
 
 
-# --- methods that route through the registry ------------------------------------
-# ndarray methods that are the namespace function with the array first
+# names the scalar types reuse (``_scalars``): the namespace-routed methods
 _METHODS = (
     "all", "any", "argmax", "argmin", "argpartition", "argsort", "choose", "clip",
     "conj", "conjugate", "cumprod", "cumsum", "diagonal", "dot", "max",
     "mean", "min", "nonzero", "prod", "put", "repeat", "round",
-    "searchsorted", "std", "sum", "take", "trace", "var",
+    "searchsorted", "std", "sum", "take", "trace", "var", "compress",
 )
+_OPERATORS = tuple(n for n in vars(ndarray) if n.startswith("__") and n[2:-2] in (
+    "add radd iadd sub rsub isub mul rmul imul truediv rtruediv itruediv floordiv rfloordiv "
+    "ifloordiv mod rmod imod pow rpow ipow matmul rmatmul imatmul and rand iand or ror ior xor "
+    "rxor ixor lshift rlshift ilshift rshift rrshift irshift divmod rdivmod lt le gt ge eq ne "
+    "neg pos abs invert").split())
 
-
-def _method(name):
-    tnp = sys.modules["torchnp"]  # the package (being initialized: _ndarray is imported by it)
-
-    def m(self, *args, **kwargs):
-        # looked up per call, so swapping the provider of torchnp.<name> swaps the method
-        try:
-            f = getattr(tnp, name)
-        except AttributeError as exc:
-            raise NotImplementedError(str(exc)) from None
-        return f(self, *args, **kwargs)
-    m.__name__ = name
-    m.__qualname__ = f"ndarray.{name}"
-    m.__doc__ = f"Same as ``torchnp.{name}(a, ...)``."
-    return m
-
-
-def _sort(self, axis=-1, kind=None, order=None, *, stable=None):
-    """In-place sort (``torchnp.sort`` written back into ``self``)."""
-    self._assign(_func("sort")(self, axis=axis, kind=kind, order=order, stable=stable))
-
-
-def _partition(self, kth, /, axis=-1, kind="introselect", order=None):
-    """In-place partition (``torchnp.partition`` written back into ``self``)."""
-    self._assign(_func("partition")(self, kth, axis=axis, kind=kind, order=order))
-
-
-def _compress(self, condition, /, axis=None, out=None):
-    """Same as ``torchnp.compress(condition, a, axis, out)`` (the array is the second argument)."""
-    return _func("compress")(condition, self, axis=axis, out=out)
-
-
-def _install_methods():
-    for name in _METHODS:
-        setattr(ndarray, name, _method(name))
-    _compress.__name__ = "compress"
-    ndarray.compress = _compress
-    _sort.__name__ = "sort"
-    _partition.__name__ = "partition"
-    ndarray.sort = _sort
-    ndarray.partition = _partition
-
-
-# ``_p`` on a plain array is its ``tensor`` slot under a second name (the same slot
-# descriptor: as fast as ``.tensor``); _FlipView's own ``_p`` slot shadows it
-ndarray._p = ndarray.__dict__["tensor"]
-_install_methods()
-_operators.install(ndarray)
+_views._ndarray = ndarray
 _normalize._ndarray_cls = ndarray
-_normalize._flipview_cls = _FlipView
 _indexing._ndarray = ndarray
-_indexing._FlipView = _FlipView

@@ -2,10 +2,13 @@
 
 An implementation function takes and returns torch objects and annotates its
 parameters with the tags below. ``make_public`` reads the annotations once, at
-registration, and generates a wrapper with the impl's exact signature whose
-body is a straight line: normalize each tagged argument, call the impl, apply
-``keepdims``, write ``out=``, wrap tensors as ``ndarray`` (or scalars).
-No signature inspection happens per call.
+registration, and generates the source of a wrapper with the impl's exact
+signature whose body is a straight line: normalize each tagged argument, call
+the impl, apply ``keepdims``, write ``out=``, wrap tensors as ``ndarray`` (or
+scalars). The source is compiled right then and registered with ``linecache``
+(tracebacks and ``inspect`` show it); the function is never changed afterwards,
+so dynamo and torch.func see a plain function. No signature inspection happens
+per call.
 """
 from __future__ import annotations
 
@@ -13,22 +16,22 @@ import array as _pyarray
 import builtins
 import inspect
 import itertools
+import linecache
 import operator
-import threading
 import types
 import typing
-from typing import NewType, Optional
+from typing import NewType
 
 import torch
 
-from . import _dtypes
+from . import _dtypes, _views
 from .exceptions import UFuncTypeError, normalize_axis_tuple
 
 __all__ = [
     "ArrayLike", "ArrayLikeOrScalar", "ArrayLikeSeq", "NDArray", "DTypeLike", "AxisLike",
     "KeepDims", "OutArray", "CastingModes", "NotImplementedType", "DeviceLike",
-    "ArrayOrScalar", "as_tensor", "as_tensor_or_scalar", "make_public", "wrap",
-    "wrap_scalar", "copy_to_out",
+    "ArrayOrScalar", "ViewSource", "InPlace", "NoValue", "as_tensor", "as_tensor_or_scalar",
+    "as_array", "make_public", "wrap", "wrap_scalar", "copy_to_out",
 ]
 
 # --- tags -------------------------------------------------------------------
@@ -56,6 +59,29 @@ DeviceLike = NewType("DeviceLike", torch.device)
 """None, a string or a torch.device; the impl receives a torch.device or None."""
 ArrayOrScalar = NewType("ArrayOrScalar", torch.Tensor)
 """Return annotation: 0-d tensors in the result become torchnp scalars (as NumPy's ufuncs and reductions return)."""
+ViewSource = NewType("ViewSource", object)
+"""The impl returns views of this argument: it receives the ndarray itself (other
+array-likes are made one first), builds its results with the view primitives of
+``torchnp._views`` and returns those arrays; any tensor it returns is wrapped as new."""
+InPlace = NewType("InPlace", torch.Tensor)
+"""The impl writes into this argument in place: it must be a writeable ndarray; the impl
+receives a tensor of its values to modify (``_views.begin_write``), and the writes
+reach the array's memory whatever its strides (``_views.end_write``)."""
+
+
+class _NoValueType:
+    """The default of parameters whose absence differs from any value (NumPy's ``_NoValue``)."""
+
+    __slots__ = ()
+
+    def __repr__(self):
+        return "<no value>"
+
+    def __reduce__(self):
+        return "NoValue"
+
+
+NoValue = _NoValueType()
 
 _ndarray_cls = None  # set by _ndarray at import (avoids an import cycle)
 _PY_SCALARS = (builtins.bool, builtins.int, builtins.float, builtins.complex)
@@ -93,6 +119,7 @@ _NESTED = frozenset({list, tuple})
 # True while a torch function mode is active; only then can torch's default device
 # be other than the CPU (set_default_device and ``with torch.device(...)`` are modes)
 _modes_active = torch._C._is_torch_function_mode_enabled
+_tracing = torch.compiler.is_compiling
 
 
 def _check_int_range(values):
@@ -111,7 +138,7 @@ def _from_flat(values, kinds, dt):
     path must decide (ints beyond int64: uint64 or an object array)."""
     if dt is not _I64 and _INT in kinds:
         _check_int_range(values)
-    if dt is not _C128 and not _modes_active():  # torch's default device is the CPU
+    if dt is not _C128 and not _modes_active() and not _tracing():  # default device: CPU
         # array.array packs the values in C and torch.frombuffer adopts the buffer:
         # ~3x faster than torch.tensor(list); OverflowError for what C can't hold
         try:
@@ -201,8 +228,6 @@ def as_tensor(obj):
         return _scalar_tensor(obj)
     if t is list or t is tuple:
         return _from_sequence(obj)
-    if t is _flipview_cls:
-        return _flip_tensor(obj)
     if isinstance(obj, _ndarray_cls) or isinstance(obj, _dtypes.generic):
         return obj.tensor
     if isinstance(obj, torch.Tensor):
@@ -229,198 +254,6 @@ def as_tensor(obj):
         raise NotImplementedError(f"torchnp: cannot make an array from {type(obj).__name__} "
                                   "(iterators give object arrays in NumPy; use fromiter)")
     raise NotImplementedError(f"torchnp: cannot make an array from {type(obj).__name__}")
-
-
-# --- reversed views through pipeline functions ------------------------------
-# A reversed view (``_FlipView``: NumPy's negative strides) has no torch tensor of
-# its own, so normalizing one hands the impl a flipped *temporary*. A function
-# that returns a view of its input (transpose, reshape, split, diagonal…) then
-# returns a view of that temporary; were it wrapped as is, writes through it
-# would be lost and it would not see later writes to the base. So the temporary
-# is remembered here (a slow path: only reversed views get here), and when the
-# wrapper finishes it turns every result that aliases the temporary into a true
-# view of the base memory (``_derive``). Plain arrays pay one truth test of
-# ``_PENDING`` per call.
-_flipview_cls = None  # set by _ndarray at import
-_PENDING: list = []   # (temporary, reversed view, thread id), newest last
-_PENDING_LOCK = threading.Lock()
-_get_ident = threading.get_ident
-_is_compiling = torch.compiler.is_compiling
-
-
-def _always(args):
-    return True
-
-
-def _asks_c_or_f_order(args):
-    order = args.get("order")
-    return type(order) is str and order.upper() in ("C", "F")
-
-
-_ORDER_REQUIREMENTS = frozenset({"C", "C_CONTIGUOUS", "CONTIGUOUS", "F", "F_CONTIGUOUS", "FORTRAN"})
-
-
-def _requires_c_or_f(args):
-    reqs = args.get("requirements")
-    return bool(reqs) and any(type(r) is str and r.upper() in _ORDER_REQUIREMENTS for r in reqs)
-
-
-# Functions whose result NumPy makes C- or F-contiguous (a copy, for a reversed
-# input) where the flipped temporary, itself contiguous, lets the impl return it
-# unchanged: name -> predicate on the call's arguments (some only for some
-# arguments: ``asarray(v)`` is ``v``, ``asarray(v, order="C")`` a copy).
-_CONTIGUOUS_RESULT = {
-    "ravel": _always, "ascontiguousarray": _always, "asfortranarray": _always,
-    "array": _asks_c_or_f_order, "asarray": _asks_c_or_f_order,
-    "asanyarray": _asks_c_or_f_order, "require": _requires_c_or_f,
-}
-
-
-def _flip_temporary(v):
-    """The tensor of the reversed view ``v`` (a flipped copy), remembered for ``_derive``.
-
-    Called by the wrappers' normalization only, so only a wrapper call (which
-    ends in ``_derive``) leaves entries; ``as_tensor`` elsewhere (ufuncs, impls)
-    does not track, except that inside a wrapper call it reuses the temporary
-    of a view the wrapper tracked (``_flip_tensor``).
-    """
-    if _is_compiling():  # under torch.compile the views are not tracked (dynamo can't trace a lock)
-        return v.tensor
-    me = _get_ident()
-    with _PENDING_LOCK:
-        for e in _PENDING:
-            if e[1] is v and e[2] == me:
-                return e[0]
-        t = v.tensor
-        if len(_PENDING) > 16:  # entries of calls that raised before finishing
-            del _PENDING[:8]
-        _PENDING.append((t, v, me))
-    return t
-
-
-def _flip_tensor(v):
-    """``v.tensor``, or the temporary already tracked for ``v`` in this thread's current call."""
-    if _PENDING:
-        me = _get_ident()
-        with _PENDING_LOCK:
-            for e in _PENDING:
-                if e[1] is v and e[2] == me:
-                    return e[0]
-    return v.tensor
-
-
-def _as_tensor_tracked(obj):
-    """as_tensor for the wrappers' normalization: reversed views are tracked."""
-    return _flip_temporary(obj) if type(obj) is _flipview_cls else as_tensor(obj)
-
-
-def _track(obj):
-    """An untagged array parameter that is a reversed view: track it for the impl's as_tensor."""
-    _flip_temporary(obj)
-
-
-def _derive(r, name, args):
-    """Results of a call that normalized reversed views: aliases of a temporary become views.
-
-    ``args`` are the wrapper's locals (its arguments), read only by the rules of
-    ``_CONTIGUOUS_RESULT``.
-    """
-    me = _get_ident()
-    with _PENDING_LOCK:
-        mine = [e for e in _PENDING if e[2] == me]
-        if not mine:
-            return r
-        _PENDING[:] = [e for e in _PENDING if e[2] != me]
-    rule = _CONTIGUOUS_RESULT.get(name)
-    return _derive_in(r, mine, rule is not None and rule(args))
-
-
-def _drop_pending():
-    """Forget this thread's tracked temporaries (its wrapper call raised)."""
-    me = _get_ident()
-    with _PENDING_LOCK:
-        _PENDING[:] = [e for e in _PENDING if e[2] != me]
-
-
-def _derive_in(r, entries, copy):
-    if not isinstance(r, torch.Tensor):
-        return _map_items(r, lambda x: _derive_in(x, entries, copy))
-    if not r.numel():
-        return r
-    ptr = r.untyped_storage().data_ptr()
-    for tmp, v, _ in entries:
-        if tmp.numel() and tmp.untyped_storage().data_ptr() == ptr:
-            break
-    else:
-        return r
-    if copy:
-        # the temporary is this call's own flipped copy, which nothing else holds:
-        # a result in it is already the copy NumPy makes
-        return r
-    if not (r.is_conj() or r.is_neg()):
-        m = _memory_view(r, tmp, v._p, v._flips)
-        if m is not None:
-            from . import _indexing
-            return _indexing._new_view(v, m[0], m[1])
-    # NumPy copies here (its result could not be a strided view of the memory)
-    return r.clone(memory_format=torch.contiguous_format)
-
-
-def _memory_view(r, tmp, p, flips):
-    """``r``, a view of ``tmp = flip(p, flips)``, as (positive-stride view of p's memory, flips).
-
-    None when no strided view of the memory holds ``r``'s elements in order (as
-    for NumPy's reshapes that must copy). Works on byte offsets so dtype views
-    (``.real``, ``.view(dtype)``) map too. All index arithmetic runs on the CPU
-    on metadata: no device sync.
-    """
-    if p.is_conj() or p.is_neg():
-        return None
-    es_t, es_r = tmp.element_size(), r.element_size()
-    sizes, rstrides = list(r.shape), [s * es_r for s in r.stride()]
-    axes = [k for k in range(r.ndim) if sizes[k] > 1 and rstrides[k] != 0]
-    i64 = torch.int64
-    b = torch.tensor(r.storage_offset() * es_r - tmp.storage_offset() * es_t, dtype=i64)
-    for k in axes:  # byte offset in the temporary of every element of r (over its real axes)
-        b = b.unsqueeze(-1) + torch.arange(sizes[k], dtype=i64) * rstrides[k]
-    slot, byte = torch.div(b, es_t, rounding_mode="floor"), b % es_t
-    addr = byte + p.storage_offset() * es_t
-    for d in range(tmp.ndim):  # temporary element -> its index -> byte address in memory
-        n = tmp.shape[d]
-        if n == 1:
-            continue
-        i = torch.div(slot, tmp.stride(d), rounding_mode="floor") % n
-        if d in flips:
-            i = (n - 1) - i
-        addr = addr + i * (p.stride(d) * es_t)
-    flat = addr.reshape(-1)
-    a0 = int(flat[0])
-    deltas, expect = [], torch.tensor(a0, dtype=i64)
-    for j, k in enumerate(axes):
-        step = int(flat[addr.stride(j)]) - a0 if addr.ndim else 0
-        deltas.append(step)
-        expect = expect.unsqueeze(-1) + torch.arange(sizes[k], dtype=i64) * step
-    if not torch.equal(addr, expect):
-        return None
-    start, strides, out_flips = a0, [0] * r.ndim, []
-    dk = dict(zip(axes, deltas))
-    inner = es_r
-    for k in range(r.ndim - 1, -1, -1):
-        d = dk.get(k)
-        if d is None:  # a length-1 axis gets the C-order stride, as NumPy's do; broadcast ones 0
-            strides[k] = inner if sizes[k] == 1 else 0
-            continue
-        if d < 0:
-            start += (sizes[k] - 1) * d
-            out_flips.append(k)
-        strides[k] = abs(d)
-        inner = abs(d) * sizes[k]
-    out_flips.reverse()
-    if start % es_r or any(s % es_r for s in strides):
-        return None
-    q = torch.empty(0, dtype=r.dtype, device=p.device)
-    q.set_(p.untyped_storage(), start // es_r, sizes, [s // es_r for s in strides])
-    return q, out_flips
 
 
 def as_tensor_or_scalar(obj):
@@ -451,16 +284,30 @@ def _normalize_axis(x):
         raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer") from None
 
 
+def as_array(obj):
+    """``obj`` if it is an ndarray, else a new ndarray of it (the ViewSource conversion)."""
+    if isinstance(obj, _ndarray_cls):
+        return obj
+    return _views.wrap(as_tensor(obj))
+
+
 def _normalize_seq(x):
     if isinstance(x, (_ndarray_cls, torch.Tensor)):
-        return tuple(_as_tensor_tracked(x))
-    return tuple(_as_tensor_tracked(a) for a in x)
+        return tuple(as_tensor(x))
+    return tuple(as_tensor(a) for a in x)
 
 
 def _normalize_ndarray(x, name):
     if isinstance(x, _ndarray_cls):
-        return x.tensor if type(x) is not _flipview_cls else _flip_temporary(x)
+        return x.tensor
     raise TypeError(f"{name} must be a torchnp.ndarray, not {type(x).__name__}")
+
+
+def _begin_in_place(x, name, func):
+    if not isinstance(x, _ndarray_cls):
+        raise TypeError(f"{func}: argument {name!r} must be a torchnp.ndarray, not "
+                        f"{type(x).__name__}")
+    return _views.begin_write(x)
 
 
 _CASTING_NAMES = ("no", "equiv", "safe", "same_kind", "unsafe")
@@ -494,24 +341,21 @@ def _map_items(r, f):
 
 
 def wrap(r):
-    """Wrap the tensors in an impl's result as ndarrays, keeping the structure."""
-    if type(r) is torch.Tensor or isinstance(r, torch.Tensor):
-        a = object.__new__(_ndarray_cls)
-        a.tensor = r
-        a._base = None  # set, not left unset: reading an unset slot is slow (see _ndarray)
-        a._readonly = False
-        return a
+    """Wrap the tensors in an impl's result as new ndarrays, keeping the structure
+    (ndarrays, such as views built by the view model, pass through)."""
+    if isinstance(r, torch.Tensor):
+        return _views.wrap(r)
     return _map_items(r, wrap)
 
 
 def wrap_scalar(r):
     """Like wrap, but 0-d tensors become torchnp scalar objects."""
-    if type(r) is torch.Tensor and not r.ndim:
+    if isinstance(r, torch.Tensor):
+        if r.ndim:
+            return _views.wrap(r)
         s = object.__new__(_dtypes._SCALAR_BY_TORCH[r.dtype])
         s.tensor = r
         return s
-    if isinstance(r, torch.Tensor):
-        return wrap(r)
     return _map_items(r, wrap_scalar)
 
 
@@ -526,22 +370,26 @@ def copy_to_out(result, out, casting="same_kind", name="function"):
         return out
     if not isinstance(out, _ndarray_cls):
         raise TypeError(f"return arrays must be of ArrayType, not {type(out).__name__}")
-    r = result if isinstance(result, torch.Tensor) else \
-        result.tensor if isinstance(result, _ndarray_cls) else as_tensor(result)
-    if not _dtypes.can_cast_torch(r.dtype, out.tensor.dtype, casting):
+    r = result if isinstance(result, torch.Tensor) else as_tensor(result)
+    od = out.dtype.torch_dtype
+    if not _dtypes.can_cast_torch(r.dtype, od, casting):
         raise UFuncTypeError(
             f"Cannot cast {name} output from dtype('{_dtypes.from_torch(r.dtype).name}') to "
-            f"dtype('{_dtypes.from_torch(out.tensor.dtype).name}') with casting rule '{casting}'")
-    if tuple(r.shape) != tuple(out.tensor.shape):
+            f"dtype('{_dtypes.from_torch(od).name}') with casting rule '{casting}'")
+    oshape = out.shape
+    if tuple(r.shape) != oshape:
         try:
-            torch.broadcast_shapes(r.shape, out.tensor.shape)
-            ok = torch.broadcast_shapes(r.shape, out.tensor.shape) == out.tensor.shape
+            ok = tuple(torch.broadcast_shapes(r.shape, oshape)) == oshape
         except RuntimeError:
             ok = False
         if not ok:
-            raise ValueError(f"non-broadcastable output operand with shape {tuple(out.tensor.shape)} "
+            raise ValueError(f"non-broadcastable output operand with shape {oshape} "
                              f"doesn't match the broadcast shape {tuple(r.shape)}")
-    out._assign(r)
+    if out._readonly:
+        raise ValueError("output array is read-only")
+    if r.dtype != od or r.device != out.device:
+        r = (r.real if r.is_complex() and not od.is_complex else r).to(device=out.device, dtype=od)
+    _views.assign(out, r)
     return out
 
 
@@ -565,29 +413,30 @@ def _apply_keepdims(r, axis, ndim):
 
 
 # --- the wrapper generator --------------------------------------------------
-# Each line is one statement of the generated wrapper; ``{p}`` is the parameter.
-# The common cases (an ndarray, a tensor, None, an int axis) stay inline so a
+# Each entry is the statement that normalizes one tagged parameter ``{p}``. The
+# common cases (an ndarray, a tensor, None, an int axis) stay inline so that a
 # call pays no extra Python function call for them.
 _TAG_CODE = {
-    ArrayLike: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor({p}) if type({p}) is not _FV "
-               "else _flip_temporary({p})",
-    ArrayLikeOrScalar: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor_or_scalar({p}) "
-                       "if type({p}) is not _FV else _flip_temporary({p})",
+    ArrayLike: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor({p})",
+    ArrayLikeOrScalar: "{p} = {p}.tensor if type({p}) is _nd else _as_tensor_or_scalar({p})",
     ArrayLikeSeq: "{p} = _normalize_seq({p})",
     NDArray: "{p} = _normalize_ndarray({p}, {p!r})",
     DTypeLike: "if {p} is not None: {p} = _normalize_dtype({p})",
     AxisLike: "if {p} is not None and type({p}) is not int: {p} = _normalize_axis({p})",
     CastingModes: "{p} = _normalize_casting({p})",
     DeviceLike: "if {p} is not None: {p} = _normalize_device({p})",
+    ViewSource: "if not isinstance({p}, _nd): {p} = _as_array({p})",
+    InPlace: "_w_{p} = {p}; {p} = _begin_in_place({p}, {p!r}, _name)",
 }
+_ARRAY_TAGS = (ArrayLike, ArrayLikeOrScalar, NDArray, ViewSource, InPlace)
 _PIPELINE_TAGS = (KeepDims, OutArray, NotImplementedType)
 _ALL_TAGS = tuple(_TAG_CODE) + _PIPELINE_TAGS
 _EMPTY = inspect.Parameter.empty
 
 # the globals every wrapper sees (a copy per wrapper adds its impl and defaults)
 _BASE_NS: dict = {}
-# generated source (name-independent) -> compiled module code; wrappers of the
-# same shape (``(a, axis=None, ...)`` reductions…) share one compile
+# generated source (with a placeholder name) -> compiled code: wrappers of the same
+# shape (``(a, axis=None, ...)`` reductions…) share one compile
 _CODE_CACHE: dict = {}
 # (id of the impl's module globals, annotation string) -> evaluated tag
 _HINT_CACHE: dict = {}
@@ -603,13 +452,10 @@ def _base_ns():
             "_normalize_axis": _normalize_axis, "_normalize_casting": _normalize_casting,
             "_normalize_device": _normalize_device, "_apply_keepdims": _apply_keepdims,
             "_copy_to_out": copy_to_out, "_NotImplemented": _raise_not_implemented,
-            "_wrap": wrap, "_wrap_scalar": wrap_scalar, "int": builtins.int,
-            "_PENDING": _PENDING, "_derive": _derive, "_FV": _flipview_cls,
-            "_drop_pending": _drop_pending,
-            "_flip_temporary": _flip_temporary, "_track": _track,
-            "_as_tensor_tracked": _as_tensor_tracked,
-            "tuple": builtins.tuple, "isinstance": builtins.isinstance,
-            "__builtins__": builtins,
+            "_wrap": wrap, "_wrap_scalar": wrap_scalar, "_wrap1": _views.wrap,
+            "_as_array": as_array, "_begin_in_place": _begin_in_place,
+            "_end_write": _views.end_write, "int": builtins.int,
+            "isinstance": builtins.isinstance, "__builtins__": builtins,
         })
     return _BASE_NS
 
@@ -640,7 +486,6 @@ def _impl_params(impl):
     for i in range(npos):
         kind = _Param.POSITIONAL_ONLY if i < nposonly else _Param.POSITIONAL_OR_KEYWORD
         out.append(_Param(names[i], kind, defaults[i - first_default] if i >= first_default else _EMPTY))
-    i = npos
     var = None
     if code.co_flags & inspect.CO_VARARGS:
         var = _Param(names[npos + nkw], _Param.VAR_POSITIONAL, _EMPTY)
@@ -748,7 +593,7 @@ def make_public(impl, name=None, module="torchnp"):
     ns["_name"] = name
     scalar_result = hints.get("return") is ArrayOrScalar
     P = _Param
-    params, body, call = [], [], []
+    params, body, call, after = [], [], [], []
     seen_kwonly = False
     out_param = keep_param = axis_param = first_array = casting_param = None
     skipped = False  # an out/keepdims parameter was dropped from the impl call
@@ -785,12 +630,18 @@ def make_public(impl, name=None, module="torchnp"):
         elif tag in _TAG_CODE:
             code = _TAG_CODE[tag].format(p=p.name)
             if p.kind == P.VAR_POSITIONAL and tag is ArrayLike:
-                code = f"{p.name} = tuple([_as_tensor_tracked(_x) for _x in {p.name}])"
+                code = f"{p.name} = tuple([_as_tensor(_x) for _x in {p.name}])"
+            elif p.kind == P.VAR_POSITIONAL and tag is ViewSource:
+                code = f"{p.name} = tuple([_as_array(_x) for _x in {p.name}])"
             if (optional or (p.default is None and tag not in (DTypeLike, AxisLike, DeviceLike))) \
                     and not code.startswith(f"if {p.name} is not None"):
+                if tag is InPlace:
+                    raise TypeError(f"{impl.__qualname__}: an InPlace parameter cannot be optional")
                 code = f"if {p.name} is not None: {code}"
             body.append(code)
-            if tag in (ArrayLike, ArrayLikeOrScalar, NDArray) and first_array is None:
+            if tag is InPlace:
+                after.append(f"_end_write(_w_{p.name}, {p.name})")
+            if tag in _ARRAY_TAGS and first_array is None:
                 first_array = p.name
             if tag is AxisLike and axis_param is None:
                 axis_param = p.name
@@ -799,11 +650,6 @@ def make_public(impl, name=None, module="torchnp"):
         elif hint is not None and hint not in _ALL_TAGS and _looks_like_array_param(p.name):
             raise TypeError(f"{impl.__module__}.{impl.__qualname__}: parameter {p.name!r} looks "
                             "array-like but has no normalizer tag")
-        elif hint is None and p.kind <= P.KEYWORD_ONLY and p.kind != P.VAR_POSITIONAL \
-                and (_looks_like_array_param(p.name) or p.name in _UNTAGGED_ARRAY_NAMES):
-            # the impl converts it itself (asarray's ``a``): a reversed view is tracked
-            # here so that a result aliasing its temporary becomes a view (``_derive``)
-            body.append(f"if type({p.name}) is _FV: _track({p.name})")
         if p.kind == P.POSITIONAL_ONLY or (p.kind == P.POSITIONAL_OR_KEYWORD and not skipped):
             call.append(p.name)  # positionally: keeps order before *args, and is faster
         elif p.kind == P.VAR_POSITIONAL:
@@ -814,93 +660,50 @@ def make_public(impl, name=None, module="torchnp"):
             call.append(f"{p.name}={p.name}")
     if keep_param is not None and first_array is None:
         raise TypeError(f"{impl.__qualname__}: KeepDims needs an array parameter")
+    body.append(f"_r = _impl({', '.join(call)})")
+    body.extend(after)
     if keep_param is not None:
         # the array parameter now holds the normalized input: its ndim is the input's
-        ndim = f"({first_array}.ndim if isinstance({first_array}, _T) else 0)"
-        call_line = f"_impl({', '.join(call)})"
-        body.append(f"_r = {call_line}")
+        ndim = f"({first_array}.ndim if isinstance({first_array}, (_T, _nd)) else 0)"
         ax = axis_param if axis_param is not None else "None"
         body.append(f"if {keep_param}: _r = _apply_keepdims(_r, {ax}, {ndim})")
-    else:
-        body.append(f"_r = _impl({', '.join(call)})")
-    body.append("if _PENDING: _r = _derive(_r, _name, locals())")
     if out_param is not None:
         casting = casting_param if casting_param is not None else "'same_kind'"
         body.append(f"if {out_param} is not None: return _copy_to_out(_r, {out_param}, {casting}, _name)")
-    # wrapping, inline for the usual single-tensor result
+    # wrapping: the usual single-tensor result without a further call
     body.append("if type(_r) is _T:")
     if scalar_result:
         body.append("    if not _r.ndim:")
         body.append("        _o = _new(_SC[_r.dtype])")
         body.append("        _o.tensor = _r")
         body.append("        return _o")
-    body.append("    _o = _new(_nd)")
-    body.append("    _o.tensor = _r")
-    body.append("    _o._base = None")
-    body.append("    _o._readonly = False")
-    body.append("    return _o")
+    body.append("    return _wrap1(_r)")
     body.append("return _wrap_scalar(_r)" if scalar_result else "return _wrap(_r)")
-    # a call that raises drops the reversed-view temporaries it tracked, so that no
-    # later conversion reuses one (its values would be stale); try is free in 3.11
-    src = ("def _f(" + ", ".join(params) + "):\n    try:\n" +
-           "\n".join("        " + line for line in body) +
-           "\n    except BaseException:\n        if _PENDING: _drop_pending()\n        raise\n")
-    if src in _CODE_CACHE:
-        fn = _bind(src, ns, name, module)
-    else:
-        # Compiling is most of the cost of assembling a namespace, and most of its
-        # functions are never called: a stub with the same globals compiles the
-        # wrapper on its first call and takes over its code.
-        exec(_STUB_CODE, ns)  # noqa: S102
-        fn = ns["_self"] = ns.pop("_f")
-        fn.__code__ = fn.__code__.replace(co_name=name, co_qualname=name)
-        ns["_src"] = src
-        ns["_finish"] = _finish_stub
-        fn.__defaults__ = tuple(p.default for p in params_in if p.default is not _EMPTY
-                                and p.kind <= P.POSITIONAL_OR_KEYWORD) or None
-        fn.__kwdefaults__ = {p.name: p.default for p in params_in
-                             if p.kind == P.KEYWORD_ONLY and p.default is not _EMPTY} or None
-    fn.__name__ = name
+    head = "(" + ", ".join(params) + "):\n"
+    lines = "".join("    " + line + "\n" for line in body)
+    fn = _bind("def _f" + head + lines, "def " + name + head + lines, ns, name, module)
     fn.__doc__ = impl.__doc__
-    fn.__qualname__ = name
     fn.__module__ = module
-    fn.__wrapped_impl__ = impl
+    fn.__wrapped__ = fn.__wrapped_impl__ = impl  # inspect.getsource(np.sum) shows the impl
     fn.__signature__ = _LazySignature.of(impl)
     return fn
 
 
-_STUB_CODE = compile("def _f(*args, **kwargs):\n    return _finish(_self)(*args, **kwargs)\n",
-                     "<torchnp wrapper stub>", "exec")
-
-
-def _bind(src, ns, name, module):
-    """The wrapper function for generated source ``src`` with globals ``ns`` (compiled once per source)."""
-    code = _CODE_CACHE.get(src)
+def _bind(template, src, ns, name, module):
+    """Compile the wrapper (once per template) and register its source for tracebacks."""
+    code = _CODE_CACHE.get(template)
     if code is None:
-        code = _CODE_CACHE[src] = compile(src, "<torchnp wrapper>", "exec")
-    exec(code, ns)  # noqa: S102 - binds _f with this wrapper's defaults and impl
+        code = _CODE_CACHE[template] = compile(template, "<torchnp wrapper>", "exec")
+    filename = f"<torchnp wrapper {module}.{name}>"
+    exec(code, ns)  # noqa: S102 - defines _f in ns, with this wrapper's impl and defaults
     fn = ns.pop("_f")
-    fn.__code__ = fn.__code__.replace(co_name=name, co_qualname=name,
-                                      co_filename=f"<torchnp wrapper {module}.{name}>")
-    return fn
-
-
-def _finish_stub(fn):
-    """First call of a stub from make_public: give it the compiled wrapper's code and defaults."""
-    g = fn.__globals__
-    src = g.get("_src")
-    if src is not None:  # else another thread finished it
-        real = _bind(src, g, fn.__name__, fn.__module__)
-        fn.__code__ = real.__code__
-        fn.__defaults__, fn.__kwdefaults__ = real.__defaults__, real.__kwdefaults__
-        g.pop("_src", None)
+    fn.__code__ = fn.__code__.replace(co_name=name, co_qualname=name, co_filename=filename)
+    fn.__name__ = fn.__qualname__ = name
+    linecache.cache[filename] = (len(src), None, src.splitlines(True), filename)
     return fn
 
 
 _ARRAYISH_NAMES = frozenset({"a", "x", "x1", "x2", "arr", "ary", "array", "m", "v", "y"})
-
-
-_UNTAGGED_ARRAY_NAMES = frozenset({"object", "prototype"})
 
 
 def _looks_like_array_param(pname):

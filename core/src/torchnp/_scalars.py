@@ -283,19 +283,17 @@ def _install():
                 "__array_namespace__", "__copy__", "__deepcopy__", "__round__", "__len__",
                 "__contains__"):
             setattr(generic, name, value)
-    from . import _operators
-    from ._ndarray import _METHODS, _compress, _method
+    # the namespace-routed methods and the operators are ndarray's own functions
+    # (they work on anything the namespace functions take); scalars are immutable,
+    # so they get no in-place operators (``s += 1`` rebinds s)
+    from ._ndarray import _METHODS, _OPERATORS, ndarray
     for name in _METHODS:
-        setattr(generic, name, _method(name))
-    generic.compress = _compress
+        setattr(generic, name, ndarray.__dict__[name])
     for name in _ARRAY_METHODS:
         setattr(generic, name, _array_method(name))
-    _operators.install(generic)
-    # scalars are immutable: without __iadd__ & co. Python falls back to __add__ (no out=self)
-    for name in [n for n in vars(generic) if n.startswith("__i") and n not in ("__init__", "__index__",
-                                                                             "__iter__")]:
-        if name[3:-2] in _operators._OPERATORS:
-            delattr(generic, name)
+    for name in _OPERATORS:
+        if not name.startswith("__i") or name == "__invert__":
+            setattr(generic, name, ndarray.__dict__[name])
     for cls in _dtypes._SCALAR_TYPES.values():
         cls.__new__ = _scalar_new
     for cls in _dtypes._SCALAR_TYPES.values():

@@ -1,10 +1,10 @@
 """Shape basics (NumPy's "changing array shape" / "transpose-like operations").
 
-``reshape``, ``ravel``, ``transpose``, ``swapaxes`` and ``squeeze`` on torch
-tensors. They return a torch view exactly where NumPy returns a view (so writes
-through the result reach the input) and a fresh tensor otherwise. The ndarray
-methods call these directly; the manipulation plugin registers the same
-functions as ``torchnp.reshape`` etc. Torch only: imports torch and core helpers.
+``reshape``, ``ravel``, ``transpose``, ``swapaxes`` and ``squeeze``, built on the
+view model (``_views``): they return a view exactly where NumPy returns one (so
+writes through the result reach the input, whatever its strides) and a new
+array otherwise. The ndarray methods call these directly; the manipulation
+plugin registers the same functions as ``torchnp.reshape`` etc.
 """
 from __future__ import annotations
 
@@ -14,10 +14,21 @@ import operator
 
 import torch
 
-from ._normalize import ArrayLike, AxisLike
+from . import _views
+from ._normalize import AxisLike, ViewSource
 from .exceptions import normalize_axis_index, normalize_axis_tuple
 
 _NO_COPY_MSG = "Unable to avoid creating a copy while reshaping."
+
+
+def _is_c_contig(t):
+    """NumPy's C-contiguity of a positive-stride tensor (length-1 axes' strides ignored)."""
+    expected = 1
+    for size, stride in zip(reversed(t.shape), reversed(t.stride())):
+        if size != 1 and stride != expected:
+            return False
+        expected *= size
+    return True
 
 
 def _is_f_contig(t):
@@ -68,124 +79,119 @@ def _shape_str(dims):
     return f"({body},)" if n == 1 else f"({body})"
 
 
-def _reshape_c(t, shape, copy):
-    if copy is True:
-        r = t.reshape(shape)
-        return r.clone() if _shares(r, t) else r
-    try:
-        return t.view(shape)
-    except RuntimeError:
-        if copy is False:
-            raise ValueError(_NO_COPY_MSG) from None
-        return t.reshape(shape)
+def _rev(n):
+    return tuple(range(n - 1, -1, -1))
 
 
-def _shares(a, b):
-    return a.untyped_storage().data_ptr() == b.untyped_storage().data_ptr()
+def _values(a):
+    """A new C-contiguous tensor of ``a``'s values (a reversed array's are new already)."""
+    t = a.tensor
+    # (torch.flip keeps its input's layout: a reversed array's values may be permuted)
+    return t.contiguous() if _views.is_reversed(a) else t.clone(memory_format=torch.contiguous_format)
 
 
-def _rev(t):
-    return t.permute(*reversed(range(t.ndim))) if t.ndim > 1 else t
-
-
-def reshape(a: ArrayLike, /, shape, order="C", *, copy=None):
+def reshape(a: ViewSource, /, shape, order="C", *, copy=None):
     """Give an array a new shape. Mirrors ``numpy.reshape``.
 
     Returns a view when NumPy does (the input's strides allow it), else a copy;
     ``copy=False`` raises ValueError where a copy would be needed.
     """
-    shape = _resolve_shape(shape, a.numel())
+    shape = _resolve_shape(shape, a.size)
     if order == "A":
-        order = "F" if _is_f_contig(a) and not a.is_contiguous() else "C"
+        order = "F" if _views.is_f_contiguous(a) and not _views.is_c_contiguous(a) else "C"
     if order == "C":
-        return _reshape_c(a, shape, copy)
+        if copy is not True:
+            r = _views.reshape(a, shape)
+            if r is not None:
+                return r
+            if copy is False:
+                raise ValueError(_NO_COPY_MSG)
+        return _views.wrap(_values(a).view(shape))
     if order == "F":
-        return _rev(_reshape_c(_rev(a), tuple(reversed(shape)), copy))
+        # F order: reverse the axes, reshape in C order to the reversed shape, reverse back
+        if copy is not True:
+            r = _views.reshape(_views.permute(a, _rev(a.ndim)), shape[::-1])
+            if r is not None:
+                return _views.permute(r, _rev(len(shape)))
+            if copy is False:
+                raise ValueError(_NO_COPY_MSG)
+        t = a.tensor.permute(_rev(a.ndim)).clone(memory_format=torch.contiguous_format)
+        return _views.wrap(t.view(shape[::-1]).permute(_rev(len(shape))))
     if order == "K":
         raise ValueError("order 'K' is not permitted for reshaping")
     raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
 
 
-def ravel(a: ArrayLike, order="C"):
+def ravel(a: ViewSource, order="C"):
     """Flatten to 1-D. Mirrors ``numpy.ravel``.
 
     A view only when the input is contiguous in the requested order (NumPy
     copies otherwise, even where a strided 1-D view would exist).
     """
-    c = _is_c_contig(a)
+    n = (a.size,)
+    c = _views.is_c_contiguous(a)
     if order == "A":
-        order = "F" if _is_f_contig(a) and not c else "C"
+        order = "F" if _views.is_f_contiguous(a) and not c else "C"
     if order == "K":
         if c:
             order = "C"
-        elif _is_f_contig(a):
+        elif _views.is_f_contiguous(a):
             order = "F"
-        else:  # memory order: axes by decreasing stride (torch strides are never negative)
-            perm = sorted(range(a.ndim), key=lambda i: -a.stride(i))
-            return a.permute(*perm).reshape(-1).clone()
+        else:
+            # memory order: axes by decreasing stride magnitude, each in its own direction
+            st = _views.strides(a)
+            perm = tuple(sorted(range(a.ndim), key=lambda i: -abs(st[i])))
+            p = _views.permute(a, perm)
+            if _views.is_c_contiguous(p):
+                return _views.reshape(p, n)
+            return _views.wrap(_values(p).view(n))
     if order == "C":
-        return a.view(-1) if c else a.reshape(-1).clone() if _views(a) else a.reshape(-1)
+        return _views.reshape(a, n) if c else _views.wrap(_values(a).view(n))
     if order == "F":
-        r = _rev(a)
-        return r.view(-1) if _is_f_contig(a) else r.reshape(-1).clone() if _views(r) else r.reshape(-1)
+        r = _views.permute(a, _rev(a.ndim))
+        if _views.is_f_contiguous(a):
+            return _views.reshape(r, n)
+        return _views.wrap(_values(r).view(n))
     raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
 
 
-def _views(t):
-    return _shares(t.reshape(-1), t)
-
-
-def _is_c_contig(t):
-    expected = 1
-    for size, stride in zip(reversed(t.shape), reversed(t.stride())):
-        if size != 1 and stride != expected:
-            return False
-        expected *= size
-    return True
-
-
-def transpose(a: ArrayLike, axes: AxisLike = None):
+def transpose(a: ViewSource, axes: AxisLike = None):
     """Permute the axes (reverse them by default); always a view. Mirrors ``numpy.transpose``."""
     nd = a.ndim
     if axes is None:
-        return a.permute(*reversed(range(nd))) if nd > 1 else a.view(a.shape)
+        return _views.permute(a, _rev(nd))
     if type(axes) is int:
         axes = (axes,)
     if len(axes) != nd:
         raise ValueError("axes don't match array")
-    if not nd:  # torch's permute() needs at least one dim
-        return a.view(a.shape)
     perm = tuple(normalize_axis_index(ax, nd) for ax in axes)
     if len(set(perm)) != nd:
         raise ValueError("repeated axis in transpose")
-    return a.permute(*perm)
+    return _views.permute(a, perm)
 
 
-def swapaxes(a: ArrayLike, axis1, axis2):
+def swapaxes(a: ViewSource, axis1, axis2):
     """Interchange two axes; a view. Mirrors ``numpy.swapaxes``."""
     nd = a.ndim
     i = normalize_axis_index(operator.index(axis1), nd)
     j = normalize_axis_index(operator.index(axis2), nd)
-    return a.transpose(i, j) if nd > 1 else a.view(a.shape)
+    perm = list(range(nd))
+    perm[i], perm[j] = j, i
+    return _views.permute(a, tuple(perm))
 
 
-def squeeze(a: ArrayLike, axis: AxisLike = None):
+def squeeze(a: ViewSource, axis: AxisLike = None):
     """Remove axes of length one; a view. Mirrors ``numpy.squeeze``."""
+    shape = a.shape
     if axis is None:
-        return _squeeze_dims(a, [i for i, s in enumerate(a.shape) if s == 1])
-    if not a.ndim and type(axis) is int:
+        return _views.squeeze(a, tuple(i for i, s in enumerate(shape) if s == 1))
+    if not shape and type(axis) is int:
         # NumPy accepts an int axis 0 or -1 for a 0-d array (a tuple still raises)
         if axis != 0 and axis != -1:
             normalize_axis_index(axis, 0)  # raises NumPy's AxisError
-        return a.view(())
-    axes = normalize_axis_tuple(axis, a.ndim)
+        return _views.same(a)
+    axes = normalize_axis_tuple(axis, len(shape))
     for ax in axes:
-        if a.shape[ax] != 1:
+        if shape[ax] != 1:
             raise ValueError("cannot select an axis to squeeze out which has size not equal to one")
-    return _squeeze_dims(a, sorted(axes))
-
-
-def _squeeze_dims(a, dims):
-    if not dims:
-        return a.view(a.shape)
-    return a.squeeze(tuple(dims))
+    return _views.squeeze(a, tuple(sorted(axes)))

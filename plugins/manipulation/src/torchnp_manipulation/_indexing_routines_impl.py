@@ -1,5 +1,7 @@
 """NumPy's "Indexing routines" section: generating index arrays, indexing-like
-operations and inserting data into arrays. Torch in, torch out.
+operations and inserting data into arrays. Torch in, torch out; the in-place
+routines write into the tensor the pipeline hands them (tag ``InPlace``), and
+``diagonal`` is a read-only view from the core's view model.
 
 ``where(cond)``/``nonzero`` and the bounds checks of ``mode='raise'`` are data
 dependent: each costs one host sync, as it must.
@@ -17,9 +19,9 @@ import operator
 
 import torch
 
-from torchnp import _dtypes
-from torchnp._normalize import (ArrayLike, ArrayLikeOrScalar, ArrayLikeSeq, ArrayOrScalar, NDArray,
-                                OutArray, as_tensor, as_tensor_or_scalar)
+from torchnp import _dtypes, _views
+from torchnp._normalize import (ArrayLike, ArrayLikeOrScalar, ArrayLikeSeq, ArrayOrScalar, InPlace,
+                                OutArray, ViewSource, as_tensor, as_tensor_or_scalar)
 from torchnp.exceptions import normalize_axis_index
 
 from ._util import bits, cast_to, check_bounds, index_tensor, scalar_tensor, unbits
@@ -114,25 +116,8 @@ def take_along_axis(arr: ArrayLike, indices: ArrayLike, axis=-1):
     return unbits(bits(arr).expand(ea).gather(axis, idx.expand(ei)), arr.dtype)
 
 
-def _writable_target(a):
-    """The tensor to write into for an in-place routine given the array ``a`` itself.
-
-    ``a`` is left untagged (the pipeline's NDArray tag would hand over the tensor
-    alone, and with it lose the read-only flag NumPy checks).
-    """
-    if isinstance(a, torch.Tensor):
-        return a
-    if not hasattr(a, "tensor") or isinstance(a, type):
-        raise TypeError(f"a must be a torchnp.ndarray, not {type(a).__name__}")
-    ro = getattr(a, "_readonly", False)
-    if ro is not False and ro:
-        raise ValueError("assignment destination is read-only")
-    return a.tensor
-
-
-def put(a, ind: ArrayLike, v: ArrayLike, mode="raise"):
+def put(a: InPlace, ind: ArrayLike, v: ArrayLike, mode="raise"):
     """Write ``v`` at flat indices ``ind`` in place. Mirrors ``numpy.put``."""
-    a = _writable_target(a)
     _mode(mode)
     idx = index_tensor(ind).reshape(-1).to(a.device)
     vals = cast_to(v, a.dtype).reshape(-1).to(a.device)
@@ -145,13 +130,13 @@ def put(a, ind: ArrayLike, v: ArrayLike, mode="raise"):
     return None
 
 
-def put_along_axis(arr: NDArray, indices: ArrayLike, values: ArrayLike, axis):
+def put_along_axis(arr: InPlace, indices: ArrayLike, values: ArrayLike, axis):
     """Scatter ``values`` along ``axis`` in place. Mirrors ``numpy.put_along_axis``."""
     a, idx, ax = _along_axis_prep(arr, indices, axis)
     idx = _fix_indices(idx.to(torch.int64).to(arr.device), a.shape[ax], "raise", ax)
     vals = cast_to(values, arr.dtype).to(arr.device)
     if axis is None:  # NumPy: arr.flat[indices] = values (values cycle)
-        put(arr, idx, vals)
+        put(arr, idx, vals)  # the impl: arr is already the tensor to write into
         return None
     key = []
     for d in range(a.ndim):
@@ -165,7 +150,7 @@ def put_along_axis(arr: NDArray, indices: ArrayLike, values: ArrayLike, axis):
     return None
 
 
-def putmask(a: NDArray, /, mask: ArrayLike, values: ArrayLike):
+def putmask(a: InPlace, /, mask: ArrayLike, values: ArrayLike):
     """Set ``a.flat[n] = values[n % len(values)]`` where ``mask``. Mirrors ``numpy.putmask``."""
     if mask.numel() != a.numel():
         raise ValueError("putmask: mask and data must be the same size")
@@ -179,7 +164,7 @@ def putmask(a: NDArray, /, mask: ArrayLike, values: ArrayLike):
     return None
 
 
-def place(arr: NDArray, mask: ArrayLike, vals: ArrayLike):
+def place(arr: InPlace, mask: ArrayLike, vals: ArrayLike):
     """Put ``vals`` (cycled) into the positions where ``mask`` is true. Mirrors ``numpy.place``."""
     m = (mask if mask.dtype == torch.bool else mask != 0).reshape(-1).to(arr.device)
     if m.numel() != arr.numel():
@@ -264,7 +249,7 @@ def select(condlist, choicelist, default=0):
     result = bits(cast_to(choices[-1], dt)).expand(shp)
     for cond, choice in zip(reversed(conds), reversed(choices[:-1])):
         result = torch.where(cond, bits(cast_to(choice, dt)), result)
-    return unbits(result.expand(shp).clone() if result.data_ptr() == choices[-1].data_ptr() else result, dt)
+    return unbits(result, dt)  # torch.where made it: new, of the broadcast shape
 
 
 # --- where / nonzero ------------------------------------------------------------------------
@@ -307,7 +292,7 @@ def flatnonzero(a: ArrayLike):
 
 
 # --- diagonals and triangles -------------------------------------------------------------------
-def diagonal(a: ArrayLike, offset=0, axis1=0, axis2=1):
+def diagonal(a: ViewSource, offset=0, axis1=0, axis2=1):
     """The specified diagonals (a read-only view). Mirrors ``numpy.diagonal``."""
     if a.ndim < 2:
         raise ValueError("diag requires an array of at least two dimensions")
@@ -315,7 +300,7 @@ def diagonal(a: ArrayLike, offset=0, axis1=0, axis2=1):
     ax2 = normalize_axis_index(operator.index(axis2), a.ndim)
     if ax1 == ax2:
         raise ValueError("axis1 and axis2 cannot be the same")
-    return torch.diagonal(a, operator.index(offset), ax1, ax2)
+    return _views.diagonal(a, operator.index(offset), ax1, ax2, readonly=True)
 
 
 def diag_indices(n, ndim=2):
@@ -334,7 +319,7 @@ def diag_indices_from(arr: ArrayLike):
     return (idx,) * arr.ndim
 
 
-def fill_diagonal(a: NDArray, val: ArrayLike, wrap=False):
+def fill_diagonal(a: InPlace, val: ArrayLike, wrap=False):
     """Fill the main diagonal in place. Mirrors ``numpy.fill_diagonal``."""
     if a.ndim < 2:
         raise ValueError("array must be at least 2-d")

@@ -1,5 +1,6 @@
 """Array manipulation, NumPy sections "Joining arrays", "Splitting arrays" and
-"Tiling arrays". Torch in, torch out; split parts are views of the input.
+"Tiling arrays". Torch in, torch out; split parts and ``unstack``'s pieces are
+views of the input (built by the core's view model, ``torchnp._views``).
 """
 from __future__ import annotations
 
@@ -12,8 +13,9 @@ import operator
 
 import torch
 
+from torchnp import _views
 from torchnp._normalize import (ArrayLike, ArrayLikeSeq, ArrayOrScalar, CastingModes, DTypeLike, OutArray,
-                                as_tensor)
+                                ViewSource, as_tensor)
 from torchnp.exceptions import normalize_axis_index
 
 from ._util import bits, index_tensor, promote_all, unbits
@@ -71,11 +73,16 @@ def stack(arrays: ArrayLikeSeq, axis=0, out: OutArray = None, *, dtype: DTypeLik
     return _cat([t.unsqueeze(axis) for t in arrays], axis, dtype, casting)
 
 
-def unstack(x: ArrayLike, /, *, axis=0) -> ArrayOrScalar:
+def unstack(x: ViewSource, /, *, axis=0) -> ArrayOrScalar:
     """Split an array into a tuple of views along ``axis``. Mirrors ``numpy.unstack``."""
-    if x.ndim == 0:
+    nd = x.ndim
+    if nd == 0:
         raise ValueError("Input array must be at least 1-d.")
-    return tuple(x.unbind(normalize_axis_index(operator.index(axis), x.ndim)))
+    ax = normalize_axis_index(operator.index(axis), nd)
+    if nd == 1:  # the pieces are scalars (copies), as iterating a 1-d array gives
+        return tuple(x.tensor.clone().unbind(0))
+    head = [slice(None)] * ax
+    return tuple(_views.index(x, head + [i]) for i in range(x.shape[ax]))
 
 
 def _at_least(t, n):
@@ -162,13 +169,15 @@ def _split_at(t, bounds, axis):
     out = []
     for st, end in zip(bounds[:-1], bounds[1:]):
         start, stop, _ = slice(st, end).indices(n)
-        out.append(t.narrow(axis, start, max(0, stop - start)))
+        out.append(_views.narrow(t, axis, start, max(0, stop - start)))
     return out
 
 
 def _split(ary, indices_or_sections, axis, equal):
     axis = normalize_axis_index(operator.index(axis), ary.ndim)
     n = ary.shape[axis]
+    if hasattr(indices_or_sections, "tensor"):
+        indices_or_sections = indices_or_sections.tensor
     if isinstance(indices_or_sections, torch.Tensor) and indices_or_sections.ndim == 0:
         indices_or_sections = int(indices_or_sections)
     try:
@@ -191,31 +200,31 @@ def _split(ary, indices_or_sections, axis, equal):
     return _split_at(ary, bounds, axis)
 
 
-def split(ary: ArrayLike, indices_or_sections, axis=0):
+def split(ary: ViewSource, indices_or_sections, axis=0):
     """Split into equal sections or at indices (views). Mirrors ``numpy.split``."""
     return _split(ary, indices_or_sections, axis, True)
 
 
-def array_split(ary: ArrayLike, indices_or_sections, axis=0):
+def array_split(ary: ViewSource, indices_or_sections, axis=0):
     """Split into possibly unequal sections (views). Mirrors ``numpy.array_split``."""
     return _split(ary, indices_or_sections, axis, False)
 
 
-def vsplit(ary: ArrayLike, indices_or_sections):
+def vsplit(ary: ViewSource, indices_or_sections):
     """Split along the first axis. Mirrors ``numpy.vsplit``."""
     if ary.ndim < 2:
         raise ValueError("vsplit only works on arrays of 2 or more dimensions")
     return _split(ary, indices_or_sections, 0, True)
 
 
-def hsplit(ary: ArrayLike, indices_or_sections):
+def hsplit(ary: ViewSource, indices_or_sections):
     """Split along the second axis (the first for 1-D). Mirrors ``numpy.hsplit``."""
     if ary.ndim == 0:
         raise ValueError("hsplit only works on arrays of 1 or more dimensions")
     return _split(ary, indices_or_sections, 1 if ary.ndim > 1 else 0, True)
 
 
-def dsplit(ary: ArrayLike, indices_or_sections):
+def dsplit(ary: ViewSource, indices_or_sections):
     """Split along the third axis. Mirrors ``numpy.dsplit``."""
     if ary.ndim < 3:
         raise ValueError("dsplit only works on arrays of 3 or more dimensions")
@@ -248,9 +257,8 @@ def tile(A: ArrayLike, reps):
     if len(reps) < A.ndim:
         reps = (1,) * (A.ndim - len(reps)) + reps
     r = unbits(bits(A).tile(reps), A.dtype)
-    if r.untyped_storage().data_ptr() == A.untyped_storage().data_ptr() and r.numel():
-        r = r.clone()
-    return r
+    # with every rep 1 torch's tile gives a view of its input; NumPy's is a copy
+    return r.clone() if all(x == 1 for x in reps) else r
 
 
 def repeat(a: ArrayLike, repeats: ArrayLike, axis=None):

@@ -1,11 +1,10 @@
 """Array manipulation, NumPy sections "Adding and removing elements" and
 "Rearranging elements". Torch in, torch out.
 
-``flip``/``fliplr``/``flipud``/``rot90`` are views with negative strides in NumPy;
-torch has none. The functions here compute the values (``torch.flip`` copies);
-the plugin publishes them through ``torchnp._indexing.flip_view`` when the core
-provides it, and otherwise marks the copy read-only so a write fails loudly
-instead of silently missing the base.
+``flip``/``fliplr``/``flipud``/``rot90`` and ``trim_zeros`` are views in NumPy
+(negative strides for the flips, which torch lacks): they take the array itself
+(tag ``ViewSource``) and return views from the core's view model
+(``torchnp._views``), so writes through them reach the base.
 """
 from __future__ import annotations
 
@@ -18,7 +17,8 @@ import operator
 
 import torch
 
-from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, as_tensor
+from torchnp import _views
+from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, ViewSource, as_tensor
 from torchnp.exceptions import normalize_axis_index, normalize_axis_tuple
 
 from ._util import bits, cast_to, check_int_fits, index_tensor, scalar_tensor, unbits
@@ -152,7 +152,7 @@ def resize(a: ArrayLike, new_shape):
     return unbits(flat.repeat(reps)[:total].reshape(new_shape), a.dtype)
 
 
-def trim_zeros(filt: ArrayLike, trim="fb", axis=None):
+def trim_zeros(filt: ViewSource, trim="fb", axis=None):
     """Trim leading and/or trailing zeros (a view). Mirrors ``numpy.trim_zeros``."""
     trim = trim.lower()
     if any(c not in "fb" for c in trim):
@@ -160,44 +160,43 @@ def trim_zeros(filt: ArrayLike, trim="fb", axis=None):
     if filt.ndim == 0:  # NumPy returns a 0-d input as it is
         return filt
     axes = tuple(range(filt.ndim)) if axis is None else normalize_axis_tuple(axis, filt.ndim)
-    nz = (filt != 0).nonzero()
+    nz = (filt.tensor != 0).nonzero()  # the bounds are data: one host read
     key = [slice(None)] * filt.ndim
     if nz.shape[0] == 0:
         for ax in axes:
             key[ax] = slice(0, 0)
-        return filt[tuple(key)]
+        return _views.index(filt, key)
     lo = nz.amin(0).tolist()
     hi = (nz.amax(0) + 1).tolist()
     for ax in axes:
         key[ax] = slice(lo[ax] if "f" in trim else 0, hi[ax] if "b" in trim else filt.shape[ax])
-    return filt[tuple(key)]
+    return _views.index(filt, key)
 
 
 # --- rearranging elements -------------------------------------------------------------
-def _flip(m, axes):
-    if not axes:
-        return m.clone()
-    return unbits(torch.flip(bits(m), axes), m.dtype)
-
-
-def flip(m: ArrayLike, axis=None) -> ArrayOrScalar:
-    """Reverse the order of elements along ``axis``. Mirrors ``numpy.flip`` (0-d gives a scalar)."""
+def flip(m: ViewSource, axis=None) -> ArrayOrScalar:
+    """Reverse the order of elements along ``axis`` (a view). Mirrors ``numpy.flip``
+    (a 0-d input gives a scalar)."""
+    if m.ndim == 0:
+        if axis is not None:
+            normalize_axis_tuple(axis, 0)
+        return m.tensor.clone()
     axes = tuple(range(m.ndim)) if axis is None else normalize_axis_tuple(axis, m.ndim)
-    return _flip(m, axes)
+    return _views.flip(m, axes)
 
 
-def fliplr(m: ArrayLike):
-    """Reverse along axis 1. Mirrors ``numpy.fliplr``."""
+def fliplr(m: ViewSource):
+    """Reverse along axis 1 (a view). Mirrors ``numpy.fliplr``."""
     if m.ndim < 2:
         raise ValueError("Input must be >= 2-d.")
-    return _flip(m, (1,))
+    return _views.flip(m, (1,))
 
 
-def flipud(m: ArrayLike):
-    """Reverse along axis 0. Mirrors ``numpy.flipud``."""
+def flipud(m: ViewSource):
+    """Reverse along axis 0 (a view). Mirrors ``numpy.flipud``."""
     if m.ndim < 1:
         raise ValueError("Input must be >= 1-d.")
-    return _flip(m, (0,))
+    return _views.flip(m, (0,))
 
 
 def _shift_int(s):
@@ -253,8 +252,8 @@ def roll(a: ArrayLike, shift, axis=None):
     return unbits(torch.roll(b, tuple(total.values()), tuple(total)), a.dtype)
 
 
-def rot90(m: ArrayLike, k=1, axes=(0, 1)):
-    """Rotate by 90 degrees in the plane of ``axes``. Mirrors ``numpy.rot90``."""
+def rot90(m: ViewSource, k=1, axes=(0, 1)):
+    """Rotate by 90 degrees in the plane of ``axes`` (a view). Mirrors ``numpy.rot90``."""
     axes = tuple(axes)
     if len(axes) != 2:
         raise ValueError("len(axes) must be 2.")
@@ -265,11 +264,11 @@ def rot90(m: ArrayLike, k=1, axes=(0, 1)):
     k = operator.index(k) % 4
     a0, a1 = axes[0] % m.ndim, axes[1] % m.ndim
     if k == 0:
-        return m[...]
+        return _views.same(m)
     if k == 2:
-        return _flip(m, (a0, a1))
+        return _views.flip(m, (a0, a1))
     perm = list(range(m.ndim))
     perm[a0], perm[a1] = perm[a1], perm[a0]
-    if k == 1:
-        return _flip(m, (a1,)).permute(perm)
-    return _flip(m.permute(perm), (a1,))
+    if k == 1:  # NumPy: transpose(flip(m, a1)); k == 3: flip(transpose(m), a1)
+        return _views.permute(_views.flip(m, (a1,)), tuple(perm))
+    return _views.flip(_views.permute(m, tuple(perm)), (a1,))

@@ -1,10 +1,12 @@
 """Array manipulation, NumPy sections "Basic operations", "Changing array shape",
 "Transpose-like operations", "Changing number of dimensions" and "Changing kind of array".
 
-Torch in, torch out. Results that NumPy returns as views are torch views of the
-input, so writes through them reach the base array. ``reshape``, ``ravel``,
-``transpose``, ``squeeze`` and ``swapaxes`` live in core ``torchnp._shape_impl``
-(the ndarray methods use them); the plugin registers those.
+Torch in, torch out, except where NumPy returns views: those functions take
+the array itself (tag ``ViewSource``) and build their results with the core's
+view model (``torchnp._views``), so writes through them reach the base array
+whatever its strides. ``reshape``, ``ravel``, ``transpose``, ``squeeze`` and
+``swapaxes`` live in core ``torchnp._shape_impl`` (the ndarray methods use
+them); the plugin registers those.
 """
 from __future__ import annotations
 
@@ -18,8 +20,9 @@ import operator
 
 import torch
 
+from torchnp import _normalize, _views
 from torchnp._normalize import (ArrayLike, ArrayLikeOrScalar, CastingModes, DeviceLike, DTypeLike,
-                                NDArray, NotImplementedType)
+                                InPlace, NotImplementedType, ViewSource, as_tensor)
 from torchnp.exceptions import AxisError, normalize_axis_index, normalize_axis_tuple
 
 from ._util import bits, cast_to, check_cast, unbits
@@ -48,8 +51,8 @@ def ndim(a: ArrayLike):
     return a.ndim
 
 
-def copyto(dst: NDArray, src: ArrayLikeOrScalar, casting: CastingModes = "same_kind",
-           where: ArrayLike = True):
+def copyto(dst: InPlace, src: ArrayLikeOrScalar, casting: CastingModes = "same_kind",
+           where=True):
     """Copy ``src`` into ``dst`` (broadcasting, casting checked). Mirrors ``numpy.copyto``."""
     if isinstance(src, torch.Tensor):
         check_cast(src.dtype, dst.dtype, casting)
@@ -71,9 +74,10 @@ def copyto(dst: NDArray, src: ArrayLikeOrScalar, casting: CastingModes = "same_k
     if not ok:
         raise ValueError(f"could not broadcast input array from shape {tuple(s.shape)} into shape "
                          f"{tuple(dst.shape)}")
-    if where.ndim == 0 and where.dtype == torch.bool and where.device.type == "cpu" and bool(where):
-        dst.copy_(s)
+    if where is True:
+        _views.write_tensor(dst, s.to(dst.device))
         return None
+    where = as_tensor(where)
     w = where if where.dtype == torch.bool else where != 0
     if w.dtype != torch.bool:
         raise TypeError("copyto: where must be boolean")
@@ -82,7 +86,7 @@ def copyto(dst: NDArray, src: ArrayLikeOrScalar, casting: CastingModes = "same_k
     return None
 
 
-def require(a: ArrayLike, dtype: DTypeLike = None, requirements=None, *,
+def require(a: ViewSource, dtype: DTypeLike = None, requirements=None, *,
             like: NotImplementedType = None):
     """Return an array meeting ``requirements`` (C/F/A/W/O/E). Mirrors ``numpy.require``."""
     names = {"C": "C", "C_CONTIGUOUS": "C", "CONTIGUOUS": "C", "F": "F", "F_CONTIGUOUS": "F",
@@ -95,26 +99,35 @@ def require(a: ArrayLike, dtype: DTypeLike = None, requirements=None, *,
                 reqs.add(names[r.upper()])
             except KeyError:
                 raise KeyError(r) from None
-    t = a if dtype is None else cast_to(a, dtype)
     if "C" in reqs and "F" in reqs:
         raise ValueError("Cannot specify both 'C' and 'F' order")
-    if "C" in reqs and not t.is_contiguous():
-        t = t.contiguous()
-    elif "F" in reqs:
+    # the array itself where it meets every requirement (NumPy returns its input)
+    same = (dtype is None or a.dtype.torch_dtype == dtype) and \
+        ("C" not in reqs or _views.is_c_contiguous(a)) and \
+        ("F" not in reqs or _views.is_f_contiguous(a)) and \
+        ("O" not in reqs or a.base is None) and ("W" not in reqs or a.flags.writeable)
+    if same:
+        nd = _normalize._ndarray_cls
+        return _views.as_class(a, nd) if "E" in reqs and type(a)._plain is not nd else a
+    t = a.tensor if dtype is None else cast_to(a.tensor, dtype)
+    if "F" in reqs and t.ndim > 1:
         perm = list(reversed(range(t.ndim)))
-        if not t.permute(perm).is_contiguous():
-            t = t.permute(perm).contiguous().permute(perm)
-    if "O" in reqs and t is a:
-        t = t.clone()
-    return t
+        return t.permute(perm).clone(memory_format=torch.contiguous_format).permute(perm)
+    return t.clone(memory_format=torch.contiguous_format) if t is a.tensor and \
+        not _views.is_reversed(a) else t.contiguous()
 
 
-def astype(x: NDArray, dtype: DTypeLike, /, *, copy=True, device: DeviceLike = None):
+def astype(x, dtype: DTypeLike, /, *, copy=True, device: DeviceLike = None):
     """Cast to ``dtype``. Mirrors ``numpy.astype`` (the Array API function)."""
-    t = x
+    if not isinstance(x, _normalize._ndarray_cls):  # (untagged: only arrays are taken)
+        raise TypeError(f"Input should be a NumPy array or scalar. It is a {type(x).__name__} "
+                        "instead.")
+    t = x.tensor
+    if dtype == t.dtype and not copy and (device is None or t.device == device):
+        return x
     if dtype != t.dtype:
         t = cast_to(t, dtype)
-    elif copy:
+    elif copy and not _views.is_reversed(x):
         t = t.clone()
     if device is not None and t.device != device:
         t = t.to(device)
@@ -122,24 +135,25 @@ def astype(x: NDArray, dtype: DTypeLike, /, *, copy=True, device: DeviceLike = N
 
 
 # --- transpose-like ----------------------------------------------------------------
-def permute_dims(a: ArrayLike, axes=None):
+def permute_dims(a: ViewSource, axes=None):
     """Permute the axes (a view). Mirrors ``numpy.permute_dims``."""
     if axes is None:
-        return a.permute(*reversed(range(a.ndim)))
+        return _views.permute(a, tuple(range(a.ndim - 1, -1, -1)))
     axes = tuple(operator.index(ax) for ax in axes)
     if len(axes) != a.ndim:
         raise ValueError("axes don't match array")
-    return a.permute(normalize_axis_tuple(axes, a.ndim, "axes"))
+    return _views.permute(a, normalize_axis_tuple(axes, a.ndim, "axes"))
 
 
-def matrix_transpose(x: ArrayLike, /):
+def matrix_transpose(x: ViewSource, /):
     """Swap the last two axes (a view). Mirrors ``numpy.matrix_transpose``."""
-    if x.ndim < 2:
-        raise ValueError(f"Input array must be at least 2-dimensional, but it is {x.ndim}")
-    return x.transpose(-2, -1)
+    nd = x.ndim
+    if nd < 2:
+        raise ValueError(f"Input array must be at least 2-dimensional, but it is {nd}")
+    return _views.permute(x, tuple(range(nd - 2)) + (nd - 1, nd - 2))
 
 
-def moveaxis(a: ArrayLike, source, destination):
+def moveaxis(a: ViewSource, source, destination):
     """Move axes to new positions (a view). Mirrors ``numpy.moveaxis``."""
     src = normalize_axis_tuple(source, a.ndim, "source")
     dst = normalize_axis_tuple(destination, a.ndim, "destination")
@@ -148,10 +162,10 @@ def moveaxis(a: ArrayLike, source, destination):
     order = [n for n in range(a.ndim) if n not in src]
     for d, s in sorted(zip(dst, src)):
         order.insert(d, s)
-    return a.permute(order)
+    return _views.permute(a, tuple(order))
 
 
-def rollaxis(a: ArrayLike, axis, start=0):
+def rollaxis(a: ViewSource, axis, start=0):
     """Roll ``axis`` backwards until it lies before ``start`` (a view). Mirrors ``numpy.rollaxis``."""
     n = a.ndim
     axis = normalize_axis_index(operator.index(axis), n)
@@ -163,54 +177,44 @@ def rollaxis(a: ArrayLike, axis, start=0):
     if axis < start:
         start -= 1
     if axis == start:
-        return a[...]
+        return _views.same(a)
     axes = list(range(n))
     axes.remove(axis)
     axes.insert(start, axis)
-    return a.permute(axes)
+    return _views.permute(a, tuple(axes))
 
 
 # --- changing number of dimensions -------------------------------------------------
-def expand_dims(a: ArrayLike, axis):
+def expand_dims(a: ViewSource, axis):
     """Insert length-1 axes (a view). Mirrors ``numpy.expand_dims``."""
     if type(axis) not in (tuple, list):
         axis = (axis,)
     out_ndim = len(axis) + a.ndim
     axes = normalize_axis_tuple(axis, out_ndim)
-    return _unsqueeze_all(a, sorted(axes))
+    return _views.expand_dims(a, sorted(axes))
 
 
-def _unsqueeze_all(a, axes):
-    for ax in axes:
-        a = a.unsqueeze(ax)
-    return a
+# where atleast_Nd puts new axes, by (N, ndim): NumPy's 3-d puts a 1-d row in the middle
+_NEW_AXES = {(1, 0): (0,), (2, 0): (0, 1), (2, 1): (0,), (3, 0): (0, 1, 2), (3, 1): (0, 2),
+             (3, 2): (2,)}
 
 
 def _atleast(arys, n):
-    out = []
-    for t in arys:
-        if t.ndim < n:
-            if n == 3 and t.ndim == 1:
-                t = t[None, :, None]
-            elif n == 3 and t.ndim == 2:
-                t = t[:, :, None]
-            else:
-                t = t.reshape((1,) * (n - t.ndim) + tuple(t.shape))
-        out.append(t)
+    out = [a if a.ndim >= n else _views.expand_dims(a, _NEW_AXES[n, a.ndim]) for a in arys]
     return out[0] if len(out) == 1 else tuple(out)
 
 
-def atleast_1d(*arys: ArrayLike):
+def atleast_1d(*arys: ViewSource):
     """View inputs as arrays with at least one dimension. Mirrors ``numpy.atleast_1d``."""
     return _atleast(arys, 1)
 
 
-def atleast_2d(*arys: ArrayLike):
+def atleast_2d(*arys: ViewSource):
     """View inputs as arrays with at least two dimensions. Mirrors ``numpy.atleast_2d``."""
     return _atleast(arys, 2)
 
 
-def atleast_3d(*arys: ArrayLike):
+def atleast_3d(*arys: ViewSource):
     """View inputs as arrays with at least three dimensions. Mirrors ``numpy.atleast_3d``."""
     return _atleast(arys, 3)
 
@@ -222,7 +226,7 @@ def _shape_tuple(shape):
     return (operator.index(shape),)
 
 
-def broadcast_to(array: ArrayLike, shape, subok=False):
+def broadcast_to(array: ViewSource, shape, subok=False):
     """Broadcast to ``shape`` (a read-only view). Mirrors ``numpy.broadcast_to``."""
     shape = _shape_tuple(shape)
     if any(s < 0 for s in shape):
@@ -233,7 +237,7 @@ def broadcast_to(array: ArrayLike, shape, subok=False):
             raise ValueError("cannot broadcast a non-scalar to a scalar array")
         raise ValueError(f"operands could not be broadcast together with remapped shapes "
                          f"[original->remapped]: {tuple(array.shape)} and requested shape {shape}")
-    return array.expand(shape)
+    return _views.broadcast_to(array, shape, readonly=True)
 
 
 def _broadcast_shapes(*shapes):
@@ -253,10 +257,10 @@ def _broadcast_shapes(*shapes):
     return tuple(out)
 
 
-def broadcast_arrays(*args: ArrayLike, subok=False):
+def broadcast_arrays(*args: ViewSource, subok=False):
     """Broadcast arrays against each other (views). Mirrors ``numpy.broadcast_arrays``."""
-    shp = _broadcast_shapes(*(tuple(t.shape) for t in args))
-    return tuple(t if tuple(t.shape) == shp else t.expand(shp) for t in args)
+    shp = _broadcast_shapes(*(t.shape for t in args))
+    return tuple(t if t.shape == shp else _views.broadcast_to(t, shp) for t in args)
 
 
 def broadcast_shapes(*args):

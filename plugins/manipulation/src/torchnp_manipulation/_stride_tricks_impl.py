@@ -1,6 +1,6 @@
-"""``numpy.lib.stride_tricks``: sliding_window_view and as_strided, as torch
-views (``Tensor.as_strided``). Torch in, torch out. NumPy strides are in bytes,
-torch's in elements; negative strides have no torch equivalent.
+"""``numpy.lib.stride_tricks``: sliding_window_view and as_strided, as views from
+the core's view model (``torchnp._views.as_strided``: NumPy's byte strides, of
+either sign, from the array's first element).
 """
 from __future__ import annotations
 
@@ -10,11 +10,12 @@ import operator
 
 import torch
 
-from torchnp._normalize import ArrayLike, NotImplementedType
+from torchnp import _views
+from torchnp._normalize import ViewSource
 from torchnp.exceptions import normalize_axis_tuple
 
 
-def sliding_window_view(x: ArrayLike, window_shape, axis=None, *, subok=False, writeable=False):
+def sliding_window_view(x: ViewSource, window_shape, axis=None, *, subok=False, writeable=False):
     """Sliding windows over ``x`` (a read-only view). Mirrors ``numpy.lib.stride_tricks.sliding_window_view``."""
     try:
         window_shape = (operator.index(window_shape),)
@@ -34,39 +35,36 @@ def sliding_window_view(x: ArrayLike, window_shape, axis=None, *, subok=False, w
             raise ValueError(f"Must provide matching length window_shape and axis; got "
                              f"{len(window_shape)} window_shape elements and {len(axis)} axes "
                              "elements.")
-    out_strides = list(x.stride()) + [x.stride(ax) for ax in axis]
+    st = x.strides
+    out_strides = list(st) + [st[ax] for ax in axis]
     shape = list(x.shape)
     for ax, dim in zip(axis, window_shape):
         if shape[ax] < dim:
             raise ValueError("window shape cannot be larger than input array shape")
         shape[ax] -= dim - 1
-    return x.as_strided(tuple(shape) + window_shape, out_strides, x.storage_offset())
+    return _views.as_strided(x, tuple(shape) + window_shape, out_strides,
+                             readonly=None if writeable else True)
 
 
-def as_strided(x: ArrayLike, shape=None, strides=None, subok=False, writeable=True):
+def as_strided(x: ViewSource, shape=None, strides=None, subok=False, writeable=True):
     """A view with the given shape and byte strides. Mirrors ``numpy.lib.stride_tricks.as_strided``.
 
-    Differences from NumPy: strides must be non-negative multiples of the item size
-    (torch strides count elements); anything else raises NotImplementedError.
+    Differences from NumPy: strides must be multiples of the item size (torch
+    strides count elements); others raise NotImplementedError.
     """
     shape = tuple(x.shape) if shape is None else tuple(operator.index(s) for s in shape)
-    es = x.element_size()
+    es = x.itemsize
     if strides is None:
-        st = list(x.stride())
+        st = x.strides
         if len(st) != len(shape):
             # NumPy keeps the array's strides only when the shape length matches
-            st = [1] * len(shape)
-            acc = 1
+            st = [es] * len(shape)
+            acc = es
             for i in range(len(shape) - 1, -1, -1):
                 st[i] = acc
                 acc *= shape[i]
     else:
-        strides = tuple(operator.index(s) for s in strides)
-        if len(strides) != len(shape):
+        st = tuple(operator.index(s) for s in strides)
+        if len(st) != len(shape):
             raise ValueError("mismatch in length of strides and shape")
-        if any(s < 0 or s % es for s in strides):
-            raise NotImplementedError(f"torchnp.lib.stride_tricks.as_strided: strides {strides} are not "
-                                      f"non-negative multiples of the item size {es} (torch strides count "
-                                      "elements and cannot be negative)")
-        st = [s // es for s in strides]
-    return x.as_strided(shape, st, x.storage_offset())
+    return _views.as_strided(x, shape, st, readonly=None if writeable else True)

@@ -3,7 +3,8 @@
 The pipeline hands an impl ``x.tensor``; for the core's reversed views (NumPy's
 negative strides) that is a fresh copy, so it never overlaps anything. Memory
 overlap only depends on which bytes a view covers, not on the direction it walks
-them, so these wrappers hand the impl the reversed view's positive-stride twin.
+them, so these wrappers hand the impl the memory an array covers
+(``torchnp._views.layout``).
 """
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ __all__ = ["memory_functions"]
 
 import functools
 
+from torchnp import _normalize, _views
 from torchnp._normalize import make_public
 
 
 def _memory_of(x):
-    """The positive-stride tensor covering the same bytes as a reversed view, else ``x``."""
-    return x._p if hasattr(x, "_flips") else x
+    """A positive-stride tensor covering the bytes an array covers; other objects as they are."""
+    return _views.layout(x)[0] if isinstance(x, _normalize._ndarray_cls) else x
 
 
 def _wrap(public):

@@ -21,7 +21,7 @@ import builtins
 
 import torch
 
-from torchnp import _dtypes, _normalize
+from torchnp import _dtypes, _normalize, _views
 from torchnp.exceptions import UFuncTypeError, normalize_axis_index, normalize_axis_tuple
 
 from . import _errstate_impl, _logic_impl
@@ -42,6 +42,7 @@ _DEFAULT = {builtins.bool: torch.bool, builtins.int: torch.int64,
 _REP = {builtins.bool: False, builtins.int: 0, builtins.float: 0.0, builtins.complex: 0j}
 _SCALAR_CLS = _dtypes._SCALAR_BY_TORCH
 _HOLDERS = frozenset(_SCALAR_CLS.values())
+_ND = _normalize._ndarray_cls
 _INT_RANGE = {t: (torch.iinfo(t).min, torch.iinfo(t).max) for t in
               (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16,
                torch.uint32, torch.uint64)}
@@ -53,6 +54,11 @@ _WEAK_OK = {builtins.bool: lambda ld: True,
 _new = object.__new__
 _KIND_RANK = {"b": 0, "i": 1, "u": 1, "f": 2, "c": 3}
 _PY_KIND = {builtins.bool: "b", builtins.int: "i", builtins.float: "f", builtins.complex: "c"}
+# While dynamo traces, the per-ufunc caches (resolved loops, plans, reduction fast
+# paths) are neither read nor filled: a read would guard on the cache's contents
+# (a recompile whenever an eager call adds a key) and a fill would happen at trace
+# time. Loop resolution is pure Python on dtypes, so the traced result is the same.
+_tracing = torch.compiler.is_compiling
 
 
 def _name(td):
@@ -266,7 +272,8 @@ class ufunc:
             ("where", True), ("casting", "same_kind"), ("order", "K"), ("dtype", None),
             ("subok", True), ("signature", None))]
         self.__signature__ = inspect.Signature(params)
-        self._fast = self._make_fast()
+        self._plans2 = {}  # first key -> second key -> plan (no-keyword binary calls)
+        self._plans1 = {}  # key -> plan (no-keyword unary calls)
 
     def __repr__(self):
         return f"<ufunc '{self.__name__}'>"
@@ -281,6 +288,8 @@ class ufunc:
             "not be safely coerced to any supported types according to the casting rule ''safe''")
 
     def _resolve(self, keys, dtype=None, casting="same_kind"):
+        if _tracing():
+            return self._resolve_uncached(keys, dtype, casting)
         ck = (keys, dtype, casting)
         r = self._resolved.get(ck)
         if r is None:
@@ -356,6 +365,8 @@ class ufunc:
 
     # --- plans -------------------------------------------------------------
     def _plan(self, keys, dtype=None, casting="same_kind"):
+        if _tracing():
+            return self._make_plan(keys, self._resolve_uncached(keys, dtype, casting))
         pk = (keys, dtype, casting)
         p = self._plans.get(pk)
         if p is None:
@@ -457,101 +468,64 @@ class ufunc:
         return guarded
 
     # --- calling -----------------------------------------------------------
-    def _make_fast(self):
-        """The no-keyword call path, shared with the ndarray operators."""
-        self._plans2 = plans2 = {}
-        self._plans1 = plans1 = {}
-        general = self._call_general
-        nd = _normalize._ndarray_cls
-        scal = _SCALAR_CLS
-        py = _PY_SET
-        new = _new
-        check = _check_broadcast
-        errs = _errstate_impl._state
+    # The no-keyword calls (and so the ndarray operators) take these plain methods:
+    # the cached plan for the operands' dtype kinds, the kernel, and the result
+    # built without further calls; anything else goes the general way.
+    def _run2(self, a, k1, b, k2, x1, x2):
+        if _tracing() or _errstate_impl._state.checking:
+            return self._call_general((x1, x2), {})
+        d = self._plans2.get(k1)
+        p = d.get(k2) if d is not None else None
+        if p is None:
+            return self._call_general((x1, x2), {})
+        try:
+            r = p(a, b)
+        except RuntimeError as exc:
+            _check_broadcast((a, b), exc)
+        if r.ndim:  # 0-d results become NumPy scalars, others ndarrays
+            return _views.wrap(r)
+        o = _new(_SCALAR_CLS[r.dtype])
+        o.tensor = r
+        return o
 
-        holders = _HOLDERS
-        self._operator_methods = None
+    def _call2(self, x1, x2):
+        t1 = type(x1)
+        if t1 is _ND or t1 in _HOLDERS:
+            a = x1.tensor
+            k1 = a.dtype
+        elif t1 in _PY_SET:
+            a = x1
+            k1 = t1
+        else:
+            return self._call_general((x1, x2), {})
+        t2 = type(x2)
+        if t2 is _ND or t2 in _HOLDERS:
+            b = x2.tensor
+            return self._run2(a, k1, b, b.dtype, x1, x2)
+        if t2 in _PY_SET:
+            return self._run2(a, k1, x2, t2, x1, x2)
+        return self._call_general((x1, x2), {})
 
-        if self.nin == 2 and self.nout == 1:
-            def run2(a, k1, b, k2, x1, x2):
-                """Shared tail: cached plan for the (k1, k2) operand kinds, else the general path."""
-                d = plans2.get(k1)
-                p = d.get(k2) if d is not None else None
-                if p is None or errs.checking:
-                    return general((x1, x2), {})
-                try:
-                    r = p(a, b)
-                except RuntimeError as exc:
-                    check((a, b), exc)
-                # 0-d results become NumPy scalars, others ndarrays (built without __init__)
-                o = new(nd if r.ndim else scal[r.dtype])
+    def _call1(self, x1):
+        if type(x1) is _ND and not _tracing():
+            a = x1.tensor
+            p = self._plans1.get(a.dtype)
+            if p is not None and not _errstate_impl._state.checking:
+                r = p(a)
+                if r.ndim:
+                    return _views.wrap(r)
+                o = _new(_SCALAR_CLS[r.dtype])
                 o.tensor = r
                 return o
-
-            def fast(x1, x2):
-                t1 = type(x1)
-                if t1 is nd or t1 in holders:
-                    a = x1.tensor
-                    k1 = a.dtype
-                elif t1 in py:
-                    a = x1
-                    k1 = t1
-                else:
-                    return general((x1, x2), {})
-                t2 = type(x2)
-                if t2 is nd or t2 in holders:
-                    b = x2.tensor
-                    return run2(a, k1, b, b.dtype, x1, x2)
-                if t2 in py:
-                    return run2(a, k1, x2, t2, x1, x2)
-                return general((x1, x2), {})
-
-            def op_method(self, other):
-                """``self OP other`` for ndarray/scalar methods: NotImplemented for foreign operands."""
-                a = self.tensor
-                t2 = type(other)
-                if t2 is nd or t2 in holders:
-                    b = other.tensor
-                    return run2(a, a.dtype, b, b.dtype, self, other)
-                if t2 in py:
-                    return run2(a, a.dtype, other, t2, self, other)
-                if _operand_ok(other):
-                    return general((self, other), {})
-                return NotImplemented
-
-            def rop_method(self, other):
-                """``other OP self`` (reflected operator)."""
-                b = self.tensor
-                t1 = type(other)
-                if t1 in py:
-                    return run2(other, t1, b, b.dtype, other, self)
-                if t1 is nd or t1 in holders:
-                    a = other.tensor
-                    return run2(a, a.dtype, b, b.dtype, other, self)
-                if _operand_ok(other):
-                    return general((other, self), {})
-                return NotImplemented
-            self._operator_methods = (op_method, rop_method)
-        elif self.nin == 1 and self.nout == 1:
-            def fast(x1):
-                if type(x1) is nd:
-                    a = x1.tensor
-                    p = plans1.get(a.dtype)
-                    if p is not None and not errs.checking:
-                        r = p(a)
-                        o = new(nd if r.ndim else scal[r.dtype])
-                        o.tensor = r
-                        return o
-                return general((x1,), {})
-            self._operator_methods = (fast, None)
-        else:
-            def fast(*args):
-                return general(args, {})
-        return fast
+        return self._call_general((x1,), {})
 
     def __call__(self, *args, **kwargs):
-        if not kwargs and len(args) == self.nin:
-            return self._fast(*args)
+        if not kwargs:
+            n = len(args)
+            if n == 2 and self.nin == 2 and self.nout == 1:
+                return self._call2(args[0], args[1])
+            if n == 1 and self.nin == 1 and self.nout == 1:
+                return self._call1(args[0])
         return self._call_general(args, kwargs)
 
     def _parse(self, args, kwargs):
@@ -664,7 +638,7 @@ class ufunc:
                where=True):
         """Reduce ``array``'s dimension(s) by applying the ufunc along them. Mirrors ``numpy.ufunc.reduce``."""
         if type(array) is _normalize._ndarray_cls and dtype is None and out is None and \
-                keepdims is False and initial is _NOVALUE and where is True:
+                keepdims is False and initial is _NOVALUE and where is True and not _tracing():
             t = array.tensor
             fast = self._reduce_cache.get((t.dtype, t.ndim, axis))
             if fast is not None and (self._has_identity or t.numel()):
@@ -744,7 +718,8 @@ class ufunc:
         elif self._reduce_fast is not None and _category(x.dtype) not in ("u64",) and \
                 x.dtype not in _COMPUTE:
             r = self._reduce_fast(x, axes)
-            if simple and r is not None and x is t and r.dtype is loop_dt[1][0]:
+            if simple and r is not None and x is t and r.dtype is loop_dt[1][0] and \
+                    not _tracing():
                 # per (dtype, ndim, axis): torch's own reduction where the ufunc names one
                 # (add -> torch.sum), else the fast kernel with the axes
                 direct = getattr(self._reduce_fast, "torch_reduction", None)
@@ -932,9 +907,15 @@ class ufunc:
             raise UFuncTypeError(f"Cannot cast ufunc '{self.__name__}' output from "
                                  f"dtype('{_name(rt.dtype)}') to dtype('{_name(t.dtype)}') with "
                                  "casting rule 'same_kind'")
-        if self.__name__ == "add" and t.dtype not in _COMPUTE and t.dtype is not torch.bool \
-                and t.is_contiguous():
-            t.view(-1).index_add_(0, flat, bt.to(t.dtype))  # accumulates repeated indices
+        if self.__name__ == "add" and t.dtype not in _COMPUTE and t.dtype is not torch.bool:
+            w = _views.begin_write(a)
+            if w.is_contiguous():
+                w.view(-1).index_add_(0, flat, bt.to(t.dtype))  # accumulates repeated indices
+            else:
+                acc = w.reshape(-1).clone()
+                acc.index_add_(0, flat, bt.to(t.dtype))
+                w.copy_(acc.reshape(w.shape))
+            _views.end_write(a, w)
             return None
         # general: apply in order (unbuffered: repeated indices accumulate)
         uniq = torch.unique(flat)
@@ -980,15 +961,15 @@ def _as_out(o):
 
 
 def _assign_flat(a, idx, values):
-    t = a.tensor
-    if getattr(a, "_readonly", False):
-        raise ValueError("assignment destination is read-only")
+    """``a.flat[idx] = values`` for ``ufunc.at`` (through the view model)."""
+    t = _views.begin_write(a)
     if t.is_contiguous():
         t.view(-1)[idx] = values
     else:
         flat = t.reshape(-1).clone()
         flat[idx] = values
         t.copy_(flat.reshape(t.shape))
+    _views.end_write(a, t)
 
 
 def _array_result(name, r, out):
@@ -1003,28 +984,31 @@ def _array_result(name, r, out):
 
 
 def _write_out(name, r, out, casting, mask, reduce=False):
-    ot = out.tensor
-    if not _dtypes.can_cast_torch(r.dtype, ot.dtype, casting):
+    od = out.dtype.torch_dtype
+    if not _dtypes.can_cast_torch(r.dtype, od, casting):
         raise UFuncTypeError(f"Cannot cast ufunc '{name}' output from dtype('{_name(r.dtype)}') to "
-                             f"dtype('{_name(ot.dtype)}') with casting rule '{casting}'")
-    if getattr(out, "_readonly", False):
+                             f"dtype('{_name(od)}') with casting rule '{casting}'")
+    if out._readonly is not False and out._readonly:
         raise ValueError("output array is read-only")
-    if tuple(r.shape) != tuple(ot.shape):
+    oshape = out.shape
+    if tuple(r.shape) != oshape:
         try:
-            ok = torch.broadcast_shapes(r.shape, ot.shape) == ot.shape
+            ok = tuple(torch.broadcast_shapes(r.shape, oshape)) == oshape
         except RuntimeError:
             ok = False
         if not ok:
             if reduce:
                 raise ValueError(f"output parameter for reduction operation {name} has the wrong "
-                                 "number of dimensions: Found " f"{ot.ndim} but expected {r.ndim}")
-            raise ValueError(f"non-broadcastable output operand with shape {tuple(ot.shape)} "
+                                 f"number of dimensions: Found {len(oshape)} but expected {r.ndim}")
+            raise ValueError(f"non-broadcastable output operand with shape {oshape} "
                              f"doesn't match the broadcast shape {tuple(r.shape)}")
-    if r.is_complex() and not ot.is_complex():
+    if r.is_complex() and not od.is_complex:
         r = r.real
+    if r.dtype is not od or r.device != out.device:
+        r = r.to(device=out.device, dtype=od)
     if mask is not None:
-        r = torch.where(mask, r.to(ot.dtype), ot)
-    ot.copy_(r)
+        r = torch.where(mask, r, out.tensor)
+    _views.assign(out, r)
 
 
 def _lookup_ufunc(name):

@@ -8,8 +8,9 @@ operand that needs a copy (a cast to ``op_dtypes``, or memory reversed against
 the iteration direction) is copied once and written back when the iteration
 ends or the iterator is closed.
 
-Operands that are torchnp arrays are recognized by duck typing (``.tensor``,
-plus ``._p``/``._flips`` for reversed views) and written back with ``_assign``.
+Operands that are torchnp arrays are read through the core's view model
+(``_views.layout``: their memory and signed strides), so reversed views are
+iterated and written in place like any other.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ import math
 
 import torch
 
-from torchnp import _dtypes
+from torchnp import _dtypes, _views
 from torchnp._normalize import as_tensor, wrap
 
 __all__ = ["nditer", "nested_iters"]
@@ -154,10 +155,9 @@ class nditer:
                                      "specified without a write flag")
                 rec.phys, rec.flips = None, ()
             elif _is_array(o):
-                if hasattr(o, "_flips") and o._flips:
-                    rec.phys, rec.flips = o._p, tuple(o._flips)
-                else:
-                    rec.phys, rec.flips = o.tensor, ()
+                # the memory, and the axes along which the array runs backwards through it
+                mem, strides, _ = _views.layout(o)
+                rec.phys, rec.flips = mem, tuple(d for d, s in enumerate(strides) if s < 0)
                 if rec.write and getattr(o, "_readonly", False):
                     raise ValueError("operand array with iterator write flag set is read-only")
             else:

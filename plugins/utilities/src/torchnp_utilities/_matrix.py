@@ -14,9 +14,9 @@ A matrix is an ``ndarray`` whose results stay matrices and stay 2-D:
 * Reductions with an axis keep both dimensions; with ``axis=None`` they give a
   scalar.
 
-Reversed views (``m[::-1]``) are matrices too: ``_FlipMatrix`` combines this
-class with the core's reversed-view class, so that writes through them reach
-the memory as they do for plain arrays.
+Views of a matrix are matrices (the core's view model keeps the class, and its
+reversed views of a matrix are instances of the matrix's reversed twin), so
+writes through them reach the memory as they do for plain arrays.
 """
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ import warnings
 
 import torch
 
-from torchnp import _dtypes, _indexing, _printing
-from torchnp._ndarray import _FlipView, ndarray
+from torchnp import _dtypes, _indexing, _printing, _views
+from torchnp._ndarray import ndarray
 
 __all__ = ["matrix", "asmatrix", "bmat"]
 
@@ -73,65 +73,31 @@ def _as_2d_tensor(t):
 
 
 def _from_plain(r, column=False):
-    """The plain ndarray ``r`` as a matrix sharing its memory, base and write flag
-    (a 1-d ``r`` becomes a row, or a column with ``column``)."""
-    o = _new(matrix)
-    o.tensor = r.tensor.unsqueeze(1) if column else _as_2d_tensor(r.tensor)
-    o._base = getattr(r, "_base", None)
-    o._readonly = getattr(r, "_readonly", False)
-    return o
-
-
-def _from_flipview(r):
-    """The reversed view ``r`` as a reversed-view matrix (same memory, same flipped axes)."""
-    p, flips = r._p, tuple(r._flips)
-    if p.ndim == 1:
-        p, flips = p.unsqueeze(0), tuple(d + 1 for d in flips)
-    elif p.ndim > 2:
-        shape = _two_d_shape(tuple(p.shape))  # raises for too many axes
-        keep = [d for d, n in enumerate(p.shape) if n != 1]
-        if len(keep) < 2:  # (1, 1, n): the kept axis becomes the column axis
-            keep = [None] * (2 - len(keep)) + keep
-        flips = tuple(j for j, d in enumerate(keep) if d is not None and d in flips)
-        p = p.reshape(shape)
-    o = _new(_FlipMatrix)
-    o._p = p
-    o._flips = flips
-    o._base = getattr(r, "_base", None)
-    o._readonly = getattr(r, "_readonly", False)
-    return o
+    """The ndarray ``r`` (a result about to be dropped) as a matrix sharing its memory,
+    base and write flag (a 1-d ``r`` becomes a row, or a column with ``column``)."""
+    shape = r.shape
+    if len(shape) == 1 and column:
+        return _views.retype(r, matrix, (shape[0], 1))
+    return _views.retype(r, matrix, _two_d_shape(shape))
 
 
 def _to_matrix(r):
     """Turn an ndarray method's result into NumPy's matrix result (structure kept)."""
-    t = type(r)
-    if t is ndarray:
+    if isinstance(r, ndarray):
+        if isinstance(r, matrix) and r.ndim == 2:
+            return r
         return _from_plain(r)
-    if t is matrix or t is _FlipMatrix:
-        return r
-    if t is _FlipView:
-        return _from_flipview(r)
-    if t is tuple:
+    if type(r) is tuple:
         return tuple(_to_matrix(x) for x in r)
     if isinstance(r, _dtypes.generic):  # a 0-d result of a method: NumPy gives a 1×1 matrix
-        o = _new(matrix)
-        o.tensor = r.tensor.reshape(1, 1)
-        o._base = None
-        o._readonly = False
-        return o
-    if isinstance(r, ndarray):  # another subclass (memmap): a matrix view of it
-        return _from_plain(ndarray.view(r))
+        return _views.wrap(r.tensor.reshape(1, 1), matrix)
     return r  # NotImplemented, Python objects
 
 
 def _plain_alias(m):
-    """A plain ndarray over the matrix ``m``'s tensor whose views belong to ``m``."""
-    o = _new(ndarray)
-    o.tensor = m.tensor
-    b = getattr(m, "_base", None)
-    o._base = m if b is None else b
-    o._readonly = getattr(m, "_readonly", False)
-    return o
+    """A plain ndarray view of the matrix ``m`` (the core's fast paths take plain arrays);
+    its views are views of ``m``'s memory."""
+    return _views.as_class(m, ndarray)
 
 
 _ALL = slice(None)
@@ -139,31 +105,18 @@ _ALL = slice(None)
 
 def _view_matrix(m, t):
     """``t``, a torch view of the matrix ``m``'s tensor, as a matrix view of ``m``."""
-    o = _new(matrix)
-    o.tensor = t
-    b = getattr(m, "_base", None)
-    o._base = m if b is None else b
-    o._readonly = getattr(m, "_readonly", False)
-    return o
+    return _views.view(m, t)
 
 
 def _operand(x):
     """An operator's operand for the ufuncs: matrices as plain ndarrays (their fast path)."""
     if isinstance(x, matrix):
-        o = _new(ndarray)
-        o.tensor = x.tensor
-        o._base = None
-        o._readonly = False
-        return o
+        return _views.as_class(x, ndarray)
     return x
 
 
 def _fresh_matrix(t):
-    o = _new(matrix)
-    o.tensor = _as_2d_tensor(t)
-    o._base = None
-    o._readonly = False
-    return o
+    return _views.wrap(_as_2d_tensor(t), matrix)
 
 
 # --- the class -------------------------------------------------------------------
@@ -200,10 +153,6 @@ class matrix(ndarray):
 
     __slots__ = ()
     __array_priority__ = 10.0
-    # the layout attributes the core reads (``_p``: the positive-stride tensor over the
-    # memory; ``_flips``: reversed axes): ndarray's own where the core defines them
-    _flips = ()
-    _p = ndarray.__dict__.get("_p") or property(lambda self: self.tensor)
 
     def __new__(cls, data, dtype=None, copy=True):
         warnings.warn(_PENDING_MSG, PendingDeprecationWarning, stacklevel=2)
@@ -393,7 +342,7 @@ class matrix(ndarray):
     @property
     def A(self):
         """The data as a plain ndarray view. Mirrors ``numpy.matrix.A``."""
-        return _indexing._new_view(self, self._p, self._flips)
+        return _views.as_class(self, ndarray)
 
     @property
     def A1(self):
@@ -446,15 +395,7 @@ def _to_matrix_keep(r):
     """Like ``_to_matrix`` but leaves results of more than two dimensions as they are (indexing)."""
     if r.ndim <= 2:
         return _to_matrix(r)
-    if type(r) is _FlipView:
-        o = _new(_FlipMatrix)
-        o._p, o._flips = r._p, tuple(r._flips)
-    else:
-        o = _new(matrix)
-        o.tensor = r.tensor
-    o._base = getattr(r, "_base", None)
-    o._readonly = getattr(r, "_readonly", False)
-    return o
+    return _views.retype(r, matrix)
 
 
 # methods of ndarray whose results NumPy turns into matrices (views stay views)
@@ -479,7 +420,7 @@ _UNARY_OPERATORS = ("__neg__", "__pos__", "__abs__", "__invert__")
 
 def _wrapped_method(name):
     def method(self, *args, **kwargs):
-        # super(matrix, self): ndarray's method, or the reversed view's for a _FlipMatrix
+        # super(matrix, self): ndarray's method
         return _to_matrix(getattr(super(matrix, self), name)(*args, **kwargs))
     method.__name__ = name
     method.__qualname__ = f"matrix.{name}"
@@ -528,18 +469,6 @@ def _install():
 
 
 _install()
-
-
-class _FlipMatrix(matrix, _FlipView):
-    """A reversed view that is a matrix (``m[::-1]``): writes reach the memory."""
-
-    __slots__ = ()
-    # the reversed view's own slots (matrix's class attributes of the same names come first)
-    _p = _FlipView.__dict__["_p"]
-    _flips = _FlipView.__dict__["_flips"]
-
-    def __reduce__(self):
-        return (_rebuild_matrix, (self.tensor.detach().cpu(), str(self.device)))
 
 
 def _rebuild_matrix(tensor, device):

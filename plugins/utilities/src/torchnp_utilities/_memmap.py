@@ -12,7 +12,7 @@ import os
 
 import torch
 
-from torchnp import _dtypes
+from torchnp import _dtypes, _views
 from torchnp._ndarray import ndarray
 
 __all__ = ["memmap"]
@@ -25,14 +25,13 @@ _VALID = ["r", "c", "r+", "w+", "readonly", "copyonwrite", "readwrite", "write"]
 class memmap(ndarray):
     """An array mapped onto a file on disk. Mirrors ``numpy.memmap``.
 
-    Differences from NumPy: slices and views of a memmap are plain
-    ``torchnp.ndarray`` objects (they still share the file's memory, so writes
-    through them reach the file in ``r+``/``w+`` mode); offsets must be a
-    multiple of the dtype's item size (torch cannot view misaligned storage).
+    Slices and views of a memmap are memmaps sharing the file's memory, so
+    writes through them reach the file in ``r+``/``w+`` mode. Differences from
+    NumPy: offsets must be a multiple of the dtype's item size (torch cannot
+    view misaligned storage).
     """
 
     __slots__ = ("filename", "offset", "mode")
-    _flips = ()  # the core treats non-ndarray types as possibly reversed views
 
     def __new__(cls, filename, dtype=_dtypes.uint8, mode="r+", offset=0, shape=None, order="C"):
         try:
@@ -85,16 +84,18 @@ class memmap(ndarray):
             t = flat.view(shape[::-1]).permute(*reversed(range(len(shape))))
         else:
             t = flat.view(shape)
-        self = object.__new__(cls)
-        self.tensor = t
+        self = _views.wrap(t, cls)
         self.filename, self.offset, self.mode = path, offset, mode_
         if mode_ == "r":
             self._readonly = True
         return self
 
-    @property
-    def _p(self):  # the core reads the physical tensor of non-plain arrays from ``_p``
-        return self.tensor
+    def __array_finalize__(self, obj, /):
+        # a view of a memmap maps the same file (NumPy's memmap does the same)
+        src = obj if isinstance(obj, memmap) else None
+        self.filename = getattr(src, "filename", None)
+        self.offset = getattr(src, "offset", None)
+        self.mode = getattr(src, "mode", None)
 
     def flush(self):
         """Write changes to disk. Mirrors ``numpy.memmap.flush``.
