@@ -68,7 +68,7 @@ def cast_back(t, dt):
 # multiply, so an infinite part of ``y`` leaks NaN into the other part
 # ((1+2j) + (inf+0j) gives inf+nanj); NumPy adds the parts separately (inf+2j).
 def _parts(z):
-    return torch.view_as_real(z.resolve_conj() if z.is_conj() else z)
+    return torch.view_as_real(z.resolve_conj())  # (a no-op unless z carries torch's lazy conj bit)
 
 
 def _complex_pair(x, y):

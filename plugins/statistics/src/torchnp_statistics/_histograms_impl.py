@@ -424,14 +424,23 @@ def bincount(x: ArrayLike, /, weights: ArrayLike | None = None, minlength=0) -> 
     if minlength < 0:
         raise ValueError("'minlength' must not be negative")
     xi = x.to(torch.int64)
-    if xi.numel() and bool((xi < 0).any()):
-        raise ValueError("'list' argument must have no negative elements")
     if weights is not None:
         if weights.is_complex():
             raise TypeError("Cannot cast array data from dtype('complex128') to dtype('float64') "
                             "according to the rule 'safe'")
         if weights.shape != x.shape:
             raise ValueError("The weights and list don't have the same length.")
+    if torch.compiler.is_compiling() and minlength > 0:
+        # The length is max(x) + 1 or minlength: data. Traced, it is minlength, and a
+        # runtime check refuses data that would make it longer (docs/ARCHITECTURE.md).
+        torch._assert_async(((xi >= 0) & (xi < minlength)).all(),
+                            "torchnp.bincount under torch.compile: every value must be in "
+                            "[0, minlength) (the output length may not depend on the data)")
+        w = torch.ones_like(xi) if weights is None else weights.to(torch.float64)
+        return torch.zeros(minlength, dtype=w.dtype, device=xi.device).index_add_(0, xi, w)
+    if xi.numel() and bool((xi < 0).any()):
+        raise ValueError("'list' argument must have no negative elements")
+    if weights is not None:
         return torch.bincount(xi, weights=weights.to(torch.float64), minlength=minlength)
     return torch.bincount(xi, minlength=minlength)
 

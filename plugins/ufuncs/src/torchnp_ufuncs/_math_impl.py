@@ -137,7 +137,7 @@ def divmod_float(x, y):
 # torch's complex add computes a + alpha * b, and (1+0j) * (inf+0j) has a NaN
 # imaginary part; NumPy adds the parts separately: (1+2j) + (inf+0j) == inf+2j.
 def _parts(z):
-    return torch.view_as_real(z.resolve_conj() if z.is_conj() else z)
+    return torch.view_as_real(z.resolve_conj())  # (a no-op unless z carries torch's lazy conj bit)
 
 
 def complex_add(x, y):
