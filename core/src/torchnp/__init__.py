@@ -55,3 +55,7 @@ del _mb
 
 _install_finder()
 _lazy(globals(), "")
+
+from . import _dynamo_support  # noqa: E402  (``@`` under torch.compile; imports nothing now)
+
+_dynamo_support.install()

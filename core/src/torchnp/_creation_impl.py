@@ -53,7 +53,10 @@ _modes_active = torch._C._is_torch_function_mode_enabled
 
 # --- helpers -------------------------------------------------------------------
 def _on_host(device):
-    """Whether a result for ``device=device`` lives in host memory (CPU)."""
+    """Whether a result for ``device=device`` lives in host memory (CPU) and may be built
+    there from Python values (not while dynamo traces: ``array.array`` is opaque to it)."""
+    if torch.compiler.is_compiling():
+        return False
     if device is None:
         return not _modes_active()
     return device.type == "cpu"

@@ -31,7 +31,7 @@ __all__ = [
     "ArrayLike", "ArrayLikeOrScalar", "ArrayLikeSeq", "NDArray", "DTypeLike", "AxisLike",
     "KeepDims", "OutArray", "CastingModes", "NotImplementedType", "DeviceLike",
     "ArrayOrScalar", "ViewSource", "InPlace", "NoValue", "as_tensor", "as_tensor_or_scalar",
-    "as_array", "make_public", "wrap", "wrap_scalar", "copy_to_out",
+    "as_array", "check_data", "make_public", "wrap", "wrap_scalar", "copy_to_out",
 ]
 
 # --- tags -------------------------------------------------------------------
@@ -282,6 +282,20 @@ def _normalize_axis(x):
         return operator.index(x)
     except TypeError:
         raise TypeError(f"'{type(x).__name__}' object cannot be interpreted as an integer") from None
+
+
+def check_data(ok, exc, message):
+    """Raise ``exc(message)`` unless the 0-d boolean tensor ``ok`` is true.
+
+    The check reads data (a host sync). While dynamo traces (torch.compile) it
+    cannot, so it becomes ``torch._assert_async(ok, message)``: the same check at
+    run time, failing with a RuntimeError carrying the message (the documented
+    policy for data-dependent validation, docs/ARCHITECTURE.md).
+    """
+    if _tracing():
+        torch._assert_async(ok, message)
+    elif not ok:
+        raise exc(message)
 
 
 def as_array(obj):

@@ -72,12 +72,33 @@ def _broadcast_pairs(t, ndim):
                          f"[original->remapped]: ({shape})  and requested shape ({ndim},2)") from None
 
 
+def _python_pairs(value):
+    """``value`` as a tuple of (before, after) tuples when it is ``(n,)``, ``(b, a)`` or
+    ``((b, a), ...)`` of Python ints, else None."""
+    if type(value) not in (tuple, list) or not value:
+        return None
+    if all(type(v) is int for v in value) and len(value) in (1, 2):
+        return ((value[0], value[-1]),)
+    if all(type(v) in (tuple, list) and len(v) == 2 and all(type(x) is int for x in v)
+           for v in value):
+        return tuple(tuple(v) for v in value)
+    return None
+
+
 def _index_pairs(value, ndim, what):
     """Non-negative integer pairs (Python ints), one (before, after) per axis."""
     if type(value) is int:
         if value < 0:
             raise ValueError("index can't contain negative values")
         return ((value, value),) * ndim
+    py = _python_pairs(value)
+    if py is not None:  # Python ints: no tensor (nothing for a trace to sync on)
+        if any(v < 0 for pair in py for v in pair):
+            raise ValueError("index can't contain negative values")
+        if len(py) == 1:
+            return py * ndim
+        if len(py) == ndim:
+            return py
     t = as_tensor(value)
     if t.is_floating_point() or t.is_complex():
         if what == "pad_width":

@@ -108,6 +108,10 @@ def check_bounds(idx, n, axis=0):
     Returns whether any index is negative (so callers can skip the wrap-around)."""
     if idx.numel() == 0:
         return False
+    if torch.compiler.is_compiling():  # a runtime check; negatives may be there
+        torch._assert_async(((idx >= -n) & (idx < n)).all(),
+                            f"index out of bounds for axis {axis} with size {n}")
+        return True
     lo, hi = (int(v) for v in torch.aminmax(idx))
     if lo < -n or hi >= n:
         first = lo if lo < -n else hi

@@ -185,8 +185,11 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
             and type(operands[0]) is str:
         tensors = [as_tensor(o) for o in operands[1:]]
         key = (operands[0], *[(t.ndim, t.dtype) for t in tensors])
-        plan = _PLANS.get(key)
-        if plan is None:
+        # (traced, the cache is neither read nor filled: that would guard on its keys)
+        plan = None if torch.compiler.is_compiling() else _PLANS.get(key)
+        if plan is None and torch.compiler.is_compiling():
+            plan = _plain_plan(operands[0], tensors)
+        elif plan is None:
             plan = _plain_plan(operands[0], tensors)
             if len(_PLANS) >= _PLANS_MAX:
                 _PLANS.clear()

@@ -10,6 +10,7 @@ import torch
 
 from torchnp._dtypes import _BY_TORCH, result_type_torch
 from torchnp._normalize import ArrayLike, ArrayOrScalar, AxisLike, DTypeLike, KeepDims, OutArray, as_tensor
+from torchnp._normalize import check_data
 from torchnp.exceptions import UFuncTypeError, normalize_axis_index
 
 from ._common import _NoValue, axes_of, is_inexact, kind, mean_dtype, reduced_count, warn_runtime, where_tensor
@@ -284,8 +285,7 @@ def average(a: ArrayLike, axis: AxisLike = None, weights: ArrayLike | None = Non
         wgt = wgt.expand(a.shape)
     w = wgt.to(rdt)
     scl = _red_sum(w, axes)
-    if bool((scl == 0).any()):
-        raise ZeroDivisionError("Weights sum to zero, can't be normalized")
+    check_data(~(scl == 0).any(), ZeroDivisionError, "Weights sum to zero, can't be normalized")
     avg = _red_sum(a.to(rdt) * w, axes) / scl
     if returned:
         if scl.shape != avg.shape:

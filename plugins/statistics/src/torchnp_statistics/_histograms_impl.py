@@ -15,6 +15,7 @@ import torch
 
 from torchnp._dtypes import _BY_TORCH, promote_torch
 from torchnp._normalize import ArrayLike, ArrayOrScalar, as_tensor
+from torchnp._normalize import check_data
 
 from ._common import kind, widen_ordered
 
@@ -239,15 +240,16 @@ def _get_bin_edges(a, bins, range, weights):
         elif nd == 1:
             bin_edges = _bins_tensor(bins).to(a.device)
             be = widen_ordered(bin_edges)
-            if bin_edges.numel() > 1 and bool((be[:-1] > be[1:]).any()):
-                raise ValueError("`bins` must increase monotonically, when an array")
+            if bin_edges.numel() > 1:
+                check_data(~(be[:-1] > be[1:]).any(), ValueError,
+                           "`bins` must increase monotonically, when an array")
         else:
             raise ValueError("`bins` must be 1d, when an array")
     if n_equal_bins is not None:
         bin_type = _bin_type(a)
         bin_edges = _linspace(first_edge, last_edge, n_equal_bins + 1, bin_type, a.device)
-        if bool((bin_edges[:-1] >= bin_edges[1:]).any()):
-            raise ValueError(f"Too many bins for data range. Cannot create {n_equal_bins} finite-sized bins.")
+        check_data(~(bin_edges[:-1] >= bin_edges[1:]).any(), ValueError,
+                   f"Too many bins for data range. Cannot create {n_equal_bins} finite-sized bins.")
         return bin_edges, (first_edge, last_edge, n_equal_bins)
     return bin_edges, None
 

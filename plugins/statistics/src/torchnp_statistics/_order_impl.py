@@ -16,6 +16,7 @@ import torch
 
 from torchnp._dtypes import _BY_TORCH, promote_torch
 from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, AxisLike, KeepDims, OutArray
+from torchnp._normalize import check_data
 
 from ._common import (_NoValue, axes_of, is_inexact, kind, mean_dtype, move_to_last,
                       unwiden_ordered, warn_runtime, widen_ordered)
@@ -219,8 +220,8 @@ def _check_q(qt, what):
         qt = qt.view(torch.int64)
     elif qt.dtype in (torch.uint16, torch.uint32):
         qt = qt.to(torch.int64)
-    if qt.numel() and not bool(((qt >= 0) & (qt <= 1)).all()):
-        raise ValueError(what)
+    if qt.numel():
+        check_data(((qt >= 0) & (qt <= 1)).all(), ValueError, what)
 
 
 def _weights_valid(w, a, axes, axis):

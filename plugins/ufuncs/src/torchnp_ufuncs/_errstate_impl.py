@@ -101,32 +101,41 @@ def seterrcall(func):
     return old
 
 
-class _Unspecified:
-    def __repr__(self):
-        return "<unspecified>"
-
-
-_unspecified = _Unspecified()
-
-
 class errstate(contextlib.ContextDecorator):
-    """Context manager (and decorator) for floating-point error handling. Mirrors ``numpy.errstate``."""
+    """Context manager (and decorator) for floating-point error handling. Mirrors ``numpy.errstate``.
 
-    def __init__(self, *, call=_unspecified, all=None, divide=None, over=None, under=None,
-                 invalid=None):
-        self._call = call
+    ``errstate(*, call=<unspecified>, all=None, divide=None, over=None, under=None,
+    invalid=None)``; ``call`` is read from the keywords so that an absent one needs
+    no sentinel object (which dynamo could not follow into a compiled region).
+    """
+
+    def __init__(self, *, all=None, divide=None, over=None, under=None, invalid=None, **call):
+        if set(call) - {"call"}:
+            raise TypeError(f"errstate() got an unexpected keyword argument "
+                            f"'{next(iter(set(call) - {'call'}))}'")
+        self._has_call = "call" in call
+        self._call = call.get("call")
         self._kw = {"all": all, "divide": divide, "over": over, "under": under, "invalid": invalid}
         self._saved = []
 
     def __enter__(self):
+        # Traced (torch.compile), a block that only asks to ignore errors while none are
+        # checked changes nothing: skip the bookkeeping, which would be state mutated
+        # at trace time (and a recompile per call)
+        self._noop = torch.compiler.is_compiling() and not _state.checking and \
+            not self._has_call and all(v in (None, "ignore") for v in self._kw.values())
+        if self._noop:
+            return self
         saved = (dict(_state.modes), set(_state.explicit), _state.call)
         self._saved.append(saved)
         seterr(**self._kw)
-        if self._call is not _unspecified:
+        if self._has_call:
             seterrcall(self._call)
         return self
 
     def __exit__(self, *exc):
+        if self._noop:
+            return False
         modes, explicit, call = self._saved.pop()
         _state.modes.clear()
         _state.modes.update(modes)

@@ -93,11 +93,16 @@ def float_fmod(x, y):
     r = torch.fmod(x, y)
     # Only CPU's vectorised kernel has the overflow (CUDA's fmod is exact), and on
     # the CPU these checks read host memory: no device sync.
-    if r.device.type != "cpu" or not torch.isnan(r).any():
+    if r.device.type != "cpu":
+        return r
+    if torch.compiler.is_compiling():  # no data-dependent branch: fix every element
+        bad = torch.isnan(r) & torch.isfinite(x) & ~torch.isnan(y) & (y != 0)
+        xb, yb = torch.broadcast_tensors(x, y)
+        return torch.where(bad, _fmod_staged(xb, yb), r)
+    if not torch.isnan(r).any():
         return r
     bad = torch.isnan(r) & torch.isfinite(x) & ~torch.isnan(y) & (y != 0)
     if bad.any():
-        r = r.clone() if r.data_ptr() in (x.data_ptr(), y.data_ptr()) else r
         r[bad] = _fmod_staged(torch.broadcast_to(x, r.shape)[bad], torch.broadcast_to(y, r.shape)[bad])
     return r
 
