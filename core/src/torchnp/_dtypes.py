@@ -330,6 +330,7 @@ _DTYPE_LOOKUP.update({
     "b1": _DTYPES["bool"], "bool_": _DTYPES["bool"], "?": _DTYPES["bool"],
     "int": _DTYPES["int64"], "float": _DTYPES["float64"], "complex": _DTYPES["complex128"],
     "q": _DTYPES["int64"], "Q": _DTYPES["uint64"], "p": _DTYPES["int64"], "P": _DTYPES["uint64"],
+    "n": _DTYPES["int64"], "N": _DTYPES["uint64"],  # NumPy 2's intp/uintp codes
     "int_": _DTYPES["int64"], "intp": _DTYPES["int64"], "uintp": _DTYPES["uint64"],
     "uint": _DTYPES["uint64"], "long": _DTYPES["int64"], "ulong": _DTYPES["uint64"],
     "longlong": _DTYPES["int64"], "ulonglong": _DTYPES["uint64"],
