@@ -65,7 +65,7 @@ def _mandel_in(size):
 def _mandel_t(c):
     z = torch.zeros_like(c)
     n = torch.zeros(c.shape, dtype=torch.int64)
-    for _ in range(20):
+    for _ in range(8):
         m = z.abs() <= 2
         z = torch.where(m, z * z + c, z)
         n = n + m
@@ -77,7 +77,7 @@ def mandelbrot(np, c):
     c = np.asarray(c)
     z = np.zeros_like(c)
     n = np.zeros(c.shape, dtype=np.int64)
-    for _ in range(20):
+    for _ in range(8):
         m = np.abs(z) <= 2
         z = np.where(m, z * z + c, z)
         n = n + m
@@ -103,7 +103,7 @@ def softmax_logsumexp(np, x):
 
 def _newton_t(x):
     y = torch.where(x > 1, x / 2, torch.ones_like(x))
-    for _ in range(8):
+    for _ in range(5):
         y = 0.5 * (y + x / y)
     return y, torch.abs(y * y - x).max()
 
@@ -112,7 +112,7 @@ def _newton_t(x):
 def newton_sqrt(np, x):
     x = np.asarray(x)
     y = np.where(x > 1, x / 2, np.ones_like(x))
-    for _ in range(8):
+    for _ in range(5):
         y = 0.5 * (y + x / y)
     return y, np.abs(y * y - x).max()
 
@@ -499,14 +499,14 @@ def sort_topk(np, x):
 
 
 def _unique_t(x):
-    return torch.unique(x)
+    return torch.unique(x * 2 + 1) * 3
 
 
 @kernel("unique", "sorting", _unique_t,
         lambda size: (torch.randint(0, 6, (_SIZES[size] * 2,), generator=_g(31)),), breaks=True)
 def unique(np, x):
     x = np.asarray(x)
-    return np.unique(x)
+    return np.unique(x * 2 + 1) * 3
 
 
 def _logic_t(x, y):
@@ -553,7 +553,7 @@ def ridge_regression(np, X, y):
 def _power_t(a):
     m = a @ a.T
     v = torch.ones(m.shape[0], dtype=m.dtype)
-    for _ in range(10):
+    for _ in range(4):
         v = m @ v
         v = v / torch.linalg.vector_norm(v)
     return v, v @ m @ v
@@ -565,7 +565,7 @@ def power_iteration(np, a):
     a = np.asarray(a)
     m = a @ a.T
     v = np.ones(m.shape[0])
-    for _ in range(10):
+    for _ in range(4):
         v = m.dot(v)
         v = v / np.linalg.norm(v)
     return v, v @ m @ v
@@ -613,7 +613,7 @@ def fft2_spectrum(np, x):
 # --- programs with loops -------------------------------------------------------------------------
 def _heat_t(u):
     u = u.clone()
-    for _ in range(10):
+    for _ in range(4):
         lap = torch.zeros_like(u)
         lap[1:-1] = u[:-2] - 2 * u[1:-1] + u[2:]
         u = u + 0.2 * lap
@@ -624,7 +624,7 @@ def _heat_t(u):
 @kernel("heat_equation", "programs", _heat_t, lambda size: (_rand(_SIZES[size] * 3, seed=42),))
 def heat_equation(np, u):
     u = np.asarray(u).copy()
-    for _ in range(10):
+    for _ in range(4):
         lap = np.zeros_like(u)
         lap[1:-1] = u[:-2] - 2 * u[1:-1] + u[2:]
         u = u + 0.2 * lap
@@ -657,7 +657,7 @@ def nbody(np, pos, vel):
 
 def _gd_t(X, y):
     w = torch.zeros(X.shape[1], dtype=X.dtype)
-    for _ in range(20):
+    for _ in range(6):
         p = 1 / (1 + torch.exp(-(X @ w)))
         w = w - 0.1 * X.T @ (p - y) / y.shape[0]
     return w
@@ -669,7 +669,7 @@ def _gd_t(X, y):
 def logistic_regression(np, X, y):
     X, y = np.asarray(X), np.asarray(y)
     w = np.zeros(X.shape[1])
-    for _ in range(20):
+    for _ in range(6):
         p = 1 / (1 + np.exp(-X.dot(w)))
         w -= 0.1 * X.T.dot(p - y) / y.shape[0]
     return w
