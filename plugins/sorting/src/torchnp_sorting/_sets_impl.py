@@ -1,10 +1,11 @@
 """Set routines (NumPy reference section "Set routines"); torch only.
 
-``unique`` is built around one (stable) ``torch.sort`` and a neighbour mask, the
-formulation NumPy's ``_unique1d`` uses; index, inverse and counts come from the
-same sort. Without any ``return_*``, integer input goes to ``torch.unique``
-(faster than sorting on CPU) and floats to sort + mask (torch.unique keeps every
-NaN, NumPy's ``equal_nan=True`` collapses them). Complex values-only input
+``unique`` is built around one stable sort (``_util_impl``: integer keys, torch's
+radix sort) and a neighbour mask, the formulation NumPy's ``_unique1d`` uses;
+index, inverse and counts come from the same sort. Without any ``return_*``, 8-
+and 16-bit integers count with a histogram, small integer inputs (and any under
+``torch.compile``) go to ``torch.unique``, others sort values only + mask
+(torch.unique keeps every NaN, NumPy's ``equal_nan=True`` collapses them). Complex values-only input
 follows NumPy's hash path: all NaNs (in either part) are one value, represented
 by the first of them in input order.
 """
@@ -20,7 +21,9 @@ from torchnp._dtypes import result_type_torch
 from torchnp._normalize import ArrayLike
 from torchnp.exceptions import normalize_axis_index
 
-from ._util_impl import argsort_along, is_inexact, ordered_key, sort_along
+from ._util_impl import (
+    argsort_along, is_inexact, lex_argsort, ordered_key, sort_along, sort_values,
+)
 
 __all__ = [
     "unique", "unique_all", "unique_counts", "unique_inverse", "unique_values",
@@ -74,14 +77,37 @@ def _unique_complex_values(ar):
     return aux[torch.where(nan, perm == first, mask)]
 
 
+def _count_unique(ar):
+    """Sorted unique values of an 8-/16-bit integer or bool tensor: a histogram."""
+    if ar.dtype == torch.bool:
+        return torch.bincount(ar.view(torch.uint8), minlength=2).nonzero().view(-1).bool()
+    lo = torch.iinfo(ar.dtype).min
+    counts = torch.bincount(ar if ar.dtype == torch.uint8 else ar.to(torch.int32) - lo,
+                            minlength=torch.iinfo(ar.dtype).max - lo + 1)
+    return (counts.nonzero().view(-1) + lo).to(ar.dtype)
+
+
+# values-only unique of these dtypes counts from this length (a 256- or 65536-bin
+# histogram; measured against sort + mask, see benchmarks/bench_sorting.py)
+_COUNT_UNIQUE_MIN = {torch.bool: 256, torch.uint8: 256, torch.int8: 256, torch.int16: 8192,
+                     torch.uint16: 8192}
+_SMALL_UNIQUE = 2048  # below, integers go to torch.unique (least per-call cost)
+
+
 def _unique1d(ar, return_index, return_inverse, return_counts, equal_nan, inverse_shape):
     ar = ar.reshape(-1)
     if not (return_index or return_inverse or return_counts):
-        if ar.dtype in _TORCH_UNIQUE_OK:
+        n = ar.numel()
+        eager = not torch.compiler.is_compiling()
+        if eager and n >= _COUNT_UNIQUE_MIN.get(ar.dtype, n + 1):
+            return (_count_unique(ar),)
+        if ar.dtype in _TORCH_UNIQUE_OK and (n < _SMALL_UNIQUE or not eager):
             return (torch.unique(ar, sorted=True),)
+        if ar.dtype.is_complex and equal_nan and n > 1:
+            return (_unique_complex_values(ar),)
+        aux = sort_values(ar, 0) if n > 1 else ar
         if ar.dtype.is_floating_point:
-            # values only: an unstable sort suffices; NaNs (sorted last) collapse on the result
-            aux = torch.sort(ar).values if ar.numel() > 1 else ar
+            # NaNs (sorted last, each unequal to its neighbour) collapse on the result
             u = aux[_unique_mask(aux, False)]
             if equal_nan and u.numel() > 1:
                 nan = torch.isnan(u)
@@ -89,9 +115,6 @@ def _unique1d(ar, return_index, return_inverse, return_counts, equal_nan, invers
                 keep[1:] = ~(nan[1:] & nan[:-1])
                 u = u[keep]
             return (u,)
-        if ar.dtype.is_complex and equal_nan and ar.numel() > 1:
-            return (_unique_complex_values(ar),)
-        aux = sort_along(ar, 0)[0] if ar.numel() > 1 else ar
         return (aux[_unique_mask(aux, equal_nan)],)
     if ar.numel() > 1:
         aux, perm = sort_along(ar, 0)
@@ -114,9 +137,9 @@ def _unique1d(ar, return_index, return_inverse, return_counts, equal_nan, invers
 
 def _unique_rows(rows, return_index, return_inverse, return_counts):
     n, m = rows.shape
-    perm = torch.arange(n, device=rows.device)
-    for j in range(m - 1, -1, -1):  # lexicographic: last column least significant
-        perm = perm[argsort_along(rows[perm, j], 0)]
+    # lexicographic: last column least significant
+    perm = lex_argsort([rows[:, j] for j in range(m - 1, -1, -1)], 0) if m and n > 1 \
+        else torch.arange(n, device=rows.device)
     srt = rows[perm]
     mask = torch.ones(n, dtype=torch.bool, device=rows.device)
     if n > 1:

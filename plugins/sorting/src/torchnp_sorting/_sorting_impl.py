@@ -12,7 +12,10 @@ from torchnp._normalize import (
 )
 from torchnp.exceptions import normalize_axis_index, normalize_axis_tuple
 
-from ._util_impl import NoValue, argsort_along, ordered_key, sort_along, total_order_int
+from ._util_impl import (
+    PARTITION_MIN, NoValue, argsort_along, lex_argsort, ordered_key, partition_perm, sort_key,
+    sort_values, take_along,
+)
 
 __all__ = [
     "sort", "argsort", "lexsort", "partition", "argpartition", "sort_complex",
@@ -54,7 +57,7 @@ def sort(a: ArrayLike, axis: AxisLike = -1, kind=None, order: NotImplementedType
     t, dim = _prep_axis(a, axis)
     if t.numel() <= 1:
         return t.clone()
-    return sort_along(t, dim)[0]
+    return sort_values(t, dim)
 
 
 def argsort(a: ArrayLike, axis: AxisLike = -1, kind=None, order: NotImplementedType = None, *,
@@ -89,14 +92,9 @@ def lexsort(keys, axis=-1) -> ArrayOrScalar:
         dim = 0
     else:
         dim = normalize_axis_index(operator.index(axis), len(shape))
-    idx = None
-    for k in ks:  # least significant key first
-        k = k if k.dtype.is_complex else ordered_key(k)  # torch has no gather for uint16/32/64
-        if idx is None:
-            idx = argsort_along(k, dim)
-        else:
-            idx = idx.gather(dim, argsort_along(k.gather(dim, idx), dim))
-    return idx
+    if ks[0].numel() == 0:
+        return torch.zeros(ks[0].shape, dtype=torch.int64, device=ks[0].device)
+    return lex_argsort(ks, dim)
 
 
 def _check_kth(kth, n):
@@ -116,21 +114,37 @@ def _check_kth(kth, n):
             raise ValueError("Booleans unacceptable as partition index")
         if not -n <= k < n:
             raise ValueError(f"kth(={k}) out of bounds ({n})")
+    return [k % n for k in kt]
+
+
+def _partition_fast(t, dim, kth):
+    """The rank to partition a large 1-d CPU ``t`` at, when the selection path applies."""
+    if (t.ndim == 1 and t.numel() >= PARTITION_MIN and t.device.type == "cpu"
+            and not t.dtype.is_complex and not torch.compiler.is_compiling()):
+        ks = set(kth)
+        if len(ks) == 1:
+            return ks.pop()
+    return None
 
 
 def partition(a: ArrayLike, kth, axis: AxisLike = -1, kind="introselect",
               order: NotImplementedType = None) -> torch.Tensor:
     """A partitioned copy of ``a``. Mirrors ``numpy.partition``.
 
-    Differences from NumPy: the result is fully sorted along ``axis`` (one valid
-    partition for every ``kth``); NumPy's introselect leaves the sides unordered.
+    Like NumPy's, the order within each side is unspecified: here a large 1-d input
+    with one ``kth`` keeps each side in input order (a selection, then a stable
+    3-way placement); other inputs come back fully sorted (a valid partition for
+    every ``kth``).
     """
     if kind != "introselect":
         raise ValueError(f"partition kind must be 'introselect' (got {kind!r})")
     t, dim = _prep_axis(a, axis)
-    if t.numel():  # NumPy checks kth only when there is something to partition
-        _check_kth(kth, t.shape[dim])
-    return sort_along(t, dim)[0] if t.numel() > 1 else t.clone()
+    if not t.numel():  # NumPy checks kth only when there is something to partition
+        return t.clone()
+    r = _partition_fast(t, dim, _check_kth(kth, t.shape[dim]))
+    if r is not None:
+        return take_along(t, partition_perm(t, r), 0)
+    return sort_values(t, dim) if t.numel() > 1 else t.clone()
 
 
 def argpartition(a: ArrayLike, kth, axis: AxisLike = -1, kind="introselect",
@@ -139,10 +153,13 @@ def argpartition(a: ArrayLike, kth, axis: AxisLike = -1, kind="introselect",
     if kind != "introselect":
         raise ValueError(f"partition kind must be 'introselect' (got {kind!r})")
     t, dim = _prep_axis(a.reshape(1) if a.ndim == 0 else a, axis)  # NumPy: a 0-d input acts as 1-d
-    if t.numel():  # NumPy checks kth only when there is something to partition
-        _check_kth(kth, t.shape[dim])
     if t.numel() <= 1:
+        if t.numel():  # NumPy checks kth only when there is something to partition
+            _check_kth(kth, t.shape[dim])
         return torch.zeros(t.shape, dtype=torch.int64, device=t.device)
+    r = _partition_fast(t, dim, _check_kth(kth, t.shape[dim]))
+    if r is not None:
+        return partition_perm(t, r)
     return argsort_along(t, dim)
 
 
@@ -176,15 +193,16 @@ def searchsorted(a: ArrayLike, v: ArrayLike, side="left", sorter: ArrayLike | No
         sorter = sorter.to(torch.int64)
         if sorter.numel() and bool(((sorter < 0) | (sorter >= a.shape[0])).any()):
             raise ValueError("Sorter index out of range.")
-        a = a[sorter]
+        a = take_along(a, sorter, 0)
     dt = result_type_torch(a, v)
     a2, v2 = a.to(dt), v.to(dt)
     if dt.is_complex:
         return _searchsorted_complex(a2, v2, right)
     if a2.numel() == 0:
         return torch.zeros(v2.shape, dtype=torch.int64, device=v2.device)
-    # torch.searchsorted mis-orders NaN: search integer keys of NumPy's total order instead
-    ka, kv = total_order_int(a2), total_order_int(v2)
+    # torch.searchsorted mis-orders NaN: search integer keys of NumPy's order instead
+    # (-0.0 ties 0.0, NaNs tie and sort last)
+    ka, kv = sort_key(a2), sort_key(v2)
     return torch.searchsorted(ka.contiguous(), kv.contiguous(), right=right)
 
 
