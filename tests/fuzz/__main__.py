@@ -29,6 +29,8 @@ def main(argv=None):
     ap.add_argument("--seed", type=int, default=0, help="base seed (rounds add to it)")
     ap.add_argument("--per-round", type=int, default=10, help="cases per target per round")
     ap.add_argument("--only", nargs="*", default=None, help="qualified-name globs")
+    ap.add_argument("--provider", nargs="*", default=None,
+                    help="only targets these plugins (or core) provide")
     ap.add_argument("-v", "--verbose", action="store_true", help="one reproducer per target")
     ap.add_argument("--list", action="store_true", help="list the targets and exit")
     ap.add_argument("--write-known", metavar="PATH", default=None,
@@ -40,6 +42,8 @@ def main(argv=None):
 
     targets = [t for t in _targets.all_targets()
                if not args.only or any(fnmatch.fnmatchcase(t.qualname, g) for g in args.only)]
+    if args.provider:
+        targets = [t for t in targets if _driver.provider(t) in args.provider]
     if args.list:
         for t in targets:
             print(t.qualname, t.kind, [p.name for p in t.params])

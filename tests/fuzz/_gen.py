@@ -450,10 +450,14 @@ INDEX_PARAMS = {"indices", "ind", "inds", "key_"}
 
 
 def axis_pool(ndim):
-    srcs = ["None", "0", "-1"] + [str(i) for i in range(-ndim - 1, ndim + 1)]
+    """Axes valid for an array of ``ndim`` dimensions (bad ones are in BAD["axis"])."""
+    srcs = ["None"] + [str(i) for i in range(-ndim, ndim)]
     if ndim >= 2:
-        srcs += ["(0, 1)", "(-1, 0)", "(0, 0)", "(1,)", "[0]"]
-    srcs += ["()", "(0,)"]
+        srcs += ["(0, 1)", "(-1, 0)", "(1,)"]
+    if ndim >= 1:
+        srcs += ["(0,)", "()"]
+    else:
+        srcs += ["0", "-1", "()"]  # NumPy's reductions take these on 0-d input
     return tuple(dict.fromkeys(srcs))
 
 
@@ -522,9 +526,16 @@ def _seq_arg(draw, ctx, name):
     return "[" + ", ".join(items) + "]" if draw(st.booleans()) else "(" + ", ".join(items) + ",)"
 
 
-def value_for(draw, ctx, p, first_array, target):
-    """Source of the value of parameter ``p`` (None: leave it out)."""
+def value_for(draw, ctx, p, first_array, target, bad=False):
+    """Source of the value of parameter ``p`` (None: leave it out).
+
+    Values are valid for the parameter on its own; with ``bad`` the value is one
+    NumPy must refuse (a bad axis, dtype, order, shape...) or a nonsense object.
+    """
     name = p.name
+    if bad:
+        pool = BAD.get(_family(name, p), ()) + NONSENSE
+        return draw(st.sampled_from(pool))
     if name in FILE_PARAMS:
         return _file_arg(draw, ctx, target)
     if name == "value" and target.name.startswith("__"):
@@ -534,12 +545,7 @@ def value_for(draw, ctx, p, first_array, target):
     if name in AXIS_PARAMS:
         return draw(st.sampled_from(axis_pool(ctx.ndim)))
     if name == "out":
-        dt = draw(st.sampled_from((ctx.first_dtype or "float64", "float64", "int8", "complex128",
-                                   "bool")))
-        shape = draw(st.sampled_from((ctx.shape, ctx.shape, (), ctx.shape[1:])))
-        if not shape and "cum" in target.name:
-            shape = (1,)  # NumPy 2.4 crashes (SIGSEGV) accumulating into a 0-d out
-        return ctx.var("out", f"np.zeros({fmt(tuple(shape))}, dtype=np.{dt})")
+        return OUT  # sized from NumPy's result once the other arguments are known
     if name in MASK_PARAMS:
         if name == "where" and draw(st.booleans()):
             return "True"
@@ -547,7 +553,7 @@ def value_for(draw, ctx, p, first_array, target):
         return ctx.var("m", draw(array_source(shape, "bool"))[0])
     if name in INDEX_PARAMS:
         n = max(1, ctx.shape[0] if ctx.shape else 1)
-        vals = [draw(st.integers(-n, n)) for _ in range(draw(st.integers(1, 4)))]
+        vals = [draw(st.integers(-n, n - 1)) for _ in range(draw(st.integers(1, 4)))]
         return ctx.var("i", f"np.asarray({fmt(vals)})") if draw(st.booleans()) else fmt(vals)
     if name == "key":
         return draw(st.sampled_from(index_pool(ctx.ndim, ctx.shape)
@@ -561,6 +567,89 @@ def value_for(draw, ctx, p, first_array, target):
     if p.required or name in _ARRAYISH:
         return _array_arg(draw, ctx, name, first_array)
     return None
+
+
+OUT = "<out>"
+
+
+def _family(name, p):
+    if name in DTYPE_PARAMS:
+        return "dtype"
+    if name in AXIS_PARAMS:
+        return "axis"
+    if name in ("order", "casting", "out", "keepdims"):
+        return name
+    if name in SEQ_PARAMS or p.kind == P.VAR_POSITIONAL:
+        return "seq"
+    return "other"
+
+
+# values NumPy refuses, by kind of parameter (NONSENSE is added to each)
+BAD = {
+    "axis": ("5", "-6", "(0, 0)", "[0]", "1.5", "(0, 5)", "np.float64(1)"),
+    "dtype": ("'abc'", "'U5'", "object", "'M8[s]'", "np.dtype", "[('a', 'i4')]", "'i7'",
+              "np.generic", "np.floating"),
+    "order": ("'Z'", "1", "'CF'"),
+    "casting": ("'bogus'", "1"),
+    "out": ("<bad out>",),
+    "keepdims": ("'abc'",),
+    "seq": ("[]", "[[1, 2], [3]]"),
+    "other": (),
+}
+
+
+def _numpy_result(ctx, target, args, kwargs, fn):
+    """NumPy's result of the case so far (None when it raises): sizes ``out=``."""
+    import warnings
+    ns = {"np": np, "operator": __import__("operator")}
+    try:
+        with warnings.catch_warnings(), np.errstate(all="ignore"):
+            warnings.simplefilter("ignore")
+            for n, src in ctx.setup:
+                if "_file(" in src or "_outfile(" in src:
+                    return None
+                ns[n] = eval(src, ns)  # noqa: S307
+            if any("_file(" in a or "_outfile(" in a for a in list(args) + list(kwargs.values())):
+                return None
+            a = [eval(x, ns) for x in args]  # noqa: S307
+            k = {n: eval(v, ns) for n, v in kwargs.items()}  # noqa: S307
+            return eval(fn, ns)(*a, **k)  # noqa: S307
+    except Exception:  # noqa: BLE001
+        return None
+
+
+def _resolve_out(draw, ctx, target, args, kwargs, fn):
+    """Replace the ``out=`` placeholder by an array sized from NumPy's result."""
+    marks = (OUT, "<bad out>")
+    vals = list(args) + list(kwargs.values())
+    if not any(v in marks for v in vals):
+        return args, kwargs
+    bad = "<bad out>" in vals
+    a = [x for x in args if x not in marks]
+    k = {n: v for n, v in kwargs.items() if v not in marks}
+    res = _numpy_result(ctx, target, a, k, fn.replace("<out>", ""))
+    osrc = _out_source(draw, ctx, target, res, bad)
+    return ([osrc if x in marks else x for x in args],
+            {n: (osrc if v in marks else v) for n, v in kwargs.items()})
+
+
+def _out_source(draw, ctx, target, result, bad):
+    """An ``out=`` for ``result``: its shape and dtype, or another dtype NumPy may cast to;
+    with ``bad`` (or no result to copy) a wrong shape."""
+    if isinstance(result, tuple) and result and all(isinstance(r, (np.ndarray, np.generic))
+                                                    for r in result):
+        parts = [_out_source(draw, ctx, target, r, bad) for r in result]
+        return "(" + ", ".join(parts) + ",)"
+    if isinstance(result, (np.ndarray, np.generic)) and not bad:
+        shape, dt = np.shape(result), np.asarray(result).dtype.name
+        if draw(st.integers(0, 3)) == 0:
+            dt = draw(st.sampled_from(("float64", "complex128", "int8", "bool", "float32")))
+    else:
+        shape = draw(st.sampled_from((ctx.shape, (), ctx.shape[1:], ctx.shape + (2,))))
+        dt = draw(st.sampled_from((ctx.first_dtype or "float64", "float64", "int8")))
+        if not shape and "cum" in target.name:
+            shape = (1,)  # NumPy 2.4 crashes (SIGSEGV) accumulating into a 0-d out
+    return ctx.var("out", f"np.zeros({fmt(tuple(shape))}, dtype=np.{dt})")
 
 
 _ARRAYISH = {"a", "x", "x1", "x2", "arr", "ary", "array", "m", "v", "y", "b", "a1", "a2", "ar1",
@@ -620,6 +709,7 @@ def case(draw, target):
     fn = "np." + target.qualname
     if special is not None:
         ctx, args, kwargs = draw(special(target))
+        args, kwargs = _resolve_out(draw, ctx, target, args, kwargs, fn)
     else:
         ctx = Ctx(draw(shape_plan()))
         args, kwargs = [], {}
@@ -636,6 +726,7 @@ def case(draw, target):
             nonsense_at = draw(st.sampled_from([p.name for p in params]))
         first = receiver is None or target.namespace == "random.Generator"
         positional_ok = True
+        out_at = None
         for p in params:
             if p.kind == P.VAR_KEYWORD:
                 continue
@@ -646,18 +737,18 @@ def case(draw, target):
                 if p.kind != P.KEYWORD_ONLY:
                     positional_ok = False
                 continue
-            if p.name == nonsense_at:
-                src = draw(st.sampled_from(NONSENSE))
-            else:
-                src = value_for(draw, ctx, p, first and p.name not in NAMED, target)
-                if src is None:
-                    if p.kind != P.KEYWORD_ONLY:
-                        positional_ok = False
-                    continue
+            bad = p.name == nonsense_at
+            src = value_for(draw, ctx, p, first and p.name not in NAMED, target, bad=bad)
+            if src is None:
+                if p.kind != P.KEYWORD_ONLY:
+                    positional_ok = False
+                continue
+            if src in (OUT, "<bad out>"):
+                out_at = (p, src == "<bad out>")
             if p.name in _ARRAYISH or p.required:
                 first = False
             if p.kind == P.VAR_POSITIONAL:
-                if src.startswith(("[", "(")) and not src.startswith("[[") and p.name != nonsense_at:
+                if src.startswith(("[", "(")) and not src.startswith("[[") and not bad:
                     inner = src[1:-1].rstrip(",")
                     args.extend(x.strip() for x in _split_top(inner) if x.strip())
                 else:
@@ -672,6 +763,8 @@ def case(draw, target):
             kwargs["bogus_keyword"] = "1"
         if receiver is not None:
             fn = f"{receiver}.{target.name}"
+        args, kwargs = _resolve_out(draw, ctx, target, args, kwargs, fn)
+        if receiver is not None:
             if target.name in _OPERATOR:
                 fn = _OPERATOR[target.name]
                 args = [receiver] + args[:1 if target.name == "__pow__" else None]

@@ -15,18 +15,14 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
           'be a string or a tuple.; torchnp returned ndarray',
  'add': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
         "'dtype'; torchnp returned ndarray",
- 'all': 'sorting: missing-exception: NumPy raised ValueError: output parameter for reduction '
-        'operation logical_and has the wrong number of dimensions: Found 3 but expected 0; torchnp '
-        'returned ndarray',
- 'amax': "statistics: missing-exception: NumPy raised TypeError: 'list' object cannot be "
-         'interpreted as an integer; torchnp returned ndarray',
- 'amin': "statistics: missing-exception: NumPy raised TypeError: 'list' object cannot be "
-         'interpreted as an integer; torchnp returned ndarray',
- 'any': 'sorting: missing-exception: NumPy raised ValueError: output parameter for reduction '
-        'operation logical_or has the wrong number of dimensions: Found 3 but expected 0; torchnp '
-        'returned ndarray',
- 'append': 'manipulation: missing-exception: NumPy raised TypeError: an integer is required for '
-           'the axis; torchnp returned ndarray',
+ 'all': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
+        "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+        'torch/utils/dlpack.py:140); NumPy: TypeError: unbound method generic.all() needs an '
+        'argument',
+ 'any': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
+        "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+        'torch/utils/dlpack.py:140); NumPy: TypeError: unbound method generic.any() needs an '
+        'argument',
  'apply_over_axes': "mathroutines: missing-exception: NumPy raised AttributeError: 'float' object "
                     "has no attribute 'ndim'; torchnp returned float64",
  'arange': 'core: wrong-exception: TypeError: arange: stop must be a scalar, not an array of shape '
@@ -46,23 +42,12 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
             "and 'dtype'; torchnp returned ndarray",
  'arctanh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
             'be a string or a tuple.; torchnp returned ndarray',
- 'argmax': "sorting: wrong-exception: TypeError: Cannot cast array data from dtype('complex128') "
-           "to dtype('int64') according to the rule 'safe' at "
-           'sorting/src/torchnp_sorting/_sorting_impl.py:286; NumPy: ValueError: output array does '
-           'not match result of np.argmax.',
- 'argmin': "sorting: wrong-exception: TypeError: Cannot cast array data from dtype('complex128') "
-           "to dtype('int64') according to the rule 'safe' at "
-           'sorting/src/torchnp_sorting/_sorting_impl.py:286; NumPy: ValueError: output array does '
-           'not match result of np.argmin.',
  'argpartition': 'core: unsupported: NotImplementedError: torchnp.argpartition: parameter '
                  "order='C' is not supported (only the default None) at torchnp/_normalize.py:728; "
                  "NumPy: TypeError: 'tuple' object cannot be interpreted as an integer",
  'argsort': "core: unsupported: NotImplementedError: torchnp.argsort: parameter order='F' is not "
             'supported (only the default None) at torchnp/_normalize.py:728; NumPy: ValueError: '
             'Cannot specify order when the array has no fields.',
- 'around': 'core: spurious-exception: ValueError: non-broadcastable output operand with shape () '
-           "doesn't match the broadcast shape (1,) at torchnp/_normalize.py:400; NumPy returned "
-           'ndarray',
  'array2string': "core: missing-exception: NumPy raised AttributeError: 'list' object has no "
                  "attribute 'size'; torchnp returned str",
  'array_repr': "core: missing-exception: NumPy raised AttributeError: 'complex' object has no "
@@ -94,6 +79,15 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
           "'dtype'; torchnp returned ndarray",
  'atanh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
           'be a string or a tuple.; torchnp returned ndarray',
+ 'atleast_1d': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
+               "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+               'torch/utils/dlpack.py:140); NumPy returned ndarray',
+ 'atleast_2d': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
+               "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+               'torch/utils/dlpack.py:140); NumPy returned ndarray',
+ 'atleast_3d': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
+               "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+               'torch/utils/dlpack.py:140); NumPy returned ndarray',
  'base_repr': 'core: leaked-torch-error: RuntimeError: a Tensor with 4 elements cannot be '
               'converted to Scalar at torchnp/_printing.py:514; NumPy: TypeError: only '
               '0-dimensional arrays can be converted to Python scalars',
@@ -124,32 +118,34 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'bitwise_xor': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
                 "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
                 'NumPy: TypeError: casting must be str, not int',
+ 'block': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
+          "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+          "torch/utils/dlpack.py:140); NumPy: TypeError: '>' not supported between instances of "
+          "'int' and 'getset_descriptor'",
  'broadcast_shapes': 'core: spurious-exception: TypeError: only integer scalar arrays can be '
                      'converted to a scalar index at torchnp/_ndarray.py:694; NumPy returned tuple',
  'can_cast': "core: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
              "'same_kind', or 'unsafe' at torchnp/_dtypes.py:577; NumPy: TypeError: casting must "
-             'be str, not list',
+             'be str, not tuple',
  'cbrt': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
  'ceil': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
- 'choose': 'core: spurious-exception: UFuncTypeError: Cannot cast choose output from '
-           "dtype('uint8') to dtype('bool') with casting rule 'same_kind' at "
-           'torchnp/_normalize.py:390; NumPy returned ndarray',
- 'clip': 'mathroutines: wrong-exception: ValueError: Passing `min` or `max` keyword argument when '
-         '`a_min` and `a_max` are provided is forbidden. at '
-         'mathroutines/src/torchnp_mathroutines/_mathematical_impl.py:807; NumPy: TypeError: '
-         "clip() missing 1 required positional argument: 'a_max'",
- 'compress': 'manipulation: missing-exception: NumPy raised ValueError: output array does not '
-             'match result of ndarray.take; torchnp returned ndarray',
- 'concat': 'manipulation: wrong-exception: ValueError: zero-dimensional arrays cannot be '
-           'concatenated at manipulation/src/torchnp_manipulation/_joining_impl.py:34; NumPy: '
-           'TypeError: concatenate() only takes `out` or `dtype` as an argument, but both were '
-           'provided.',
- 'concatenate': 'manipulation: wrong-exception: ValueError: zero-dimensional arrays cannot be '
-                'concatenated at manipulation/src/torchnp_manipulation/_joining_impl.py:34; NumPy: '
-                'TypeError: concatenate() only takes `out` or `dtype` as an argument, but both '
-                'were provided.',
+ 'choose': 'manipulation: wrong-exception: ValueError: invalid entry in choice array at '
+           'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:45; NumPy: TypeError: '
+           'choose: invalid shape for output array.',
+ 'clip': "mathroutines: missing-exception: NumPy raised UFuncTypeError: ufunc 'positive' did not "
+         "contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> None; "
+         'torchnp returned bool',
+ 'compress': 'manipulation: wrong-exception: ValueError: condition must be a 1-d array at '
+             'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:195; NumPy: '
+             "TypeError: 'tuple' object cannot be interpreted as an integer",
+ 'concat': 'core: wrong-exception: UFuncTypeError: Cannot cast concat output from '
+           "dtype('complex128') to dtype('float64') with casting rule 'no' at "
+           'torchnp/_normalize.py:390; NumPy: ValueError: Output array must be 1D',
+ 'concatenate': 'core: wrong-exception: UFuncTypeError: Cannot cast concatenate output from '
+                "dtype('complex128') to dtype('float64') with casting rule 'no' at "
+                'torchnp/_normalize.py:390; NumPy: ValueError: Output array must be 1D',
  'conj': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
  'conjugate': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
@@ -157,8 +153,8 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'convolve': 'mathroutines: wrong-exception: ValueError: object too deep for desired array at '
              'mathroutines/src/torchnp_mathroutines/_mathematical_impl.py:533; NumPy: TypeError: '
              'convolve/correlate mode not understood',
- 'copy': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' (got (0, "
-         "'a')) at torchnp/_creation_impl.py:99; NumPy: TypeError: order must be str, not tuple",
+ 'copy': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' (got ()) "
+         'at torchnp/_creation_impl.py:99; NumPy: TypeError: order must be str, not tuple',
  'copysign': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
              "and 'dtype'; torchnp returned ndarray",
  'corrcoef': 'statistics: leaked-torch-error: RuntimeError: mean(): could not infer output dtype. '
@@ -172,26 +168,12 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
         'a string or a tuple.; torchnp returned ndarray',
  'cosh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
- 'count_nonzero': "core: wrong-exception: TypeError: 'str' object cannot be interpreted as an "
-                  'integer at torchnp/_normalize.py:280; NumPy: AxisError: axis 0 is out of bounds '
-                  'for array of dimension 0',
- 'cumprod': 'core: wrong-exception: UFuncTypeError: Cannot cast cumprod output from '
-            "dtype('uint64') to dtype('bool') with casting rule 'same_kind' at "
-            'torchnp/_normalize.py:390; NumPy: ValueError: non-broadcastable output operand with '
-            "shape (1,) [remapped to (1,)] doesn't match the broadcast shape (4,)",
- 'cumsum': "core: wrong-exception: UFuncTypeError: Cannot cast cumsum output from dtype('uint64') "
-           "to dtype('bool') with casting rule 'same_kind' at torchnp/_normalize.py:390; NumPy: "
-           'ValueError: non-broadcastable output operand with shape (1,) [remapped to (1,)] '
-           "doesn't match the broadcast shape (4,)",
- 'cumulative_prod': 'core: wrong-exception: UFuncTypeError: Cannot cast cumulative_prod output '
-                    "from dtype('uint64') to dtype('bool') with casting rule 'same_kind' at "
-                    'torchnp/_normalize.py:390; NumPy: ValueError: non-broadcastable output '
-                    "operand with shape (1,) [remapped to (1,)] doesn't match the broadcast shape "
-                    '(4,)',
- 'cumulative_sum': 'core: wrong-exception: UFuncTypeError: Cannot cast cumulative_sum output from '
-                   "dtype('uint64') to dtype('bool') with casting rule 'same_kind' at "
-                   'torchnp/_normalize.py:390; NumPy: ValueError: non-broadcastable output operand '
-                   "with shape (1,) [remapped to (1,)] doesn't match the broadcast shape (4,)",
+ 'cumulative_prod': 'statistics: spurious-exception: TypeError: cumulative_prod() got some '
+                    "positional-only arguments passed as keyword arguments: 'x' at "
+                    'statistics/src/torchnp_statistics/_out_rules.py:176; NumPy returned ndarray',
+ 'cumulative_sum': 'statistics: spurious-exception: TypeError: cumulative_sum() got some '
+                   "positional-only arguments passed as keyword arguments: 'x' at "
+                   'statistics/src/torchnp_statistics/_out_rules.py:176; NumPy returned ndarray',
  'deg2rad': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
             'be a string or a tuple.; torchnp returned ndarray',
  'degrees': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
@@ -211,15 +193,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'divmod': "ufuncs: wrong-exception: ValueError: The 'out' tuple must have exactly one entry per "
            'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:548; NumPy: TypeError: divmod() '
            "got an unexpected keyword argument 'bogus_keyword'",
- 'dot': 'mathroutines: wrong-exception: ValueError: output array is not acceptable (must have the '
-        'right datatype, number of dimensions, and be a C-Array) at '
-        'mathroutines/src/torchnp_mathroutines/_linalg_impl.py:67; NumPy: UFuncTypeError: Cannot '
-        "cast ufunc 'multiply' output from dtype('uint64') to dtype('bool') with casting rule "
-        "'same_kind",
- 'einsum': "core: wrong-exception: UFuncTypeError: Cannot cast einsum output from dtype('bool') to "
-           "dtype('float64') with casting rule 'no' at torchnp/_normalize.py:390; NumPy: "
-           'ValueError: out parameter does not have the correct number of dimensions, has 0 but '
-           'should have 1',
+ 'dot': 'mathroutines: wrong-exception: ValueError: shapes (1, 3) and (1, 1) not aligned: 3 (dim '
+        '1) != 1 (dim 0) at mathroutines/src/torchnp_mathroutines/_linalg_impl.py:77; NumPy: '
+        "TypeError: 'out' must be an array",
+ 'einsum': 'mathroutines: silent-mismatch: result: dtype int64 != bool',
  'einsum_path': "mathroutines: silent-mismatch: result[1]: '  Complete contraction:  "
                 'ii->i\\n         Naive scaling:  1\\n     Naive FLOP count:  3.000e+00\\n  '
                 "contraction 0: (0,)\\n' != '  Complete contraction:  ii->i\\n         Naive "
@@ -242,24 +219,21 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'fft.fftfreq': 'core: wrong-exception: TypeError: device must be None, a string or a '
                 'torch.device, not [] at torchnp/_normalize.py:343; NumPy: ValueError: Device not '
                 'understood. Only "cpu" is allowed, but received: []',
- 'fft.hfft': 'fft: silent-mismatch: result: values differ at (3, 5): torchnp np.float32(-inf) vs '
-             'NumPy np.float32(nan) (torchnp [[ nan,  nan,  nan,  nan,  nan,  nan],\n'
-             ' [ nan,  nan,  nan,  nan,  nan,  nan],\n'
-             ' [ nan,  nan,  nan,  nan,  nan,  nan],\n'
-             ' [-inf, -inf,  inf,  inf,  inf, -inf]], NumPy [[ nan,  nan,  nan,  nan,  nan,  '
-             'nan],\n'
-             ' [ nan',
+ 'fft.ifft': 'fft: silent-mismatch: result: values differ at (1,): torchnp '
+             'np.complex128(-0.708160400390625-1.2265697717666626j) vs NumPy '
+             'np.complex128(-0.708160400390625-1.2265697933848816j) (torchnp '
+             '[-1.83288574-0.j        , -0.7081604 -1.22656977j, -0.7081604 +1.22656977j], NumPy '
+             '[-1.83288574+0.j        , -0.7081604 -1.22656979j, -',
  'fft.ihfft': "fft: wrong-exception: TypeError: ufunc 'rfft_n_even' did not contain a loop with "
               "signature matching types <class 'numpy.dtypes.Complex128DType'> -> None at "
               'fft/src/torchnp_fft/_engine_impl.py:43; NumPy: ValueError: output array has wrong '
               'shape.',
- 'fft.irfft': 'fft: silent-mismatch: result: values differ at (3, 5): torchnp np.float32(-inf) vs '
-              'NumPy np.float32(nan) (torchnp [[ nan,  nan,  nan,  nan,  nan,  nan],\n'
-              ' [ nan,  nan,  nan,  nan,  nan,  nan],\n'
-              ' [ nan,  nan,  nan,  nan,  nan,  nan],\n'
-              ' [-inf, -inf,  inf,  inf,  inf, -inf]], NumPy [[ nan,  nan,  nan,  nan,  nan,  '
-              'nan],\n'
-              ' [ nan',
+ 'fft.irfftn': 'fft: silent-mismatch: result: values differ at (0, 5): torchnp np.float64(inf) vs '
+               'NumPy np.float64(nan) (torchnp [[            inf,             inf,            '
+               '-inf,            -inf,\n'
+               '             -inf,             inf],\n'
+               ' [           -inf,             inf,            -inf,             inf,\n'
+               '             -inf,             i',
  'fft.rfft': "fft: wrong-exception: TypeError: ufunc 'rfft_n_even' did not contain a loop with "
              "signature matching types <class 'numpy.dtypes.Complex128DType'> -> None at "
              'fft/src/torchnp_fft/_engine_impl.py:43; NumPy: ValueError: output array has wrong '
@@ -270,6 +244,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'fill_diagonal': "core: wrong-exception: TypeError: fill_diagonal: argument 'a' must be a "
                   'torchnp.ndarray, not list at torchnp/_normalize.py:322; NumPy: AttributeError: '
                   "'list' object has no attribute 'ndim'",
+ 'fix': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
+        "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+        "torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc 'trunc' output from "
+        "dtype('O') to dtype('float64') with casting rule 'same_kind'",
  'float_power': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
                 "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
                 'NumPy: TypeError: casting must be str, not int',
@@ -314,8 +292,9 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'genfromtxt': 'io: wrong-exception: IndexError: list index out of range at '
                'io/src/torchnp_io/_npyio_impl.py:397; NumPy: ValueError: Some errors were detected '
                '!',
- 'geomspace': "core: spurious-exception: TypeError: '<=' not supported between instances of 'int' "
-              "and 'tuple' at torchnp/exceptions.py:73; NumPy returned ndarray",
+ 'geomspace': "core: wrong-exception: TypeError: '<=' not supported between instances of 'int' and "
+              "'tuple' at torchnp/exceptions.py:73; NumPy: ValueError: `source` and `destination` "
+              'arguments must have the same number of elements',
  'greater': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
             "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: "
             'TypeError: casting must be str, not int',
@@ -363,6 +342,19 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
           'be a string or a tuple.; torchnp returned ndarray',
  'isnan': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
           'be a string or a tuple.; torchnp returned ndarray',
+ 'isneginf': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
+             "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+             "torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'isinf' not supported for the "
+             'input types, and the inputs could not be safely coerced to any supported types '
+             'according to ',
+ 'isposinf': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
+             "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+             "torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'isinf' not supported for the "
+             'input types, and the inputs could not be safely coerced to any supported types '
+             'according to ',
+ 'ix_': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
+        "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+        'torch/utils/dlpack.py:140); NumPy: ValueError: Cross index must be 1 dimensional',
  'kaiser': 'mathroutines: wrong-exception: TypeError: window arguments must be real numbers, not '
            'NoneType at mathroutines/src/torchnp_mathroutines/_window_impl.py:40; NumPy: '
            'ValueError: setting an array element with a sequence. The requested array has an '
@@ -382,8 +374,8 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'less_equal': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
                "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: "
                'TypeError: casting must be str, not int',
- 'lexsort': 'sorting: missing-exception: NumPy raised AxisError: axis 1 is out of bounds for array '
-            'of dimension 0; torchnp returned int64',
+ 'lexsort': "sorting: missing-exception: NumPy raised TypeError: 'tuple' object cannot be "
+            'interpreted as an integer; torchnp returned int64',
  'linalg.cond': 'linalg: wrong-exception: LinAlgError: 1-dimensional array given. Array must be at '
                 'least two-dimensional at linalg/src/torchnp_linalg/_exceptions_impl.py:44; NumPy: '
                 "TypeError: unhashable type: 'list'",
@@ -405,10 +397,9 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'linalg.trace': 'linalg: wrong-exception: ValueError: diag requires an array of at least two '
                  'dimensions at linalg/src/torchnp_linalg/_norms_impl.py:240; NumPy: TypeError: '
                  "'tuple' object cannot be interpreted as an integer",
- 'linalg.vecdot': 'linalg: wrong-exception: ValueError: vecdot: Input operand 1 has a mismatch in '
-                  'its core dimension 0, with gufunc signature (n),(n)->() (size 1 is different '
-                  'from 3) at linalg/src/torchnp_linalg/_products_impl.py:213; NumPy: TypeError: '
-                  'an integer is required',
+ 'linalg.vecdot': 'linalg: leaked-torch-error: NotImplementedError: "sum_cpu" not implemented for '
+                  "'UInt16' at linalg/src/torchnp_linalg/_products_impl.py:232; NumPy returned "
+                  'ndarray',
  'linspace': 'core: leaked-torch-error: NotImplementedError: floor is not supported for complex '
              "inputs at torchnp/_creation_impl.py:707; NumPy: TypeError: ufunc 'floor' not "
              'supported for the input types, and the inputs could not be safely coerced to any '
@@ -448,26 +439,24 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                  'negative dimension -1: [-1, -1] at '
                  'manipulation/src/torchnp_manipulation/_index_tricks.py:342; NumPy: ValueError: '
                  'negative dimensions are not allowed',
- 'matmul': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
-           'be a string or a tuple.; torchnp returned uint8',
- 'matvec': 'ufuncs: wrong-exception: ValueError: matvec: Input operand 0 does not have enough '
-           'dimensions (has 1, gufunc core with signature (m,n),(n)->(m) requires 2) at '
-           'ufuncs/src/torchnp_ufuncs/_math_impl.py:472; NumPy: TypeError: the signature object to '
-           'ufunc must be a string or a tuple.',
- 'max': "statistics: missing-exception: NumPy raised TypeError: 'list' object cannot be "
-        'interpreted as an integer; torchnp returned ndarray',
+ 'matmul': 'ufuncs: unsupported: NotImplementedError: torchnp.matmul: axes=/axis=/keepdims= are '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:584; NumPy: TypeError: The '
+           '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
+           'details such as the byte order or time unit. You can avoid this error by us',
+ 'matvec': 'ufuncs: unsupported: NotImplementedError: torchnp.matvec: axes=/axis=/keepdims= are '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:584; NumPy: TypeError: The '
+           '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
+           'details such as the byte order or time unit. You can avoid this error by us',
  'maximum': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
             "and 'dtype'; torchnp returned ndarray",
  'may_share_memory': 'sorting: missing-exception: NumPy raised ValueError: max_work must be an '
                      'integer; torchnp returned bool',
- 'mean': "statistics: missing-exception: NumPy raised TypeError: 'list' object cannot be "
-         'interpreted as an integer; torchnp returned ndarray',
- 'median': 'core: wrong-exception: UFuncTypeError: Cannot cast median output from '
-           "dtype('complex128') to dtype('float64') with casting rule 'same_kind' at "
-           'torchnp/_normalize.py:390; NumPy: ValueError: output parameter for reduction operation '
-           'add has the wrong number of dimensions: Found 0 but expected 1',
- 'min': "statistics: missing-exception: NumPy raised TypeError: 'list' object cannot be "
-        'interpreted as an integer; torchnp returned ndarray',
+ 'mean': "statistics: missing-exception: NumPy raised TypeError: 'complex' object cannot be "
+         'interpreted as an integer; torchnp returned float32',
+ 'median': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
+           "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+           'torch/utils/dlpack.py:140); NumPy: TypeError: float() argument must be a string or a '
+           "real number, not 'type'",
  'minimum': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
             "and 'dtype'; torchnp returned ndarray",
  'mintypecode': "core: spurious-exception: TypeError: Cannot interpret '[1, 2]' as a data type at "
@@ -477,257 +466,265 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'modf': "ufuncs: wrong-exception: ValueError: The 'out' tuple must have exactly one entry per "
          'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:548; NumPy: TypeError: modf() got an '
          "unexpected keyword argument 'bogus_keyword'",
- 'moveaxis': 'manipulation: silent-mismatch: result: expected a scalar uint16, got ndarray',
  'multiply': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
              "and 'dtype'; torchnp returned ndarray",
  'nan_to_num': 'mathroutines: silent-mismatch: result is the input x in NumPy',
- 'nanargmax': 'sorting: wrong-exception: TypeError: Cannot cast array data from '
-              "dtype('complex128') to dtype('int64') according to the rule 'safe' at "
-              'sorting/src/torchnp_sorting/_sorting_impl.py:286; NumPy: ValueError: output array '
-              'does not match result of np.argmax.',
- 'nanargmin': 'sorting: wrong-exception: TypeError: Cannot cast array data from '
-              "dtype('complex128') to dtype('int64') according to the rule 'safe' at "
-              'sorting/src/torchnp_sorting/_sorting_impl.py:286; NumPy: ValueError: output array '
-              'does not match result of np.argmin.',
- 'nancumprod': 'core: wrong-exception: UFuncTypeError: Cannot cast nancumprod output from '
-               "dtype('uint64') to dtype('bool') with casting rule 'same_kind' at "
-               'torchnp/_normalize.py:390; NumPy: ValueError: non-broadcastable output operand '
-               "with shape (1,) [remapped to (1,)] doesn't match the broadcast shape (4,)",
- 'nancumsum': 'core: wrong-exception: UFuncTypeError: Cannot cast nancumsum output from '
-              "dtype('uint64') to dtype('bool') with casting rule 'same_kind' at "
-              'torchnp/_normalize.py:390; NumPy: ValueError: non-broadcastable output operand with '
-              "shape (1,) [remapped to (1,)] doesn't match the broadcast shape (4,)",
- 'nanmax': "statistics: missing-exception: NumPy raised TypeError: 'list' object cannot be "
-           'interpreted as an integer; torchnp returned ndarray',
- 'nanmean': "statistics: missing-exception: NumPy raised TypeError: 'list' object cannot be "
-            'interpreted as an integer; torchnp returned ndarray',
- 'nanmedian': 'core: spurious-exception: UFuncTypeError: Cannot cast nanmedian output from '
-              "dtype('complex128') to dtype('float64') with casting rule 'same_kind' at "
-              'torchnp/_normalize.py:390; NumPy returned ndarray',
- 'nanmin': "statistics: missing-exception: NumPy raised TypeError: 'list' object cannot be "
-           'interpreted as an integer; torchnp returned ndarray',
- 'nanpercentile': 'core: wrong-exception: UFuncTypeError: Cannot cast nanpercentile output from '
-                  "dtype('float64') to dtype('bool') with casting rule 'same_kind' at "
-                  'torchnp/_normalize.py:390; NumPy: IndexError: too many indices for array: array '
-                  'is 0-dimensional, but 1 were indexed',
- 'nanquantile': "core: wrong-exception: TypeError: 'complex' object cannot be interpreted as an "
-                'integer at torchnp/_normalize.py:284; NumPy: ValueError: Quantiles must be in the '
-                'range [0, 1]',
- 'nanstd': "statistics: missing-exception: NumPy raised TypeError: 'list' object cannot be "
-           'interpreted as an integer; torchnp returned ndarray',
- 'nanvar': 'core: spurious-exception: UFuncTypeError: Cannot cast nanvar output from '
-           "dtype('float64') to dtype('bool') with casting rule 'same_kind' at "
-           'torchnp/_normalize.py:390; NumPy returned ndarray',
+ 'nanmean': "statistics: missing-exception: NumPy raised TypeError: 'complex' object cannot be "
+            'interpreted as an integer; torchnp returned float32',
+ 'nanmedian': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
+              "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+              "torch/utils/dlpack.py:140); NumPy: AttributeError: 'getset_descriptor' object has "
+              "no attribute 'type'",
+ 'nanpercentile': 'statistics: spurious-exception: IndexError: index -1 is out of bounds for axis '
+                  '0 with size 0 at statistics/src/torchnp_statistics/_order_impl.py:327; NumPy '
+                  'returned float64',
+ 'nanquantile': 'statistics: spurious-exception: IndexError: index -1 is out of bounds for axis 0 '
+                'with size 0 at statistics/src/torchnp_statistics/_order_impl.py:327; NumPy '
+                'returned float64',
+ 'nanstd': "statistics: leaked-torch-error: TypeError: unsupported operand type(s) for -: 'Tensor' "
+           "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: "
+           "TypeError: '<=' not supported between instances of 'int' and 'dict'",
+ 'nanvar': "statistics: leaked-torch-error: TypeError: unsupported operand type(s) for -: 'Tensor' "
+           "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: "
+           "TypeError: '<=' not supported between instances of 'int' and 'dict'",
  'ndarray.__add__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                    "TypeError: unsupported operand type(s) for +: 'float' and 'type'",
+                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
+                    "+: 'float' and 'type'",
  'ndarray.__and__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                    "TypeError: unsupported operand type(s) for &: 'float' and 'type'",
+                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
+                    "&: 'float' and 'type'",
  'ndarray.__contains__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                         "NumPy: TypeError: descriptor '__array_wrap__' for 'numpy.generic' "
-                         "objects doesn't apply to a 'numpy.ndarray' object",
+                         "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                         '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: descriptor '
+                         "'__array_wrap__' for 'numpy.generic' objects doesn't apply to a "
+                         "'numpy.ndarray' object",
  'ndarray.__divmod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                       "TypeError: ufunc 'divmod' not supported for the input types, and the "
-                       'inputs could not be safely coerced to any supported types according to the '
-                       "casting rule ''safe''",
+                       "required positional argument: 'self' at torchnp/_normalize.py:242 (raised "
+                       "in torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'divmod' not "
+                       'supported for the input types, and the inputs could not be safely coerced '
+                       'to any supported types according to',
  'ndarray.__eq__': 'core: silent-mismatch: result: expected a scalar bool, got bool',
  'ndarray.__floordiv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                         "NumPy: TypeError: unsupported operand type(s) for //: 'float' and 'type'",
+                         "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                         '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
+                         "operand type(s) for //: 'float' and 'type'",
  'ndarray.__ge__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                   "TypeError: '>=' not supported between instances of 'float' and 'type'",
+                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   "torch/utils/dlpack.py:140); NumPy: TypeError: '>=' not supported between "
+                   "instances of 'float' and 'type'",
  'ndarray.__gt__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                   "TypeError: '>' not supported between instances of 'float' and 'type'",
+                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   "torch/utils/dlpack.py:140); NumPy: TypeError: '>' not supported between "
+                   "instances of 'float' and 'type'",
  'ndarray.__iadd__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "UFuncTypeError: Cannot cast ufunc 'add' output from dtype('O') to "
-                     "dtype('float16') with casting rule 'same_kind'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc 'add' "
+                     "output from dtype('O') to dtype('float16') with casting rule 'same_kind'",
  'ndarray.__iand__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "UFuncTypeError: Cannot cast ufunc 'bitwise_and' output from dtype('O') to "
-                     "dtype('float16') with casting rule 'same_kind'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
+                     "'bitwise_and' output from dtype('O') to dtype('float16') with casting rule "
+                     "'same_kind'",
  'ndarray.__ifloordiv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() '
                           "missing 1 required positional argument: 'self' at "
-                          'torch/utils/dlpack.py:140; NumPy: UFuncTypeError: Cannot cast ufunc '
-                          "'floor_divide' output from dtype('O') to dtype('float16') with casting "
-                          "rule 'same_kind'",
+                          'torchnp/_normalize.py:242 (raised in torch/utils/dlpack.py:140); NumPy: '
+                          "UFuncTypeError: Cannot cast ufunc 'floor_divide' output from dtype('O') "
+                          "to dtype('float16') with casting rule 'same_kind'",
  'ndarray.__ilshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                        "NumPy: UFuncTypeError: Cannot cast ufunc 'left_shift' output from "
-                        "dtype('O') to dtype('float16') with casting rule 'same_kind'",
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast '
+                        "ufunc 'left_shift' output from dtype('O') to dtype('float16') with "
+                        "casting rule 'same_kind'",
  'ndarray.__imatmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                        "NumPy: UFuncTypeError: Cannot cast ufunc 'matmul' output from dtype('O') "
-                        "to dtype('float16') with casting rule 'same_kind'",
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast '
+                        "ufunc 'matmul' output from dtype('O') to dtype('float16') with casting "
+                        "rule 'same_kind'",
  'ndarray.__imod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "UFuncTypeError: Cannot cast ufunc 'remainder' output from dtype('O') to "
-                     "dtype('float16') with casting rule 'same_kind'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
+                     "'remainder' output from dtype('O') to dtype('float16') with casting rule "
+                     "'same_kind'",
  'ndarray.__imul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "UFuncTypeError: Cannot cast ufunc 'multiply' output from dtype('O') to "
-                     "dtype('float16') with casting rule 'same_kind'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
+                     "'multiply' output from dtype('O') to dtype('float16') with casting rule "
+                     "'same_kind'",
  'ndarray.__ior__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                    "UFuncTypeError: Cannot cast ufunc 'bitwise_or' output from dtype('O') to "
-                    "dtype('float16') with casting rule 'same_kind'",
+                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
+                    "'bitwise_or' output from dtype('O') to dtype('float16') with casting rule "
+                    "'same_kind'",
  'ndarray.__ipow__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "UFuncTypeError: Cannot cast ufunc 'power' output from dtype('O') to "
-                     "dtype('float16') with casting rule 'same_kind'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc 'power' "
+                     "output from dtype('O') to dtype('float16') with casting rule 'same_kind'",
  'ndarray.__irshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                        "NumPy: UFuncTypeError: Cannot cast ufunc 'right_shift' output from "
-                        "dtype('O') to dtype('float16') with casting rule 'same_kind'",
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast '
+                        "ufunc 'right_shift' output from dtype('O') to dtype('float16') with "
+                        "casting rule 'same_kind'",
  'ndarray.__isub__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "UFuncTypeError: Cannot cast ufunc 'subtract' output from dtype('O') to "
-                     "dtype('float16') with casting rule 'same_kind'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
+                     "'subtract' output from dtype('O') to dtype('float16') with casting rule "
+                     "'same_kind'",
  'ndarray.__itruediv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                         "NumPy: UFuncTypeError: Cannot cast ufunc 'divide' output from dtype('O') "
-                         "to dtype('float16') with casting rule 'same_kind'",
+                         "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                         '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot '
+                         "cast ufunc 'divide' output from dtype('O') to dtype('float16') with "
+                         "casting rule 'same_kind'",
  'ndarray.__ixor__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "UFuncTypeError: Cannot cast ufunc 'bitwise_xor' output from dtype('O') to "
-                     "dtype('float16') with casting rule 'same_kind'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
+                     "'bitwise_xor' output from dtype('O') to dtype('float16') with casting rule "
+                     "'same_kind'",
  'ndarray.__le__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                   "TypeError: '<=' not supported between instances of 'float' and 'type'",
+                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   "torch/utils/dlpack.py:140); NumPy: TypeError: '<=' not supported between "
+                   "instances of 'float' and 'type'",
  'ndarray.__lshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                       "TypeError: unsupported operand type(s) for <<: 'float' and 'type'",
+                       "required positional argument: 'self' at torchnp/_normalize.py:242 (raised "
+                       'in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand '
+                       "type(s) for <<: 'float' and 'type'",
  'ndarray.__lt__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                   "TypeError: '<' not supported between instances of 'float' and 'type'",
+                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   "torch/utils/dlpack.py:140); NumPy: TypeError: '<' not supported between "
+                   "instances of 'float' and 'type'",
  'ndarray.__matmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                       'ValueError: matmul: Input operand 1 does not have enough dimensions (has '
-                       '0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) requires 1)',
+                       "required positional argument: 'self' at torchnp/_normalize.py:242 (raised "
+                       'in torch/utils/dlpack.py:140); NumPy: ValueError: matmul: Input operand 1 '
+                       'does not have enough dimensions (has 0, gufunc core with signature '
+                       '(n?,k),(k,m?)->(n?,m?) requires 1)',
  'ndarray.__mod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                    "TypeError: unsupported operand type(s) for %: 'float' and 'type'",
+                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
+                    "%: 'float' and 'type'",
  'ndarray.__mul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                    "TypeError: unsupported operand type(s) for *: 'float' and 'type'",
+                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
+                    "*: 'float' and 'type'",
  'ndarray.__ne__': 'core: silent-mismatch: result: expected a scalar bool, got bool',
  'ndarray.__or__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                   "TypeError: unsupported operand type(s) for |: 'float' and 'type'",
+                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
+                   "|: 'float' and 'type'",
  'ndarray.__radd__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "TypeError: unsupported operand type(s) for +: 'type' and 'float'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
+                     "for +: 'type' and 'float'",
  'ndarray.__rand__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "TypeError: unsupported operand type(s) for &: 'type' and 'float'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
+                     "for &: 'type' and 'float'",
  'ndarray.__rdivmod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                        "NumPy: TypeError: ufunc 'divmod' not supported for the input types, and "
-                        'the inputs could not be safely coerced to any supported types according '
-                        "to the casting rule ''safe''",
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        "(raised in torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'divmod' "
+                        'not supported for the input types, and the inputs could not be safely '
+                        'coerced to any supported types according to',
  'ndarray.__rfloordiv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() '
                           "missing 1 required positional argument: 'self' at "
-                          'torch/utils/dlpack.py:140; NumPy: TypeError: unsupported operand '
-                          "type(s) for //: 'type' and 'float'",
+                          'torchnp/_normalize.py:242 (raised in torch/utils/dlpack.py:140); NumPy: '
+                          "TypeError: unsupported operand type(s) for //: 'type' and 'float'",
  'ndarray.__rlshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                        "NumPy: TypeError: unsupported operand type(s) for <<: 'type' and 'float'",
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
+                        "operand type(s) for <<: 'type' and 'float'",
  'ndarray.__rmatmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                        'NumPy: ValueError: matmul: Input operand 0 does not have enough '
-                        'dimensions (has 0, gufunc core with signature (n?,k),(k,m?)->(n?,m?) '
-                        'requires 1)',
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        '(raised in torch/utils/dlpack.py:140); NumPy: ValueError: matmul: Input '
+                        'operand 0 does not have enough dimensions (has 0, gufunc core with '
+                        'signature (n?,k),(k,m?)->(n?,m?) requires 1)',
  'ndarray.__rmod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "TypeError: unsupported operand type(s) for %: 'type' and 'float'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
+                     "for %: 'type' and 'float'",
  'ndarray.__rmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "TypeError: unsupported operand type(s) for *: 'type' and 'float'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
+                     "for *: 'type' and 'float'",
  'ndarray.__ror__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                    "TypeError: unsupported operand type(s) for |: 'type' and 'float'",
+                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
+                    "|: 'type' and 'float'",
  'ndarray.__rrshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                        "NumPy: TypeError: unsupported operand type(s) for >>: 'type' and 'float'",
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
+                        "operand type(s) for >>: 'type' and 'float'",
  'ndarray.__rshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                       "TypeError: unsupported operand type(s) for >>: 'float' and 'type'",
+                       "required positional argument: 'self' at torchnp/_normalize.py:242 (raised "
+                       'in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand '
+                       "type(s) for >>: 'float' and 'type'",
  'ndarray.__rsub__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "TypeError: unsupported operand type(s) for -: 'type' and 'float'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
+                     "for -: 'type' and 'float'",
  'ndarray.__rtruediv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                         "NumPy: TypeError: unsupported operand type(s) for /: 'type' and 'float'",
+                         "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                         '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
+                         "operand type(s) for /: 'type' and 'float'",
  'ndarray.__rxor__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                     "TypeError: unsupported operand type(s) for ^: 'type' and 'float'",
+                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
+                     "for ^: 'type' and 'float'",
  'ndarray.__setitem__': 'core: missing-exception: NumPy raised TypeError: only 0-dimensional '
                         'arrays can be converted to Python scalars; torchnp returned NoneType',
  'ndarray.__sub__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                    "TypeError: unsupported operand type(s) for -: 'float' and 'type'",
+                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
+                    "-: 'float' and 'type'",
  'ndarray.__truediv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torch/utils/dlpack.py:140; "
-                        "NumPy: TypeError: unsupported operand type(s) for /: 'float' and 'type'",
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
+                        "operand type(s) for /: 'float' and 'type'",
  'ndarray.__xor__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                    "TypeError: unsupported operand type(s) for ^: 'float' and 'type'",
- 'ndarray.all': 'core: missing-exception: NumPy raised TypeError: integer argument expected, got '
-                'float; torchnp returned ndarray',
- 'ndarray.any': 'core: missing-exception: NumPy raised TypeError: integer argument expected, got '
-                'float; torchnp returned ndarray',
- 'ndarray.argmax': 'sorting: wrong-exception: TypeError: Cannot cast array data from '
-                   "dtype('complex128') to dtype('int64') according to the rule 'safe' at "
-                   'sorting/src/torchnp_sorting/_sorting_impl.py:286; NumPy: ValueError: output '
-                   'array does not match result of np.argmax.',
- 'ndarray.argmin': 'sorting: wrong-exception: TypeError: Cannot cast array data from '
-                   "dtype('complex128') to dtype('int64') according to the rule 'safe' at "
-                   'sorting/src/torchnp_sorting/_sorting_impl.py:286; NumPy: ValueError: output '
-                   'array does not match result of np.argmin.',
+                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
+                    "^: 'float' and 'type'",
+ 'ndarray.all': "core: missing-exception: NumPy raised TypeError: 'list' object cannot be "
+                'interpreted as an integer; torchnp returned ndarray',
+ 'ndarray.any': "core: missing-exception: NumPy raised TypeError: 'list' object cannot be "
+                'interpreted as an integer; torchnp returned ndarray',
  'ndarray.argpartition': 'sorting: wrong-exception: ValueError: partition kind must be '
                          "'introselect' (got nan) at "
                          'sorting/src/torchnp_sorting/_sorting_impl.py:154; NumPy: TypeError: '
                          'select kind must be str, not float',
- 'ndarray.argsort': 'core: unsupported: NotImplementedError: torchnp.argsort: parameter order=nan '
-                    'is not supported (only the default None) at torchnp/_normalize.py:728; NumPy: '
-                    'ValueError: Cannot specify order when the array has no fields.',
+ 'ndarray.argsort': 'core: unsupported: NotImplementedError: torchnp.argsort: parameter '
+                    'order=[1.5, 2] is not supported (only the default None) at '
+                    'torchnp/_normalize.py:728; NumPy: ValueError: Cannot specify order when the '
+                    'array has no fields.',
  'ndarray.astype': "core: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
                    "'safe', 'same_kind', or 'unsafe' at torchnp/_dtypes.py:567; NumPy: TypeError: "
-                   'casting must be str, not float',
- 'ndarray.choose': 'manipulation: wrong-exception: ValueError: 0-length sequence. at '
-                   'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:222; NumPy: '
-                   'TypeError: dict is not a sequence',
- 'ndarray.clip': "core: missing-exception: NumPy raised UFuncTypeError: ufunc 'positive' did not "
-                 "contain a loop with signature matching types <class 'numpy.dtypes.BoolDType'> -> "
-                 'None; torchnp returned ndarray',
+                   'casting must be str, not list',
+ 'ndarray.choose': 'manipulation: wrong-exception: ValueError: invalid entry in choice array at '
+                   'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:45; NumPy: '
+                   'TypeError: output must be an array',
+ 'ndarray.clip': 'core: wrong-exception: ValueError: non-broadcastable output operand with shape '
+                 "() doesn't match the broadcast shape (3,) at torchnp/_normalize.py:400; NumPy: "
+                 "UFuncTypeError: ufunc 'positive' did not contain a loop with signature matching "
+                 "types <class 'numpy.dtypes.BoolDType'> -> None",
  'ndarray.compress': 'manipulation: wrong-exception: ValueError: condition must be a 1-d array at '
                      'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:195; NumPy: '
-                     "TypeError: 'type' object cannot be interpreted as an integer",
+                     "TypeError: 'tuple' object cannot be interpreted as an integer",
  'ndarray.conj': 'core: silent-mismatch: result is the input a in NumPy',
  'ndarray.conjugate': 'core: silent-mismatch: result is the input a in NumPy',
  'ndarray.copy': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' "
-                 '(got True) at torchnp/_ndarray.py:432; NumPy: TypeError: order must be str, not '
-                 'bool',
+                 '(got (1+1j)) at torchnp/_ndarray.py:432; NumPy: TypeError: order must be str, '
+                 'not complex',
  'ndarray.diagonal': 'manipulation: wrong-exception: ValueError: diag requires an array of at '
                      'least two dimensions at '
                      'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:298; NumPy: '
-                     'OverflowError: Python int too large to convert to C long',
- 'ndarray.dot': 'mathroutines: wrong-exception: ValueError: output array is not acceptable (must '
-                'have the right datatype, number of dimensions, and be a C-Array) at '
-                'mathroutines/src/torchnp_mathroutines/_linalg_impl.py:67; NumPy: UFuncTypeError: '
-                "Cannot cast ufunc 'multiply' output from dtype('int8') to dtype('bool') with "
-                "casting rule 'same_kind'",
+                     "TypeError: 'str' object cannot be interpreted as an integer",
+ 'ndarray.dot': 'core: silent-mismatch: result: expected a scalar float16, got ndarray',
  'ndarray.fill': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                 "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                 "TypeError: float() argument must be a string or a real number, not 'type'",
+                 "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                 'torch/utils/dlpack.py:140); NumPy: TypeError: float() argument must be a string '
+                 "or a real number, not 'type'",
  'ndarray.flatten': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' "
-                    '(got True) at torchnp/_shape_impl.py:155; NumPy: TypeError: order must be '
-                    'str, not bool',
+                    '(got (1+1j)) at torchnp/_shape_impl.py:155; NumPy: TypeError: order must be '
+                    'str, not complex',
  'ndarray.partition': "sorting: wrong-exception: ValueError: partition kind must be 'introselect' "
                       '(got nan) at sorting/src/torchnp_sorting/_sorting_impl.py:140; NumPy: '
                       'TypeError: select kind must be str, not float',
@@ -735,11 +732,8 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                 "dtype('float64') to dtype('int64') according to the rule 'safe' at "
                 'manipulation/src/torchnp_manipulation/_util.py:100; NumPy returned NoneType',
  'ndarray.ravel': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' "
-                  '(got True) at torchnp/_shape_impl.py:155; NumPy: TypeError: order must be str, '
-                  'not bool',
- 'ndarray.repeat': 'core: wrong-exception: AxisError: axis 100000000000000000000 is out of bounds '
-                   'for array of dimension 1 at torchnp/exceptions.py:75; NumPy: OverflowError: '
-                   'Python int too large to convert to C long',
+                  '(got (1+1j)) at torchnp/_shape_impl.py:155; NumPy: TypeError: order must be '
+                  'str, not complex',
  'ndarray.reshape': 'core: wrong-exception: TypeError: only integer scalar arrays can be converted '
                     'to a scalar index at torchnp/_ndarray.py:694; NumPy: ValueError: cannot '
                     'reshape array of size 4 into shape (2,0,newaxis,100)',
@@ -749,34 +743,33 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'ndarray.searchsorted': 'sorting: wrong-exception: ValueError: sorter.size must equal a.size at '
                          'sorting/src/torchnp_sorting/_sorting_impl.py:189; NumPy: TypeError: '
                          'could not parse sorter argument',
- 'ndarray.sort': 'core: unsupported: NotImplementedError: torchnp.sort: parameter order=nan is not '
-                 'supported (only the default None) at torchnp/_normalize.py:728; NumPy: '
+ 'ndarray.sort': 'core: unsupported: NotImplementedError: torchnp.sort: parameter order=[1.5, 2] '
+                 'is not supported (only the default None) at torchnp/_normalize.py:728; NumPy: '
                  'ValueError: Cannot specify order when the array has no fields.',
- 'ndarray.squeeze': 'core: wrong-exception: AxisError: axis 1 is out of bounds for array of '
-                    'dimension 1 at torchnp/exceptions.py:75; NumPy: TypeError: an integer is '
-                    'required for the axis',
- 'ndarray.std': 'statistics: unsupported: NotImplementedError: torchnp.std: an integer dtype= '
-                "(NumPy's truncating integer mean and wrapping squares) is not supported at "
-                'statistics/src/torchnp_statistics/_averages_impl.py:127; NumPy returned uint64',
- 'ndarray.swapaxes': 'core: wrong-exception: AxisError: axis -1 is out of bounds for array of '
-                     "dimension 0 at torchnp/exceptions.py:75; NumPy: TypeError: 'tuple' object "
-                     'cannot be interpreted as an integer',
- 'ndarray.take': 'manipulation: wrong-exception: IndexError: index 1 is out of bounds for axis 0 '
-                 'with size 1 at manipulation/src/torchnp_manipulation/_util.py:118; NumPy: '
-                 'ValueError: output array does not match result of ndarray.take',
+ 'ndarray.squeeze': 'core: silent-mismatch: result is the input a in NumPy',
+ 'ndarray.std': "statistics: wrong-exception: TypeError: unsupported operand type(s) for -: 'int' "
+                "and 'list' at statistics/src/torchnp_statistics/_averages_impl.py:225; NumPy: "
+                'ValueError: setting an array element with a sequence. The requested array has an '
+                'inhomogeneous shape after 1 dimensions. The detected shape was (2,) + '
+                'inhomogeneous part.',
+ 'ndarray.swapaxes': 'core: wrong-exception: AxisError: axis 100000000000000000000 is out of '
+                     'bounds for array of dimension 3 at torchnp/exceptions.py:75; NumPy: '
+                     'OverflowError: Python int too large to convert to C long',
  'ndarray.tobytes': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' "
-                    '(got True) at torchnp/_ndarray.py:489; NumPy: TypeError: order must be str, '
-                    'not bool',
+                    '(got (1+1j)) at torchnp/_ndarray.py:489; NumPy: TypeError: order must be str, '
+                    'not complex',
  'ndarray.trace': 'mathroutines: wrong-exception: ValueError: diag requires an array of at least '
                   'two dimensions at mathroutines/src/torchnp_mathroutines/_linalg_impl.py:165; '
-                  'NumPy: TypeError: integer argument expected, got float',
+                  "NumPy: TypeError: 'NoneType' object cannot be interpreted as an integer",
  'ndarray.transpose': 'ufuncs: wrong-exception: ValueError: operands could not be broadcast '
                       'together with shapes (4, 4) (0)  at '
                       'ufuncs/src/torchnp_ufuncs/_ufunc.py:101; NumPy: TypeError: only integer '
                       'scalar arrays can be converted to a scalar index',
- 'ndarray.var': 'statistics: unsupported: NotImplementedError: torchnp.var: an integer dtype= '
-                "(NumPy's truncating integer mean and wrapping squares) is not supported at "
-                'statistics/src/torchnp_statistics/_averages_impl.py:127; NumPy returned uint64',
+ 'ndarray.var': "statistics: wrong-exception: TypeError: unsupported operand type(s) for -: 'int' "
+                "and 'list' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: "
+                'ValueError: setting an array element with a sequence. The requested array has an '
+                'inhomogeneous shape after 1 dimensions. The detected shape was (2,) + '
+                'inhomogeneous part.',
  'ndarray.view': 'core: missing-exception: NumPy raised TypeError: Cannot construct a dtype from '
                  'an array; torchnp returned ndarray',
  'negative': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
@@ -796,10 +789,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'partition': "core: unsupported: NotImplementedError: torchnp.partition: parameter order='C' is "
               'not supported (only the default None) at torchnp/_normalize.py:728; NumPy: '
               "TypeError: 'tuple' object cannot be interpreted as an integer",
- 'percentile': 'core: wrong-exception: UFuncTypeError: Cannot cast percentile output from '
-               "dtype('float64') to dtype('bool') with casting rule 'same_kind' at "
-               'torchnp/_normalize.py:390; NumPy: IndexError: too many indices for array: array is '
-               '0-dimensional, but 1 were indexed',
  'permute_dims': "manipulation: wrong-exception: TypeError: 'int' object is not iterable at "
                  'manipulation/src/torchnp_manipulation/_shape_ops_impl.py:142; NumPy: AxisError: '
                  'axis 1 is out of bounds for array of dimension 1',
@@ -808,10 +797,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
           'NoneType',
  'polyint': 'mathroutines: spurious-exception: TypeError: len() of unsized object at '
             'mathroutines/src/torchnp_mathroutines/_polynomial_impl.py:242; NumPy returned ndarray',
- 'polynomial.chebyshev.chebfromroots': 'polynomial: leaked-torch-error: TypeError: '
+ 'polynomial.chebyshev.chebfromroots': 'core: leaked-torch-error: TypeError: '
                                        'generic.__dlpack_device__() missing 1 required positional '
-                                       "argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                                       "TypeError: object of type 'type' has no len()",
+                                       "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                       'torch/utils/dlpack.py:140); NumPy: TypeError: object of '
+                                       "type 'type' has no len()",
  'polynomial.chebyshev.chebgrid3d': 'polynomial: silent-mismatch: result: values differ at (0, 0, '
                                     '0, 0, 0): torchnp np.float64(-1.1840815813983145e+39) vs '
                                     'NumPy np.float64(6.129019774439081e+16) (torchnp '
@@ -859,10 +849,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.chebyshev.chebweight': 'polynomial: missing-exception: NumPy raised TypeError: '
                                     "unsupported operand type(s) for +: 'float' and 'list'; "
                                     'torchnp returned ndarray',
- 'polynomial.hermite.hermfromroots': 'polynomial: leaked-torch-error: TypeError: '
+ 'polynomial.hermite.hermfromroots': 'core: leaked-torch-error: TypeError: '
                                      'generic.__dlpack_device__() missing 1 required positional '
-                                     "argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                                     "TypeError: object of type 'type' has no len()",
+                                     "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                     'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
+                                     "'type' has no len()",
  'polynomial.hermite.hermgrid3d': 'polynomial: silent-mismatch: result: values differ at (0, 0, 0, '
                                   '0, 0): torchnp np.float64(-9.337935548863499e+39) vs NumPy '
                                   'np.float64(-166247063936.0) (torchnp [[[[[-9.33793555e+39,  '
@@ -894,10 +885,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                                     'inhomogeneous part. at torchnp/_normalize.py:216; NumPy: '
                                     "TypeError: object of type 'int' has no len()",
  'polynomial.hermite.hermweight': 'polynomial: silent-mismatch: result: dtype float64 != float32',
- 'polynomial.hermite_e.hermefromroots': 'polynomial: leaked-torch-error: TypeError: '
+ 'polynomial.hermite_e.hermefromroots': 'core: leaked-torch-error: TypeError: '
                                         'generic.__dlpack_device__() missing 1 required positional '
-                                        "argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                                        "TypeError: object of type 'type' has no len()",
+                                        "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                        'torch/utils/dlpack.py:140); NumPy: TypeError: object of '
+                                        "type 'type' has no len()",
  'polynomial.hermite_e.hermeline': 'polynomial: leaked-torch-error: RuntimeError: stack expects '
                                    'each tensor to be equal size, but got [4] at entry 0 and [] at '
                                    'entry 1 at '
@@ -918,10 +910,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.hermite_e.hermeweight': 'polynomial: missing-exception: NumPy raised TypeError: '
                                      "unsupported operand type(s) for ** or pow(): 'list' and "
                                      "'int'; torchnp returned ndarray",
- 'polynomial.laguerre.lagfromroots': 'polynomial: leaked-torch-error: TypeError: '
+ 'polynomial.laguerre.lagfromroots': 'core: leaked-torch-error: TypeError: '
                                      'generic.__dlpack_device__() missing 1 required positional '
-                                     "argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                                     "TypeError: object of type 'type' has no len()",
+                                     "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                     'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
+                                     "'type' has no len()",
  'polynomial.laguerre.laggrid2d': 'polynomial: silent-mismatch: result: values differ at (): '
                                   'torchnp np.float64(3.916666666666666) vs NumPy '
                                   'np.float64(-117263225940646.75) (torchnp 3.91666667, NumPy '
@@ -959,10 +952,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                                     'inhomogeneous part. at torchnp/_normalize.py:216; NumPy: '
                                     "TypeError: object of type 'int' has no len()",
  'polynomial.laguerre.lagweight': 'polynomial: silent-mismatch: result: dtype float64 != float32',
- 'polynomial.legendre.legfromroots': 'polynomial: leaked-torch-error: TypeError: '
+ 'polynomial.legendre.legfromroots': 'core: leaked-torch-error: TypeError: '
                                      'generic.__dlpack_device__() missing 1 required positional '
-                                     "argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                                     "TypeError: object of type 'type' has no len()",
+                                     "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                     'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
+                                     "'type' has no len()",
  'polynomial.legendre.leggrid3d': 'polynomial: silent-mismatch: result: values differ at (0, 0, 0, '
                                   '0, 0, 1): torchnp '
                                   'np.complex128(-27233.746093749996-7385.748077392578j) vs NumPy '
@@ -989,10 +983,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.legendre.legweight': "polynomial: missing-exception: NumPy raised TypeError: can't "
                                   "multiply sequence by non-int of type 'float'; torchnp returned "
                                   'ndarray',
- 'polynomial.polynomial.polyfromroots': 'polynomial: leaked-torch-error: TypeError: '
+ 'polynomial.polynomial.polyfromroots': 'core: leaked-torch-error: TypeError: '
                                         'generic.__dlpack_device__() missing 1 required positional '
-                                        "argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                                        "TypeError: object of type 'type' has no len()",
+                                        "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                        'torch/utils/dlpack.py:140); NumPy: TypeError: object of '
+                                        "type 'type' has no len()",
  'polynomial.polynomial.polyline': 'polynomial: leaked-torch-error: RuntimeError: stack expects '
                                    'each tensor to be equal size, but got [4] at entry 0 and [] at '
                                    'entry 1 at '
@@ -1033,8 +1028,9 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
         "'dtype'; torchnp returned ndarray",
  'power': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
           "'dtype'; torchnp returned ndarray",
- 'ptp': "statistics: missing-exception: NumPy raised TypeError: 'tuple' object cannot be "
-        'interpreted as an integer; torchnp returned ndarray',
+ 'ptp': "statistics: missing-exception: NumPy raised UFuncTypeError: Cannot cast ufunc 'subtract' "
+        "output from dtype('complex128') to dtype('bool') with casting rule 'same_kind'; torchnp "
+        'returned ndarray',
  'put_along_axis': 'manipulation: leaked-torch-error: RuntimeError: shape mismatch: value tensor '
                    'of shape [4] cannot be broadcast to indexing result of shape [3] at '
                    'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:149; NumPy: '
@@ -1043,9 +1039,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'putmask': 'manipulation: missing-exception: NumPy raised TypeError: Cannot cast array data from '
             "dtype('int8') to dtype('uint16') according to the rule 'safe'; torchnp returned "
             'NoneType',
- 'quantile': "core: wrong-exception: TypeError: 'complex' object cannot be interpreted as an "
-             'integer at torchnp/_normalize.py:284; NumPy: ValueError: Quantiles must be in the '
-             'range [0, 1]',
  'rad2deg': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
             'be a string or a tuple.; torchnp returned ndarray',
  'radians': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
@@ -1288,10 +1281,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'random.poisson': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
                    "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
                    'returned int',
- 'random.power': 'random: wrong-exception: ValueError: Output size (True,) is not compatible with '
-                 'broadcast dimensions of inputs (3, 1). at '
-                 'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: expected a '
-                 "sequence of integers or a single integer, got 'True'",
+ 'random.power': 'random: hang: no result within 3 s',
  'random.rand': "random: wrong-exception: AttributeError: 'MT19937' object has no attribute "
                 "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy: "
                 "TypeError: 'numpy.float32' object cannot be interpreted as an integer",
@@ -1385,9 +1375,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              "AttributeError: 'list' object has no attribute 'ndim'",
  'roots': 'mathroutines: missing-exception: NumPy raised TypeError: dispatcher for '
           '__array_function__ did not return an iterable; torchnp returned ndarray',
- 'round': 'core: spurious-exception: ValueError: non-broadcastable output operand with shape () '
-          "doesn't match the broadcast shape (1,) at torchnp/_normalize.py:400; NumPy returned "
-          'ndarray',
  'save': 'io: silent-mismatch: the file written differs: torchnp '
          'b"\\x93NUMPY\\x01\\x00v\\x00{\'descr\': \'<f8\', \'fortran_order\': False, \'shape\': '
          '(0,), }                                                     " vs NumPy '
@@ -1395,9 +1382,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
          '}                                           ',
  'savetxt': 'io: wrong-exception: ValueError: Expected 1D or 2D array, got 0D array instead at '
             'io/src/torchnp_io/_npyio_impl.py:197; NumPy: LookupError: unknown encoding: bytes',
- 'searchsorted': 'sorting: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                 "required positional argument: 'self' at torch/utils/dlpack.py:140; NumPy: "
-                 'ValueError: object of too small depth for desired array',
+ 'searchsorted': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
+                 "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                 'torch/utils/dlpack.py:140); NumPy: ValueError: object of too small depth for '
+                 'desired array',
  'select': 'manipulation: missing-exception: NumPy raised TypeError: Cannot cast array data from '
            "dtype('int64') to dtype('uint64') according to the rule 'same_kind'; torchnp returned "
            'ndarray',
@@ -1427,21 +1415,19 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'square': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
            'be a string or a tuple.; torchnp returned ndarray',
  'squeeze': 'core: silent-mismatch: result is the input a in NumPy',
- 'stack': "core: wrong-exception: TypeError: Cannot interpret 'True' as a data type at "
-          'torchnp/_dtypes.py:399; NumPy: ValueError: all input arrays must have the same shape',
- 'std': "statistics: unsupported: NotImplementedError: torchnp.std: an integer dtype= (NumPy's "
-        'truncating integer mean and wrapping squares) is not supported at '
-        'statistics/src/torchnp_statistics/_averages_impl.py:127; NumPy: ValueError: ddof and '
-        "correction can't be provided simultaneously.",
+ 'stack': 'manipulation: missing-exception: NumPy raised TypeError: concatenate() only takes `out` '
+          'or `dtype` as an argument, but both were provided.; torchnp returned ndarray',
+ 'std': "statistics: leaked-torch-error: TypeError: unsupported operand type(s) for -: 'Tensor' "
+        "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: TypeError: "
+        "'<=' not supported between instances of 'int' and 'dict'",
  'subtract': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
              "and 'dtype'; torchnp returned ndarray",
- 'swapaxes': 'core: wrong-exception: AxisError: axis 1 is out of bounds for array of dimension 1 '
+ 'swapaxes': 'core: wrong-exception: AxisError: axis 1 is out of bounds for array of dimension 0 '
              "at torchnp/exceptions.py:75; NumPy: TypeError: 'tuple' object cannot be interpreted "
              'as an integer',
- 'take': "manipulation: wrong-exception: ValueError: clipmode must be one of 'clip', 'raise', or "
-         "'wrap' (got 'valid') at "
-         'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:34; NumPy: '
-         'OverflowError: Python int too large to convert to C long',
+ 'take': 'manipulation: missing-exception: NumPy raised TypeError: Cannot cast array data from '
+         "dtype('complex128') to dtype('float16') according to the rule 'safe'; torchnp returned "
+         'ndarray',
  'take_along_axis': 'manipulation: wrong-exception: ValueError: `indices` and `arr` must have the '
                     'same number of dimensions at '
                     'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:93; NumPy: '
@@ -1491,21 +1477,24 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
            'arguments must have the same number of elements',
  'unravel_index': 'manipulation: missing-exception: NumPy raised ValueError: multiple indices are '
                   'not supported for 0d arrays; torchnp returned tuple',
- 'unstack': "manipulation: spurious-exception: TypeError: 'tuple' object cannot be interpreted as "
-            'an integer at manipulation/src/torchnp_manipulation/_joining_impl.py:81; NumPy '
-            'returned tuple',
+ 'unstack': "manipulation: wrong-exception: TypeError: 'tuple' object cannot be interpreted as an "
+            'integer at manipulation/src/torchnp_manipulation/_joining_impl.py:81; NumPy: '
+            'ValueError: `source` and `destination` arguments must have the same number of '
+            'elements',
  'unwrap': "core: wrong-exception: TypeError: '<=' not supported between instances of 'int' and "
            "'NoneType' at torchnp/exceptions.py:73; NumPy: ValueError: diff requires input that is "
            'at least one dimensional',
- 'var': "core: spurious-exception: UFuncTypeError: Cannot cast var output from dtype('float64') to "
-        "dtype('bool') with casting rule 'same_kind' at torchnp/_normalize.py:390; NumPy returned "
-        'ndarray',
- 'vecdot': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
-           'be a string or a tuple.; torchnp returned uint8',
- 'vecmat': 'ufuncs: wrong-exception: ValueError: vecmat: Input operand 1 does not have enough '
-           'dimensions (has 1, gufunc core with signature (n),(n,m)->(m) requires 2) at '
-           'ufuncs/src/torchnp_ufuncs/_math_impl.py:472; NumPy: TypeError: the signature object to '
-           'ufunc must be a string or a tuple.',
+ 'var': "statistics: leaked-torch-error: TypeError: unsupported operand type(s) for -: 'Tensor' "
+        "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: TypeError: "
+        "'<=' not supported between instances of 'int' and 'dict'",
+ 'vecdot': 'ufuncs: unsupported: NotImplementedError: torchnp.vecdot: axes=/axis=/keepdims= are '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:584; NumPy: TypeError: The '
+           '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
+           'details such as the byte order or time unit. You can avoid this error by us',
+ 'vecmat': 'ufuncs: unsupported: NotImplementedError: torchnp.vecmat: axes=/axis=/keepdims= are '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:584; NumPy: TypeError: The '
+           '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
+           'details such as the byte order or time unit. You can avoid this error by us',
  'zeros_like': 'core: wrong-exception: TypeError: device must be None, a string or a torch.device, '
                'not 1.5 at torchnp/_normalize.py:343; NumPy: ValueError: Device not understood. '
                'Only "cpu" is allowed, but received: 1.5'}

@@ -16,6 +16,8 @@ difference; tests never silence one on their own. The rules:
     values agree to relative tolerance X (of the largest magnitude).
 ``inputs NAMES [if COND]``
     what the call leaves in its array inputs is not compared.
+``same-type A=B ...``
+    NumPy's scalar type A and torchnp's B count as the same type.
 
 NAMES is a comma-separated list of globs over qualified names (``sum``,
 ``linalg.*``, ``ndarray.sum``, ``random.Generator.*``) or ``@ufunc`` (every
@@ -32,7 +34,7 @@ import re
 
 DIFFERENCES = pathlib.Path(__file__).resolve().parents[2] / "docs" / "DIFFERENCES.md"
 
-_RULE = re.compile(r"^(unsupported|values|unordered|rtol|inputs)\s+(.*)$")
+_RULE = re.compile(r"^(unsupported|values|unordered|rtol|inputs|same-type)\s+(.*)$")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Rule:
     row: str = ""  # the table row's first cell, for messages
 
     def applies(self, target, case, np_warnings=()):
+        if self.kind == "same-type":
+            return True
         if self.names and not any(_name_matches(g, target) for g in self.names):
             return False
         return all(_cond_holds(c, case, np_warnings) for c in self.conds)
@@ -113,6 +117,11 @@ def parse_rule(text, row=""):
     kind, rest = m.groups()
     if kind == "unsupported":
         return Rule(kind, regex=_parse_regex(rest), row=row)
+    if kind == "same-type":
+        pairs = tuple(tuple(p.split("=", 1)) for p in rest.split())
+        if not pairs or any(len(p) != 2 for p in pairs):
+            raise ValueError(f"DIFFERENCES.md fuzzer rule {text!r}: expected A=B pairs")
+        return Rule(kind, names=pairs, row=row)
     rest, _, cond = rest.partition(" if ")
     conds = _parse_conds(cond) if cond else ()
     words = rest.split()

@@ -68,7 +68,7 @@ def test_inputs_build_the_same(data):
 def test_every_rule_names_a_target():
     """A rule whose names match no target is stale (a renamed function, a typo)."""
     for r in RULES:
-        if r.kind == "unsupported":
+        if r.kind in ("unsupported", "same-type"):
             continue
         for g in r.names:
             assert any(_table._name_matches(g, t) for t in TARGETS), (r.row, g)

@@ -369,8 +369,57 @@ def test_audit_regressions(name, args, kw):
         check(name, *args, **kw)
 
 
-@pytest.mark.parametrize("name,axis", [("var", 0), ("nanvar", 1), ("std", None), ("nanstd", None)])
-def test_var_integer_dtype_is_refused(name, axis):
-    # NumPy truncates the mean and wraps the squares in the integer dtype; refuse loudly
-    with pytest.raises(NotImplementedError, match="integer dtype"):
-        getattr(tnp, name)(tnp.asarray(_RA), axis=axis, dtype="int16")
+@pytest.mark.parametrize("name,axis", [("var", 0), ("var", None), ("std", None),
+                                       ("std", 0), ("nanvar", 1), ("nanstd", None)])
+@pytest.mark.parametrize("dtype", ["int16", "int8", "uint8", "complex128", "complex64", "float32"])
+def test_var_std_dtype(name, axis, dtype):
+    """NumPy's var/std with dtype=: an integer dtype truncates the mean and wraps the squares;
+    a complex dtype gives a complex result (issue 12); std of an integer array result refuses
+    the sqrt into it (same_kind)."""
+    from tests._oracle import check
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for data in (np.asarray(_RA), np.asarray([[1, 5, 9], [2, 2, 100]], dtype=np.int32),
+                     np.asarray([[1.5, np.nan], [2.0, 7.25]])):
+            check(name, data, axis=axis, dtype=dtype)
+
+
+def test_var_complex_input_real_dtype():
+    """A real dtype= with complex input: the mean of the real parts, |x - mean|**2 summed."""
+    from tests._oracle import check
+    a = np.asarray([[0.5, -1 + 0.5j], [-3.25 + 0.5j, -3.25 + 0.5j]], dtype=np.complex64)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check("var", a, dtype="float64")
+        check("std", a, axis=0, dtype="float32")
+
+
+@pytest.mark.parametrize("name", ["sum", "prod", "nansum", "nanprod"])
+@pytest.mark.parametrize("data", [[1, -3, 2], [0, 5, 0], [[1, 0], [2, 3]]])
+def test_bool_dtype_casts_before_reducing(name, data):
+    """sum/prod(dtype=bool) cast to bool first, then reduce with logical or/and (issue 12)."""
+    from tests._oracle import check
+    a = np.asarray(data, dtype=np.int32)
+    check(name, a, dtype=np.bool_)
+    check(name, a, axis=0, dtype=np.bool_)
+    check(name, a, dtype=np.bool_, initial=True)
+
+
+@pytest.mark.parametrize("name", ["sum", "max", "min", "nanmax", "prod"])
+@pytest.mark.parametrize("initial", ["abc", b"x", {}, object(), [1.5, 2], 10**20, -5, 2.5,
+                                     complex(1, 1), None, True, "3"])
+@pytest.mark.parametrize("dtype", ["uint8", "float64", "bool", "complex128", "int16"])
+def test_initial_is_converted_as_numpy_does(name, initial, dtype):
+    """initial= goes through int()/float()/complex()/bool() with NumPy's errors (issue 12:
+    torch errors leaked for strings, dicts and out-of-range integers)."""
+    from tests._oracle import check
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        check(name, np.asarray([1, 2], dtype=dtype), initial=initial)
+
+
+@pytest.mark.parametrize("where", [1, 0, 2.5, -7])
+def test_where_takes_python_scalars(where):
+    from tests._oracle import check
+    check("sum", np.asarray([1.5, 2.0]), where=where)
+    check("max", np.asarray([1.5, 2.0]), where=where, initial=0)

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import torch
 
-from torchnp._dtypes import _BY_TORCH, result_type_torch
+from torchnp._dtypes import _BY_TORCH, promote_torch, result_type_torch
 from torchnp._normalize import ArrayLike, ArrayOrScalar, AxisLike, DTypeLike, KeepDims, OutArray, as_tensor
 from torchnp._normalize import check_data
 from torchnp.exceptions import UFuncTypeError, normalize_axis_index
 
-from ._common import _NoValue, axes_of, is_inexact, kind, mean_dtype, reduced_count, warn_runtime, where_tensor
+from ._common import (_NoValue, axes_of, from_compute, is_inexact, kind, mean_dtype,
+                      reduced_count, to_compute, warn_runtime, where_tensor)
 
 __all__ = ["mean", "average", "std", "var", "nanmean", "nanstd", "nanvar"]
 
@@ -112,102 +113,127 @@ def _ddof(ddof, correction):
     return ddof
 
 
-def _check_var_dtype(a, dtype, name, axis):
-    if dtype is None or is_inexact(dtype):
-        return
-    if name.startswith("nan") and is_inexact(a.dtype):
-        raise TypeError("If a is inexact, then dtype must be inexact")
-    if name.endswith("std") and len(axes_of(axis, a.ndim, lenient=True)) < a.ndim:
-        # NumPy's sqrt of the integer variance: float16 for 8-bit types, float32 for
-        # 16-bit ones, float64 above, which ``dtype`` cannot hold
-        bits = 8 if dtype == torch.bool else torch.iinfo(dtype).bits
-        f = {8: "float16", 16: "float32"}.get(bits, "float64")
-        raise UFuncTypeError(f"Cannot cast ufunc 'sqrt' output from dtype('{f}') to "
-                             f"dtype('{_BY_TORCH[dtype].name}') with casting rule 'same_kind'")
-    raise NotImplementedError(f"torchnp.{name}: an integer dtype= (NumPy's truncating integer "
-                              "mean and wrapping squares) is not supported")
+def _sum_as(x, axes, sdt, mask):
+    """``umr_sum(x, axes, dtype=sdt, where=mask)`` (``sdt`` None: x's own accumulator)."""
+    from ._sumprod_impl import _reduce
+    if sdt is None:
+        sdt = x.dtype if is_inexact(x.dtype) else None
+    return _reduce(x, axes, sdt, _NoValue, _NoValue if mask is None else mask, False)
+
+
+def _divide_into(s, n):
+    """NumPy's ``true_divide(s, n, out=s, casting='unsafe')``: the quotient in s's dtype."""
+    if is_inexact(s.dtype):
+        if isinstance(n, torch.Tensor):
+            n = n.to(s.real.dtype if s.is_complex() else s.dtype)
+        return s / n
+    q = s.to(torch.float64) / (n.to(torch.float64) if isinstance(n, torch.Tensor) else n)
+    return q.to(s.dtype)
 
 
 def _var(a, axis, dtype, ddof, where, mean_, nan=False):
-    axes = axes_of(axis, a.ndim, lenient=nan)
-    rdt = dtype if dtype is not None else mean_dtype(a.dtype)
-    cdt = _acc_dtype(rdt) if is_inexact(rdt) else torch.float64
-    if cdt.is_complex and not a.dtype.is_complex:
-        cdt = cdt.to_real() if hasattr(cdt, "to_real") else torch.float64
-    x = a.to(cdt) if not a.dtype.is_complex or cdt.is_complex else a.to(cdt)
-    mask = where_tensor(where, a.shape, a.device)
+    """NumPy's ``_var``: mean in ``dtype``, squared deviations, their sum in ``dtype``, divided
+    by ``n - ddof``; integer ``dtype=`` truncates the mean and wraps the squares as NumPy's
+    loops do; a complex ``dtype=`` gives a complex result."""
     if nan and is_inexact(a.dtype):
-        valid = ~torch.isnan(x)
-        mask = valid if mask is None else (mask & valid)
+        return _nanvar(a, axis, dtype, ddof, where, mean_)
+    axes = axes_of(axis, a.ndim, lenient=nan)
+    mask = where_tensor(where, a.shape, a.device)
     n = _count(a.shape, axes, mask, a.device)
-    rdt_real = rdt.to_real() if rdt.is_complex else rdt
-    simple = (mask is None and mean_ is _NoValue and isinstance(n, int) and n - ddof > 0
-              and axes and isinstance(ddof, int))
-    if simple:
-        r = torch.var(x, dim=axes, correction=ddof) if len(axes) < x.ndim else torch.var(x, correction=ddof)
-        return r.to(rdt_real)
-    if isinstance(n, int):
-        dof_bad = n - ddof <= 0
-    else:
-        dof_bad = bool(((n - ddof) <= 0).any())
+    sdt = dtype if dtype is not None else (torch.float64 if kind(a.dtype) in "biu" else None)
     if mean_ is not _NoValue:
-        m = (mean_ if isinstance(mean_, torch.Tensor) else as_tensor(mean_)).to(x.dtype)
+        m = mean_ if isinstance(mean_, torch.Tensor) else as_tensor(mean_)
     else:
-        if mask is not None:
-            xs = torch.where(mask, x, torch.zeros((), dtype=x.dtype, device=x.device))
-        else:
-            xs = x
-        s = _red_sum(xs, axes)
-        m = _keep_dims(s / n if isinstance(n, int) else s / _as_float(n, x), axes)
-    d = x - m
-    sq = (d.real * d.real + d.imag * d.imag) if d.is_complex() else d * d
-    if mask is not None:
-        sq = torch.where(mask, sq, torch.zeros((), dtype=sq.dtype, device=sq.device))
-    ss = _red_sum(sq, axes)
-    if dof_bad:
-        warn_runtime("Degrees of freedom <= 0 for slice" + ("." if nan else ""))
-    if isinstance(n, int):
-        r = ss / float(builtins_max(n - ddof, 0))
+        m = _keep_dims(_divide_into(_sum_as(a, axes, sdt, mask),
+                                    n if isinstance(n, int) else n), axes)
+    xdt = promote_torch(a.dtype, m.dtype)
+    x = to_compute(a, xdt) - to_compute(m, xdt)
+    if a.is_complex():
+        sq = x.real * x.real + x.imag * x.imag
+    elif a.dtype == torch.bool:
+        sq = (x * x.conj()).real if x.is_complex() else x * x
     else:
-        r = ss / torch.clamp(_as_float(n, sq) - ddof, min=0)
-    if nan and dof_bad:
-        # nanvar gives NaN (not inf) where the degrees of freedom are <= 0
-        r = torch.where(torch.as_tensor(n, device=r.device) - ddof <= 0,
-                        torch.tensor(float("nan"), dtype=r.dtype, device=r.device), r)
-    return r.to(rdt_real)
+        sq = x * x
+    sq = from_compute(sq, xdt if not a.is_complex() else sq.dtype)
+    ret = _sum_as(sq, axes, sdt, mask)
+    bad = (n - ddof <= 0) if isinstance(n, int) else bool(((n - ddof) <= 0).any())
+    if bad:
+        warn_runtime("Degrees of freedom <= 0 for slice")
+    d = builtins_max(n - ddof, 0) if isinstance(n, int) else torch.clamp(n - ddof, min=0)
+    return _divide_into(ret, d)
+
+
+def _nanvar(a, axis, dtype, ddof, where, mean_):
+    """NumPy's ``nanvar`` for inexact input (NaNs replaced by 0 and not counted)."""
+    if dtype is not None and not is_inexact(dtype):
+        raise TypeError("If a is inexact, then dtype must be inexact")
+    axes = axes_of(axis, a.ndim, lenient=True)
+    mask = where_tensor(where, a.shape, a.device)
+    isnan = torch.isnan(a)
+    arr = torch.where(isnan, torch.zeros((), dtype=a.dtype, device=a.device), a)
+    valid = ~isnan if mask is None else (~isnan & mask)
+    cnt = valid.sum(dim=axes, keepdim=True) if axes else valid.to(torch.int64)
+    if mean_ is not _NoValue:
+        avg = mean_ if isinstance(mean_, torch.Tensor) else as_tensor(mean_)
+    else:
+        avg = _divide_into(_keep_dims(_sum_as(arr, axes, dtype, mask), axes), cnt)
+    dev = (arr - avg).to(arr.dtype)  # NumPy subtracts into arr (unsafe)
+    dev = torch.where(isnan, torch.zeros((), dtype=dev.dtype, device=dev.device), dev)
+    sqr = dev.real * dev.real + dev.imag * dev.imag if dev.is_complex() else dev * dev
+    var = _sum_as(sqr, axes, dtype, mask)
+    dof = (cnt.reshape(var.shape) if axes else cnt) - ddof
+    var = _divide_into(var, dof)
+    isbad = dof <= 0
+    if bool(isbad.any()):
+        warn_runtime("Degrees of freedom <= 0 for slice.")
+        var = torch.where(isbad, torch.tensor(float("nan"), dtype=var.dtype, device=var.device),
+                          var)
+    return var
 
 
 builtins_max = max
 
 
-def _as_float(n, like):
-    dt = like.real.dtype if like.is_complex() else like.dtype
-    return n.to(dt)
+def _sqrt_of(v, keep, name):
+    """NumPy's ``sqrt`` of a variance: into the array itself (``same_kind``), or of a
+    scalar cast back to its type."""
+    if is_inexact(v.dtype):
+        return torch.sqrt(v)
+    if v.ndim or keep:
+        bits = 8 if v.dtype == torch.bool else torch.iinfo(v.dtype).bits
+        f = {8: "float16", 16: "float32"}.get(bits, "float64")
+        raise UFuncTypeError(f"Cannot cast ufunc 'sqrt' output from dtype('{f}') to "
+                             f"dtype('{_BY_TORCH[v.dtype].name}') with casting rule 'same_kind'")
+    return torch.sqrt(v.to(torch.float64)).to(v.dtype)
 
 
 def var(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
         ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
         correction=_NoValue) -> ArrayOrScalar:
     """Variance along the given axes. Mirrors ``numpy.var``."""
-    _check_var_dtype(a, dtype, "var", axis)
     return _var(a, axis, dtype, _ddof(ddof, correction), where, mean)
 
 
 def std(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
-        ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
+        ddof=0, keepdims=_NoValue, *, where=_NoValue, mean=_NoValue,
         correction=_NoValue) -> ArrayOrScalar:
     """Standard deviation along the given axes. Mirrors ``numpy.std``."""
-    _check_var_dtype(a, dtype, "std", axis)
     a_ddof = _ddof(ddof, correction)
     axes = axes_of(axis, a.ndim)
     n = reduced_count(a.shape, axes)
+    keep = keepdims is not _NoValue and bool(keepdims)
     if (where is _NoValue and mean is _NoValue and n - a_ddof > 0 and axes
-            and isinstance(a_ddof, int) and dtype is None and is_inexact(a.dtype)
+            and type(a_ddof) is int and dtype is None and is_inexact(a.dtype)
             and a.dtype != torch.float16):
         # one fused kernel for the common case
-        return torch.std(a, dim=axes, correction=a_ddof) if len(axes) < a.ndim else \
-            torch.std(a, correction=a_ddof)
-    return torch.sqrt(_var(a, axis, dtype, a_ddof, where, mean))
+        r = torch.std(a, dim=axes, correction=a_ddof, keepdim=keep) if len(axes) < a.ndim \
+            else torch.std(a, correction=a_ddof)
+    else:
+        v = _var(a, axis, dtype, a_ddof, where, mean)
+        r = _sqrt_of(v, keep, "std")
+    if keep and r.ndim < a.ndim:
+        r = _keep_dims(r, axes)
+    return r
 
 
 def nanmean(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
@@ -238,20 +264,19 @@ def nanvar(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: Ou
            ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
            correction=_NoValue) -> ArrayOrScalar:
     """Variance ignoring NaNs. Mirrors ``numpy.nanvar``."""
-    _check_var_dtype(a, dtype, "nanvar", axis)
-    d = _ddof(ddof, correction)
-    if not is_inexact(a.dtype):
-        return _var(a, axis, dtype, d, where, mean)
-    return _var(a, axis, dtype, d, where, mean, nan=True)
+    return _var(a, axis, dtype, _ddof(ddof, correction), where, mean, nan=True)
 
 
 def nanstd(a: ArrayLike, axis: AxisLike = None, dtype: DTypeLike = None, out: OutArray = None,
-           ddof=0, keepdims: KeepDims = _NoValue, *, where=_NoValue, mean=_NoValue,
+           ddof=0, keepdims=_NoValue, *, where=_NoValue, mean=_NoValue,
            correction=_NoValue) -> ArrayOrScalar:
     """Standard deviation ignoring NaNs. Mirrors ``numpy.nanstd``."""
-    _check_var_dtype(a, dtype, "nanstd", axis)
-    d = _ddof(ddof, correction)
-    return torch.sqrt(_var(a, axis, dtype, d, where, mean, nan=is_inexact(a.dtype)))
+    keep = keepdims is not _NoValue and bool(keepdims)
+    v = _var(a, axis, dtype, _ddof(ddof, correction), where, mean, nan=True)
+    r = _sqrt_of(v, keep, "nanstd")
+    if keep and (axis is None or a.ndim):
+        r = _keep_dims(r, axes_of(axis, a.ndim, lenient=True)) if r.ndim < a.ndim else r
+    return r
 
 
 def average(a: ArrayLike, axis: AxisLike = None, weights: ArrayLike | None = None, returned=False, *,

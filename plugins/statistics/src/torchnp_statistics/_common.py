@@ -16,6 +16,7 @@ __all__ = [
     "_NoValue", "axes_of", "sum_dtype", "mean_dtype", "compute_dtype", "widen_ordered",
     "unwiden_ordered", "apply_where", "reduced_count", "move_to_last", "warn_runtime",
     "kind", "is_inexact", "where_tensor", "finish_shape", "to_compute", "from_compute",
+    "scalar_as", "no_initial",
 ]
 
 
@@ -68,12 +69,12 @@ def axes_of(axis, ndim, lenient=False):
     if axis is None:
         return tuple(range(ndim))
     if ndim == 0 and lenient:
-        # NumPy's reductions accept axis 0/-1 (and ()) on 0-d input
-        ax = (axis,) if type(axis) is int else tuple(axis)
-        for a in ax:
-            if a not in (0, -1):
-                raise AxisError(a, 0)
-        return ()
+        # NumPy's reductions accept an int axis 0/-1 (and ()) on 0-d input; not (0,)
+        if type(axis) is int:
+            if axis not in (0, -1):
+                raise AxisError(axis, 0)
+            return ()
+        return normalize_axis_tuple(axis, 0)
     return normalize_axis_tuple(axis, ndim)
 
 
@@ -139,6 +140,8 @@ def where_tensor(where, shape, device):
     if where is _NoValue or where is True:
         return None
     from torchnp._normalize import as_tensor
+    if type(where) in (int, float, complex):
+        where = bool(where)  # Python scalars are weak: NumPy takes their truth value
     w = as_tensor(where) if not isinstance(where, torch.Tensor) else where
     if w.dtype != torch.bool:
         if not (w.dtype == torch.bool or kind(w.dtype) in "b"):
@@ -178,3 +181,53 @@ def finish_shape(r, kept_shape):
 
 def warn_runtime(msg, stacklevel=4):
     warnings.warn(msg, RuntimeWarning, stacklevel=stacklevel)
+
+
+def no_initial(initial):
+    """Whether ``initial=`` was not given (NumPy treats ``None`` as not given)."""
+    return initial is _NoValue or initial is None
+
+
+def scalar_as(v, dt, device=None):
+    """A scalar argument (``initial=``, a fill value) as a 0-d tensor of dtype ``dt``,
+    converted as NumPy converts it, with NumPy's errors: ``int()``/``float()``/
+    ``complex()``/``bool()`` of the object, integers range-checked."""
+    t = getattr(v, "tensor", v)
+    if isinstance(t, torch.Tensor):
+        if t.ndim:
+            if dt.is_complex:
+                raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+            raise ValueError("setting an array element with a sequence.")
+        return t.to(device=device if device is not None else t.device, dtype=dt)
+    k = kind(dt)
+    if k == "b":
+        return torch.tensor(bool(v), device=device)
+    if k in "iu":
+        if isinstance(v, (list, tuple)):
+            raise TypeError("int() argument must be a string, a bytes-like object or a real "
+                            f"number, not '{type(v).__name__}'")
+        iv = int(v)  # NumPy converts with int(): its TypeError/ValueError
+        info = torch.iinfo(dt) if dt != torch.uint64 else None
+        lo, hi = (0, 2**64 - 1) if info is None else (info.min, info.max)
+        if not lo <= iv <= hi:
+            if not -2**63 <= iv < 2**64:
+                raise OverflowError("Python int too large to convert to C long")
+            raise OverflowError(f"Python integer {iv} out of bounds for {_BY_TORCH[dt].name}")
+        if dt == torch.uint64 and iv >= 2**63:
+            return torch.tensor(iv - 2**64, dtype=torch.int64, device=device).view(torch.uint64)
+        return torch.tensor(iv, dtype=dt, device=device)
+    if isinstance(v, (list, tuple)):
+        if k == "c":
+            raise TypeError(f"must be real number, not {type(v).__name__}")
+        raise ValueError("setting an array element with a sequence.")
+    if k == "c":
+        if isinstance(v, (bytes, str)):
+            try:
+                v = complex(v.decode("latin-1") if isinstance(v, bytes) else v)
+            except ValueError:
+                raise ValueError("complex() arg is a malformed string") from None
+        elif not isinstance(v, (int, float, complex)) and not hasattr(v, "__complex__") \
+                and not hasattr(v, "__float__") and not hasattr(v, "__index__"):
+            raise TypeError(f"must be real number, not {type(v).__name__}")
+        return torch.tensor(complex(v), dtype=dt, device=device)
+    return torch.tensor(float(v), dtype=dt, device=device)

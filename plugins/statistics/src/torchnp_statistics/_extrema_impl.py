@@ -10,8 +10,8 @@ import torch
 
 from torchnp._normalize import ArrayLike, ArrayOrScalar, AxisLike, KeepDims, OutArray
 
-from ._common import (_NoValue, axes_of, is_inexact, kind, move_to_last, unwiden_ordered,
-                      warn_runtime, where_tensor, widen_ordered)
+from ._common import (_NoValue, axes_of, is_inexact, kind, move_to_last, scalar_as,
+                      unwiden_ordered, warn_runtime, where_tensor, widen_ordered)
 
 __all__ = ["max", "min", "amax", "amin", "nanmax", "nanmin", "ptp"]
 
@@ -53,12 +53,7 @@ def _complex_minmax(a, axes, initial, mask, is_max):
     """max/min of complex input (lexicographic order), with ``initial=`` and ``where=``."""
     init = None
     if initial is not _NoValue:
-        init = torch.as_tensor(initial, device=a.device)
-        if init.is_complex() or init.dtype.is_floating_point:
-            init = init.to(a.dtype)
-        else:
-            init = init.to(torch.float64).to(a.dtype)
-        init = init.reshape(())
+        init = scalar_as(initial, a.dtype, a.device)
         if mask is not None:
             a = torch.where(mask, a, init)  # masked-out elements are the initial value
         if any(a.shape[ax] == 0 for ax in axes):
@@ -76,6 +71,8 @@ _ORDERED_NATIVE = frozenset({torch.int8, torch.int16, torch.int32, torch.int64, 
 
 
 def _minmax(a, axis, initial, where, is_max, name):
+    if initial is None:
+        initial = _NoValue  # NumPy: initial=None is no initial
     if axis is None and initial is _NoValue and where is _NoValue and a.dtype in _ORDERED_NATIVE \
             and a.numel():
         return torch.amax(a) if is_max else torch.amin(a)  # the common call: one kernel
@@ -93,7 +90,7 @@ def _minmax(a, axis, initial, where, is_max, name):
         return _complex_minmax(a, axes, initial, mask, is_max)
     x = widen_ordered(a)
     if mask is not None or initial is not _NoValue:
-        init = torch.as_tensor(initial, device=a.device).to(dt)
+        init = scalar_as(initial, dt, a.device)
         init = widen_ordered(init.reshape(1)).reshape(())
         if mask is not None:
             x = torch.where(mask, x, init)

@@ -11,7 +11,7 @@ accumulator for integer (float64) and float16 (float32) input.
 """
 from __future__ import annotations
 
-__all__ = ["with_reduction_out"]
+__all__ = ["with_reduction_out", "with_out"]
 
 import functools
 import inspect
@@ -19,9 +19,9 @@ import warnings
 
 import torch
 
-from torchnp._dtypes import promote_torch, to_torch_dtype
+from torchnp._dtypes import can_cast_torch, promote_torch, to_torch_dtype
 from torchnp._normalize import as_tensor, copy_to_out
-from torchnp.exceptions import ComplexWarning
+from torchnp.exceptions import ComplexWarning, UFuncTypeError
 
 from torchnp.exceptions import normalize_axis_tuple
 
@@ -29,6 +29,21 @@ from ._averages_impl import mean_into
 from ._common import _NoValue, is_inexact
 
 _MEAN_LIKE = {"mean", "nanmean"}
+
+
+# NumPy calls these through a NumPy scalar's own method, which returns a scalar
+# even when out= is given
+_SCALAR_RETURN = {"sum", "prod", "max", "min", "amax", "amin", "mean", "var", "std"}
+
+
+def _scalar_of(out):
+    from torchnp._normalize import wrap_scalar
+    return wrap_scalar(out.tensor.reshape(()).clone())
+
+
+def _is_scalar(a):
+    from torchnp._dtypes import generic
+    return isinstance(a, generic)
 
 
 def _tensor_of(a):
@@ -102,8 +117,117 @@ def with_reduction_out(public, name):
         if loop.is_complex and not t.is_complex() and t.dtype != torch.bool:
             warnings.warn("Casting complex values to real discards the imaginary part",
                           ComplexWarning, stacklevel=2)
-        return copy_to_out(r, out, "unsafe", name)
+        res = copy_to_out(r, out, "unsafe", name)
+        if name in _SCALAR_RETURN and _is_scalar(bound["a"]) and not t.ndim:
+            return _scalar_of(out)
+        return res
     return _front(public, f, name)
+
+
+# the ufunc whose reduction NumPy runs (named in its shape errors)
+_OP = {"max": "maximum", "amax": "maximum", "ptp": "maximum", "min": "minimum",
+       "amin": "minimum", "nanmax": "fmax", "nanmin": "fmin", "prod": "multiply",
+       "nanprod": "multiply"}
+_ACCUMULATE = {"cumsum", "cumprod", "nancumsum", "nancumprod", "cumulative_sum",
+               "cumulative_prod"}
+_QUANTILE = {"quantile", "percentile", "nanquantile", "nanpercentile"}
+_DISCRETE = {"inverted_cdf", "closest_observation", "lower", "higher", "nearest"}
+
+
+def _out_tensor(out, tuples):
+    if tuples and type(out) is tuple and len(out) == 1:
+        out = out[0]  # ufunc reductions take out=(arr,)
+    t = getattr(out, "tensor", None)
+    if not isinstance(t, torch.Tensor) or isinstance(out, torch.Tensor):
+        raise TypeError("output must be an array" if tuples else
+                        "return arrays must be of ArrayType")
+    return out, t
+
+
+def _broadcasts_into(shape, oshape):
+    try:
+        return tuple(torch.broadcast_shapes(shape, oshape)) == tuple(oshape)
+    except RuntimeError:
+        return False
+
+
+def _same_kind_error(op, r, t):
+    from torchnp._dtypes import _BY_TORCH
+    return UFuncTypeError(f"Cannot cast ufunc '{op}' output from dtype('{_BY_TORCH[r].name}') "
+                          f"to dtype('{_BY_TORCH[t].name}') with casting rule 'same_kind'")
+
+
+def with_out(public, name):
+    """``public`` with NumPy's ``out=`` rules for the reduction, accumulation or quantile
+    ``name``: the result is computed as without ``out``, checked against ``out``'s shape
+    with the rule NumPy applies there, and cast into it ('unsafe', as NumPy's reductions
+    cast; 'same_kind' where NumPy finishes with a ufunc writing into ``out``)."""
+    params = list(public.__signature__.parameters)
+
+    def f(*args, **kwargs):
+        bound = dict(zip(params, args))
+        bound.update(kwargs)
+        out, t = _out_tensor(bound.get("out"), name not in _QUANTILE and name != "median"
+                             and not name.startswith("nanmedian"))
+        bound["out"] = None
+        a = _tensor_of(bound.get("a", bound.get("x")))
+        if name in ("nanvar", "nanstd") and is_inexact(a.dtype) and not is_inexact(t.dtype):
+            raise TypeError("If a is inexact, then out must be inexact")
+        r = public(**bound)
+        r = r.tensor if hasattr(r, "tensor") else as_tensor(r)
+        nan_path = name.startswith("nan") and is_inexact(a.dtype)
+        casting = "unsafe"
+        if name in _ACCUMULATE:
+            if tuple(r.shape) != tuple(t.shape):
+                raise ValueError("provided out is the wrong size for the accumulation.")
+        elif name in _QUANTILE and not nan_path:
+            if bound.get("method", "linear") in _DISCRETE:
+                if tuple(r.shape) != tuple(t.shape):
+                    raise ValueError("output array does not match result of ndarray.take")
+                if t.is_complex() and not r.is_complex():
+                    raise TypeError(f"Cannot cast array data from dtype('{out.dtype.name}') to "
+                                    f"dtype('{_dtype_name(r.dtype)}') according to the rule 'safe'")
+            else:
+                if not _broadcasts_into(r.shape, t.shape):
+                    raise ValueError(f"operands could not be broadcast together with shapes "
+                                     f"{tuple(r.shape)} {tuple(t.shape)}")
+                if not can_cast_torch(r.dtype, t.dtype, "same_kind"):
+                    raise _same_kind_error("add", r.dtype, t.dtype)
+        elif name in _QUANTILE or name == "nanmedian" and nan_path:
+            if not _broadcasts_into(r.shape, t.shape):
+                raise ValueError(f"could not broadcast input array from shape {tuple(r.shape)} "
+                                 f"into shape {tuple(t.shape)}")
+        else:
+            op = _OP.get(name, "add")
+            if r.ndim != t.ndim:
+                raise ValueError(f"output parameter for reduction operation {op} has the wrong "
+                                 f"number of dimensions: Found {t.ndim} but expected {r.ndim}")
+            if tuple(r.shape) != tuple(t.shape):
+                raise ValueError(f"operands could not be broadcast together with remapped "
+                                 f"shapes [original->remapped]: {tuple(t.shape)} "
+                                 f"{tuple(r.shape)}")
+            if name.endswith("std") and not is_inexact(t.dtype) and r.ndim:
+                # NumPy finishes with sqrt(out, out=out)
+                bits = 8 if t.dtype == torch.bool else torch.iinfo(t.dtype).bits
+                f_dt = {8: torch.float16, 16: torch.float32}.get(bits, torch.float64)
+                raise _same_kind_error("sqrt", f_dt, t.dtype)
+        if r.is_complex() and not t.is_complex():
+            if t.dtype == torch.bool:
+                r = r != 0
+            else:
+                warnings.warn("Casting complex values to real discards the imaginary part",
+                              ComplexWarning, stacklevel=2)
+                r = r.real
+        res = copy_to_out(r, out, casting, name)
+        if name in _SCALAR_RETURN and _is_scalar(bound.get("a")) and not t.ndim:
+            return _scalar_of(out)
+        return res
+    return _front(public, f, name)
+
+
+def _dtype_name(dt):
+    from torchnp._dtypes import _BY_TORCH
+    return _BY_TORCH[dt].name
 
 
 def _front(public, with_out, name):

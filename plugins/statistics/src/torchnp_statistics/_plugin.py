@@ -19,7 +19,7 @@ def register_namespace(registry, namespace):
 
     from torchnp._normalize import make_public
 
-    from ._out_rules import with_reduction_out
+    from ._out_rules import with_out, with_reduction_out
     for name in _IMPL_MODULES:
         mod = importlib.import_module(f"torchnp_statistics.{name}")
         for fname in mod.__all__:
@@ -27,6 +27,11 @@ def register_namespace(registry, namespace):
             if fname in _OUT_PROMOTING:
                 # NumPy lets out= choose the accumulator (see _out_rules)
                 public = with_reduction_out(make_public(fn, fname, "torchnp"), fname)
+                registry.add_function(fname, public, namespace, normalize=False)
+            elif isinstance(fn, types.FunctionType) and "out" in fn.__code__.co_varnames[
+                    :fn.__code__.co_argcount + fn.__code__.co_kwonlyargcount]:
+                # NumPy's out= rules of reductions, accumulations, quantiles (see _out_rules)
+                public = with_out(make_public(fn, fname, "torchnp"), fname)
                 registry.add_function(fname, public, namespace, normalize=False)
             elif isinstance(fn, types.FunctionType):
                 registry.add_function(fname, fn, namespace)

@@ -13,8 +13,8 @@ import torch
 from torchnp._normalize import ArrayLike, ArrayOrScalar, AxisLike, DTypeLike, KeepDims, OutArray
 from torchnp.exceptions import ComplexWarning, normalize_axis_index
 
-from ._common import (_NoValue, axes_of, from_compute, is_inexact, move_to_last, sum_dtype,
-                      to_compute, where_tensor)
+from ._common import (_NoValue, axes_of, from_compute, is_inexact, move_to_last, no_initial,
+                      scalar_as, sum_dtype, to_compute, where_tensor)
 
 __all__ = [
     "sum", "prod", "cumsum", "cumprod", "cumulative_sum", "cumulative_prod",
@@ -58,15 +58,26 @@ def _reduce(a, axis, dtype, initial, where, is_prod):
             return a.prod(axis) if is_prod else a.sum(axis)
     axes = axes_of(axis, a.ndim, lenient=True)
     rdt = dtype if dtype is not None else sum_dtype(a.dtype)
-    x = to_compute(_cast_input(a, rdt), rdt) if rdt != torch.bool else a
+    init = None if no_initial(initial) else scalar_as(initial, rdt, a.device)
+    mask = where_tensor(where, a.shape, a.device)
+    if rdt == torch.bool:
+        # NumPy casts to bool first, then reduces with logical or (and, for prod)
+        x = a if a.dtype == torch.bool else a != 0
+        if mask is not None:
+            x = torch.where(mask, x, torch.tensor(is_prod, device=x.device))
+        if not axes:
+            r = x.clone() if x is a else x
+        else:
+            r = x.all(dim=axes) if is_prod else x.any(dim=axes)
+        if init is not None:
+            r = (r & init) if is_prod else (r | init)
+        return r
+    x = to_compute(_cast_input(a, rdt), rdt)
     ident = 1 if is_prod else 0
-    mask = where_tensor(where, x.shape, x.device)
     if mask is not None:
         x = torch.where(mask, x, torch.as_tensor(ident, dtype=x.dtype, device=x.device))
     if not axes:
         r = x.clone() if x is a else x
-        if r.dtype == torch.bool and initial is not _NoValue:
-            r = r.to(torch.int64)
     elif is_prod:
         if len(axes) == 1:
             r = torch.prod(x, dim=axes[0])
@@ -76,8 +87,9 @@ def _reduce(a, axis, dtype, initial, where, is_prod):
         r = x.sum()
     else:
         r = x.sum(dim=axes)
-    if initial is not _NoValue:
-        r = r * initial if is_prod else r + initial
+    if init is not None:
+        init = to_compute(init, rdt)
+        r = r * init if is_prod else r + init
     return from_compute(r, rdt)
 
 
