@@ -681,8 +681,12 @@ _ISDTYPE_KINDS = {
 }
 
 
-def isdtype(dtype_, kind):
+_dtype_class = dtype
+
+
+def isdtype(dtype, kind):  # noqa: A002 - NumPy's parameter name (array API)
     """Mirrors ``numpy.isdtype``."""
+    dtype_, dtype = dtype, _dtype_class  # the parameter shadows the class here
     if not isinstance(dtype_, dtype):
         if isinstance(dtype_, type) and issubclass(dtype_, generic) and dtype_ in _SCALAR_TYPES.values():
             dtype_ = dtype(dtype_)
