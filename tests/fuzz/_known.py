@@ -93,7 +93,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
               '0-dimensional arrays can be converted to Python scalars',
  'bincount': 'statistics: wrong-exception: TypeError: Cannot cast array data from '
              "dtype('complex64') to dtype('int64') according to the rule 'safe' at "
-             'statistics/src/torchnp_statistics/_histograms_impl.py:418; NumPy: ValueError: object '
+             'statistics/src/torchnp_statistics/_histograms_impl.py:431; NumPy: ValueError: object '
              'too deep for desired array',
  'bitwise_and': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
                 "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
@@ -157,23 +157,21 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
          'at torchnp/_creation_impl.py:99; NumPy: TypeError: order must be str, not tuple',
  'copysign': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
              "and 'dtype'; torchnp returned ndarray",
- 'corrcoef': 'statistics: leaked-torch-error: RuntimeError: mean(): could not infer output dtype. '
-             'Input dtype must be either a floating point or complex dtype. Got: Long at '
-             'statistics/src/torchnp_statistics/_correlating_impl.py:81; NumPy: UFuncTypeError: '
-             "Cannot cast ufunc 'subtract' output from dtype('float64') to dtype('int64') with "
-             'casting ru',
+ 'corrcoef': "statistics: wrong-exception: UFuncTypeError: Cannot cast ufunc 'subtract' output "
+             "from dtype('float64') to dtype('int32') with casting rule 'same_kind' at "
+             'statistics/src/torchnp_statistics/_correlating_impl.py:57; NumPy: ValueError: all '
+             'the input array dimensions except for the concatenation axis must match exactly, but '
+             'along di',
  'correlate': 'mathroutines: missing-exception: NumPy raised ValueError: object of too small depth '
               'for desired array; torchnp returned ndarray',
  'cos': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
         'a string or a tuple.; torchnp returned ndarray',
  'cosh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
- 'cumulative_prod': 'statistics: spurious-exception: TypeError: cumulative_prod() got some '
-                    "positional-only arguments passed as keyword arguments: 'x' at "
-                    'statistics/src/torchnp_statistics/_out_rules.py:176; NumPy returned ndarray',
- 'cumulative_sum': 'statistics: spurious-exception: TypeError: cumulative_sum() got some '
-                   "positional-only arguments passed as keyword arguments: 'x' at "
-                   'statistics/src/torchnp_statistics/_out_rules.py:176; NumPy returned ndarray',
+ 'cumulative_prod': "core: spurious-exception: TypeError: '<=' not supported between instances of "
+                    "'int' and 'tuple' at torchnp/exceptions.py:73; NumPy returned ndarray",
+ 'cumulative_sum': "core: spurious-exception: TypeError: '<=' not supported between instances of "
+                   "'int' and 'tuple' at torchnp/exceptions.py:73; NumPy returned ndarray",
  'deg2rad': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
             'be a string or a tuple.; torchnp returned ndarray',
  'degrees': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
@@ -219,11 +217,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'fft.fftfreq': 'core: wrong-exception: TypeError: device must be None, a string or a '
                 'torch.device, not [] at torchnp/_normalize.py:343; NumPy: ValueError: Device not '
                 'understood. Only "cpu" is allowed, but received: []',
- 'fft.ifft': 'fft: silent-mismatch: result: values differ at (1,): torchnp '
+ 'fft.ifft': 'fft: silent-mismatch: input out after the call: values differ at (1,): torchnp '
              'np.complex128(-0.708160400390625-1.2265697717666626j) vs NumPy '
              'np.complex128(-0.708160400390625-1.2265697933848816j) (torchnp '
              '[-1.83288574-0.j        , -0.7081604 -1.22656977j, -0.7081604 +1.22656977j], NumPy '
-             '[-1.83288574+0.j        , -0.7081604 -1.22656979j, -',
+             '[-1.83288574+0.j        , -0.70816',
  'fft.ihfft': "fft: wrong-exception: TypeError: ufunc 'rfft_n_even' did not contain a loop with "
               "signature matching types <class 'numpy.dtypes.Complex128DType'> -> None at "
               'fft/src/torchnp_fft/_engine_impl.py:43; NumPy: ValueError: output array has wrong '
@@ -303,19 +301,9 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                   'NumPy: TypeError: casting must be str, not int',
  'heaviside': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
               "and 'dtype'; torchnp returned ndarray",
- 'histogram': 'statistics: leaked-torch-error: NotImplementedError: "searchsorted_out_cpu" not '
-              "implemented for 'ComplexDouble' at "
-              'statistics/src/torchnp_statistics/_histograms_impl.py:270; NumPy returned tuple',
  'histogram2d': 'statistics: wrong-exception: ValueError: x and y must be 1-d arrays of the same '
-                'length at statistics/src/torchnp_statistics/_histograms_impl.py:407; NumPy: '
+                'length at statistics/src/torchnp_statistics/_histograms_impl.py:420; NumPy: '
                 'TypeError: len() of unsized object',
- 'histogram_bin_edges': 'statistics: leaked-torch-error: NotImplementedError: "min_all" not '
-                        "implemented for 'ComplexDouble' at "
-                        'statistics/src/torchnp_statistics/_histograms_impl.py:92; NumPy: '
-                        'ValueError: autodetected range of [(nan+0j), (nan+0j)] is not finite',
- 'histogramdd': 'statistics: leaked-torch-error: NotImplementedError: "min_all" not implemented '
-                "for 'ComplexDouble' at statistics/src/torchnp_statistics/_histograms_impl.py:92; "
-                'NumPy returned tuple',
  'hstack': 'manipulation: missing-exception: NumPy raised TypeError: Cannot cast array data from '
            "dtype('bool') to dtype('uint32') according to the rule 'equiv'; torchnp returned "
            'ndarray',
@@ -475,17 +463,17 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
               "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
               "torch/utils/dlpack.py:140); NumPy: AttributeError: 'getset_descriptor' object has "
               "no attribute 'type'",
- 'nanpercentile': 'statistics: spurious-exception: IndexError: index -1 is out of bounds for axis '
-                  '0 with size 0 at statistics/src/torchnp_statistics/_order_impl.py:327; NumPy '
+ 'nanpercentile': 'statistics: spurious-exception: IndexError: index 0 is out of bounds for axis 0 '
+                  'with size 0 at statistics/src/torchnp_statistics/_order_impl.py:331; NumPy '
                   'returned float64',
- 'nanquantile': 'statistics: spurious-exception: IndexError: index -1 is out of bounds for axis 0 '
-                'with size 0 at statistics/src/torchnp_statistics/_order_impl.py:327; NumPy '
+ 'nanquantile': 'statistics: spurious-exception: IndexError: index 0 is out of bounds for axis 0 '
+                'with size 0 at statistics/src/torchnp_statistics/_order_impl.py:331; NumPy '
                 'returned float64',
  'nanstd': "statistics: leaked-torch-error: TypeError: unsupported operand type(s) for -: 'Tensor' "
-           "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: "
+           "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:161; NumPy: "
            "TypeError: '<=' not supported between instances of 'int' and 'dict'",
  'nanvar': "statistics: leaked-torch-error: TypeError: unsupported operand type(s) for -: 'Tensor' "
-           "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: "
+           "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:161; NumPy: "
            "TypeError: '<=' not supported between instances of 'int' and 'dict'",
  'ndarray.__add__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
@@ -748,7 +736,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                  'ValueError: Cannot specify order when the array has no fields.',
  'ndarray.squeeze': 'core: silent-mismatch: result is the input a in NumPy',
  'ndarray.std': "statistics: wrong-exception: TypeError: unsupported operand type(s) for -: 'int' "
-                "and 'list' at statistics/src/torchnp_statistics/_averages_impl.py:225; NumPy: "
+                "and 'list' at statistics/src/torchnp_statistics/_averages_impl.py:244; NumPy: "
                 'ValueError: setting an array element with a sequence. The requested array has an '
                 'inhomogeneous shape after 1 dimensions. The detected shape was (2,) + '
                 'inhomogeneous part.',
@@ -766,7 +754,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                       'ufuncs/src/torchnp_ufuncs/_ufunc.py:101; NumPy: TypeError: only integer '
                       'scalar arrays can be converted to a scalar index',
  'ndarray.var': "statistics: wrong-exception: TypeError: unsupported operand type(s) for -: 'int' "
-                "and 'list' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: "
+                "and 'list' at statistics/src/torchnp_statistics/_averages_impl.py:161; NumPy: "
                 'ValueError: setting an array element with a sequence. The requested array has an '
                 'inhomogeneous shape after 1 dimensions. The detected shape was (2,) + '
                 'inhomogeneous part.',
@@ -957,14 +945,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                                      "argument: 'self' at torchnp/_normalize.py:242 (raised in "
                                      'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
                                      "'type' has no len()",
- 'polynomial.legendre.leggrid3d': 'polynomial: silent-mismatch: result: values differ at (0, 0, 0, '
-                                  '0, 0, 1): torchnp '
-                                  'np.complex128(-27233.746093749996-7385.748077392578j) vs NumPy '
-                                  'np.complex128(-27233.74658203125-7385.749704996744j) (torchnp '
-                                  '[[[[[[ 3.73437381e+00+6.28906441e+00j,\n'
-                                  '      -2.72337461e+04-7.38574808e+03j,\n'
-                                  '      -1.77499993e+01+1.00000000e+01j,\n'
-                                  '     ',
  'polynomial.legendre.legline': 'polynomial: leaked-torch-error: RuntimeError: stack expects each '
                                 'tensor to be equal size, but got [4] at entry 0 and [] at entry 1 '
                                 'at polynomial/src/torchnp_polynomial/_series_impl.py:164; NumPy: '
@@ -1281,7 +1261,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'random.poisson': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
                    "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
                    'returned int',
- 'random.power': 'random: hang: no result within 3 s',
+ 'random.power': 'random: wrong-exception: ValueError: Output size (True,) is not compatible with '
+                 'broadcast dimensions of inputs (3, 1). at '
+                 'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: expected a '
+                 "sequence of integers or a single integer, got 'True'",
  'random.rand': "random: wrong-exception: AttributeError: 'MT19937' object has no attribute "
                 "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy: "
                 "TypeError: 'numpy.float32' object cannot be interpreted as an integer",
@@ -1347,10 +1330,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'random.wald': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
                 "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
                 'returned float',
- 'random.weibull': 'random: wrong-exception: ValueError: Output size (True,) is not compatible '
-                   'with broadcast dimensions of inputs (3, 1). at '
-                   'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: expected a '
-                   "sequence of integers or a single integer, got 'True'",
+ 'random.weibull': 'random: hang: no result within 3 s',
  'random.zipf': "random: spurious-exception: AttributeError: 'ExactSampler' object has no "
                 "attribute 'zipf' at random/src/torchnp_random/_generator_impl.py:253; NumPy "
                 'returned ndarray',
@@ -1418,7 +1398,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'stack': 'manipulation: missing-exception: NumPy raised TypeError: concatenate() only takes `out` '
           'or `dtype` as an argument, but both were provided.; torchnp returned ndarray',
  'std': "statistics: leaked-torch-error: TypeError: unsupported operand type(s) for -: 'Tensor' "
-        "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: TypeError: "
+        "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:161; NumPy: TypeError: "
         "'<=' not supported between instances of 'int' and 'dict'",
  'subtract': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
              "and 'dtype'; torchnp returned ndarray",
@@ -1485,7 +1465,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
            "'NoneType' at torchnp/exceptions.py:73; NumPy: ValueError: diff requires input that is "
            'at least one dimensional',
  'var': "statistics: leaked-torch-error: TypeError: unsupported operand type(s) for -: 'Tensor' "
-        "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:159; NumPy: TypeError: "
+        "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:161; NumPy: TypeError: "
         "'<=' not supported between instances of 'int' and 'dict'",
  'vecdot': 'ufuncs: unsupported: NotImplementedError: torchnp.vecdot: axes=/axis=/keepdims= are '
            'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:584; NumPy: TypeError: The '

@@ -420,7 +420,7 @@ def _diff_array_(g, e, opts, path):
     if _covers(opts, "unordered", path):
         g, e = np.sort(g, axis=None), np.sort(e, axis=None)
     if e.dtype.kind in "fc":
-        rtol = opts.get("rtol") or RTOL[e.dtype.str[1:]]
+        rtol = opts.get("rtol") or builtins_max(RTOL[e.dtype.str[1:]], opts.get("floor", 0))
         parts = ((g.real, e.real), (g.imag, e.imag)) if e.dtype.kind == "c" else ((g, e),)
         for gp, ep in parts:
             gp = gp.astype(np.float64)
@@ -439,6 +439,20 @@ def _diff_array_(g, e, opts, path):
     if not np.array_equal(g, e):
         return f"{path}: values differ: torchnp {_clip(g)} vs NumPy {_clip(e)}"
     return None
+
+
+builtins_max = max
+# a result is no more precise than the least precise floats the case computes with
+_LOW_PRECISION = ((re.compile(r"float16|'f2'|'e'|np\.half"), RTOL["f2"]),
+                  (re.compile(r"float32|complex64|'f4'|'c8'|'f'|np\.single|np\.csingle"),
+                   RTOL["f4"]))
+
+
+def precision_floor(src):
+    for rx, tol in _LOW_PRECISION:
+        if rx.search(src):
+            return tol
+    return 0
 
 
 def _clip(a):
@@ -625,6 +639,7 @@ def classify(case, np_side, t_side, rules, src):
         return Finding("missing-exception", tq, f"NumPy raised {_short_exc(np_side.exc)}; "
                        f"torchnp returned {_type_name(t_side.value)}", src)
     opts = rule_options(rules, case, np_side)
+    opts["floor"] = precision_floor(src)
     d = diff(t_side.value, np_side.value, opts)
     if d is None:
         d = memory_diff(case, np_side, t_side)

@@ -142,11 +142,13 @@ def _var(a, axis, dtype, ddof, where, mean_, nan=False):
     n = _count(a.shape, axes, mask, a.device)
     sdt = dtype if dtype is not None else (torch.float64 if kind(a.dtype) in "biu" else None)
     if mean_ is not _NoValue:
-        m = mean_ if isinstance(mean_, torch.Tensor) else as_tensor(mean_)
+        m = _mean_arg(mean_, a)
     else:
         m = _keep_dims(_divide_into(_sum_as(a, axes, sdt, mask),
                                     n if isinstance(n, int) else n), axes)
-    xdt = promote_torch(a.dtype, m.dtype)
+    # a Python scalar mean= is weak (NEP 50): the deviations stay in a's dtype
+    xdt = result_type_torch(a.dtype, mean_) if type(mean_) in (int, float, complex) \
+        else promote_torch(a.dtype, m.dtype)
     x = to_compute(a, xdt) - to_compute(m, xdt)
     if a.is_complex():
         sq = x.real * x.real + x.imag * x.imag
@@ -163,6 +165,21 @@ def _var(a, axis, dtype, ddof, where, mean_, nan=False):
     return _divide_into(ret, d)
 
 
+def _mean_arg(mean_, a):
+    """``mean=`` as a tensor that broadcasts against ``a`` (NumPy's errors otherwise)."""
+    try:
+        m = mean_ if isinstance(mean_, torch.Tensor) else as_tensor(mean_)
+    except NotImplementedError:
+        raise TypeError(f"unsupported operand type(s) for -: 'float' and "
+                        f"'{type(mean_).__name__}'") from None
+    try:
+        torch.broadcast_shapes(a.shape, m.shape)
+    except RuntimeError:
+        raise ValueError(f"operands could not be broadcast together with shapes "
+                         f"{tuple(a.shape)} {tuple(m.shape)}") from None
+    return m
+
+
 def _nanvar(a, axis, dtype, ddof, where, mean_):
     """NumPy's ``nanvar`` for inexact input (NaNs replaced by 0 and not counted)."""
     if dtype is not None and not is_inexact(dtype):
@@ -174,7 +191,9 @@ def _nanvar(a, axis, dtype, ddof, where, mean_):
     valid = ~isnan if mask is None else (~isnan & mask)
     cnt = valid.sum(dim=axes, keepdim=True) if axes else valid.to(torch.int64)
     if mean_ is not _NoValue:
-        avg = mean_ if isinstance(mean_, torch.Tensor) else as_tensor(mean_)
+        avg = _mean_arg(mean_, a)
+        if type(mean_) in (int, float, complex):
+            avg = avg.to(result_type_torch(a.dtype, mean_))
     else:
         avg = _divide_into(_keep_dims(_sum_as(arr, axes, dtype, mask), axes), cnt)
     dev = (arr - avg).to(arr.dtype)  # NumPy subtracts into arr (unsafe)

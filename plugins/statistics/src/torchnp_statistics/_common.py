@@ -143,6 +143,8 @@ def where_tensor(where, shape, device):
     if type(where) in (int, float, complex):
         where = bool(where)  # Python scalars are weak: NumPy takes their truth value
     w = as_tensor(where) if not isinstance(where, torch.Tensor) else where
+    if type(where) in (list, tuple) and w.dtype != torch.bool:
+        w = w != 0  # NumPy converts a sequence to bool (its elements' truth values)
     if w.dtype != torch.bool:
         if not (w.dtype == torch.bool or kind(w.dtype) in "b"):
             raise TypeError(f"Cannot cast array data from dtype('{_BY_TORCH[w.dtype].name}') "

@@ -9,7 +9,8 @@ import operator
 
 import torch
 
-from torchnp._dtypes import result_type_torch
+from torchnp._dtypes import _BY_TORCH, result_type_torch
+from torchnp.exceptions import UFuncTypeError
 from torchnp._normalize import ArrayLike, ArrayOrScalar, DTypeLike
 
 from ._common import warn_runtime
@@ -51,6 +52,10 @@ def cov(m: ArrayLike, y: ArrayLike | None = None, rowvar=True, bias=False, ddof=
     if dtype is None:
         dtype = result_type_torch(m.dtype, torch.float64) if y is None else \
             result_type_torch(m.dtype, y.dtype, torch.float64)
+    elif not (dtype.is_floating_point or dtype.is_complex):
+        # NumPy subtracts the (float64) mean from X in place, in X's dtype
+        raise UFuncTypeError("Cannot cast ufunc 'subtract' output from dtype('float64') to "
+                             f"dtype('{_BY_TORCH[dtype].name}') with casting rule 'same_kind'")
     X = _atleast_2d(m).to(dtype)
     if not rowvar and m.ndim != 1:
         X = X.T

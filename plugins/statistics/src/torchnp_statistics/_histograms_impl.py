@@ -64,7 +64,15 @@ def _py(t):
     return t.item()
 
 
+def _no_complex(t, name="histogram"):
+    if t.is_complex():
+        raise NotImplementedError(
+            f"torchnp.{name}: complex data is not supported (NumPy orders complex samples "
+            "lexicographically and drops the imaginary part of their bin index)")
+
+
 def _ravel_and_check_weights(a, weights):
+    _no_complex(a)
     if a.dtype == torch.bool:
         warnings.warn("Converting input from bool to <class 'numpy.uint8'> for compatibility.",
                       RuntimeWarning, stacklevel=4)
@@ -76,11 +84,24 @@ def _ravel_and_check_weights(a, weights):
     return a.reshape(-1), weights
 
 
+def _edge(v):
+    """One end of ``range=`` as a Python number (NumPy compares the two ends)."""
+    if isinstance(v, (int, float)):
+        return v
+    t = as_tensor(v)
+    if t.numel() != 1:
+        raise ValueError("The truth value of an array with more than one element is ambiguous. "
+                         "Use a.any() or a.all()")
+    if t.is_complex():
+        raise TypeError("'>' not supported for complex numbers")
+    return _py(t.reshape(()))
+
+
 def _get_outer_edges(a, range):
     if range is not None:
         first_edge, last_edge = range
-        first_edge = _py(as_tensor(first_edge)) if not isinstance(first_edge, (int, float)) else first_edge
-        last_edge = _py(as_tensor(last_edge)) if not isinstance(last_edge, (int, float)) else last_edge
+        first_edge = _edge(first_edge)
+        last_edge = _edge(last_edge)
         if first_edge > last_edge:
             raise ValueError("max must be larger than min in range parameter.")
         if not (math.isfinite(first_edge) and math.isfinite(last_edge)):
@@ -280,6 +301,7 @@ def _count(a, weights, edges, uniform):
 
 
 builtins_max = max
+range_ = range
 
 
 def histogram_bin_edges(a: ArrayLike, bins=10, range=None, weights: ArrayLike | None = None) -> torch.Tensor:
@@ -302,25 +324,16 @@ def histogram(a: ArrayLike, bins=10, range=None, density=None,
 
 def histogramdd(sample, bins=10, range=None, density=None, weights: ArrayLike | None = None) -> tuple:
     """Multidimensional histogram. Mirrors ``numpy.histogramdd``."""
-    if isinstance(sample, (list, tuple)):
-        cols = [as_tensor(s) if not hasattr(s, "tensor") else s.tensor for s in sample]
-        st = as_tensor([c for c in cols]) if not cols else None
-        if cols and all(isinstance(c, torch.Tensor) for c in cols):
-            shapes = {tuple(c.shape) for c in cols}
-            if len(shapes) != 1:
-                raise ValueError("setting an array element with a sequence. The requested array has "
-                                 "an inhomogeneous shape after 1 dimensions.")
-            dt = cols[0].dtype
-            for c in cols[1:]:
-                dt = promote_torch(dt, c.dtype)
-            st = torch.stack([c.to(dt) for c in cols])
-        if st.ndim < 2:
-            st = st.reshape(1, -1) if st.ndim == 1 else st.reshape(1, 1)
-        sample = st.T
-    else:
-        sample = sample.tensor if hasattr(sample, "tensor") else as_tensor(sample)
-        if sample.ndim != 2:
-            sample = (sample.reshape(1, -1) if sample.ndim == 1 else sample.reshape(1, 1)).T
+    t = getattr(sample, "tensor", sample)
+    if not (isinstance(t, torch.Tensor) and t.ndim == 2):
+        # NumPy: a sequence of 1-D samples (or anything not 2-d) is atleast_2d(sample).T
+        t = t if isinstance(t, torch.Tensor) else as_tensor(sample)
+        t = t.reshape(1, 1) if t.ndim == 0 else t.reshape(1, -1) if t.ndim == 1 else t
+        t = t.permute(*range_(t.ndim - 1, -1, -1))
+        if t.ndim != 2:
+            raise ValueError("too many values to unpack (expected 2)")
+    sample = t
+    _no_complex(sample, "histogramdd")
     N, D = sample.shape
     if sample.dtype == torch.bool:
         sample = sample.to(torch.uint8)

@@ -324,7 +324,11 @@ def _quantile(a, qt, weak, axis, method, weights, nan, keepdims):
             warn_runtime("All-NaN slice encountered")
             r = torch.full(out_shape, float("nan"), dtype=mean_dtype(a.dtype), device=a.device)
             return r if not keepdims else r.reshape(tuple(qt.shape) + tuple(1 if i in axes else d for i, d in enumerate(a.shape)))
-        raise IndexError("index -1 is out of bounds for axis 0 with size 0")
+        if not math.prod(out_shape):
+            r = torch.empty(out_shape, dtype=mean_dtype(a.dtype), device=a.device)
+            return r if not keepdims else r.reshape(tuple(qt.shape) + tuple(
+                1 if i in axes else d for i, d in enumerate(a.shape)))
+        raise IndexError("index 0 is out of bounds for axis 0 with size 0")
     src_dt = a.dtype if a.dtype != torch.bool else torch.uint8
     x = widen_ordered(flat if a.dtype != torch.bool else flat.to(torch.uint8))
     full = kept + (Qn,)

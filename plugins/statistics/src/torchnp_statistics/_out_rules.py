@@ -46,6 +46,13 @@ def _is_scalar(a):
     return isinstance(a, generic)
 
 
+def _call(public, bound):
+    """``public(**bound)``, positional-only parameters passed by position."""
+    pos = [bound.pop(p.name) for p in public.__signature__.parameters.values()
+           if p.kind is inspect.Parameter.POSITIONAL_ONLY and p.name in bound]
+    return public(*pos, **bound)
+
+
 def _tensor_of(a):
     t = a if isinstance(a, torch.Tensor) else getattr(a, "tensor", None)
     return as_tensor(a) if t is None else t
@@ -91,10 +98,10 @@ def with_reduction_out(public, name):
         else:
             loop = to_torch_dtype(bound["dtype"])
         bound["dtype"] = loop
-        r = public(**bound)  # validates and warns as the call without out= would
+        r = _call(public, dict(bound))  # validates and warns as the call without out= would
         r = r if isinstance(r, torch.Tensor) else getattr(r, "tensor", None)
         if r is None:
-            r = as_tensor(public(**bound))
+            r = as_tensor(_call(public, dict(bound)))
         if r.shape != t.shape:
             op = "multiply" if name in ("prod", "nanprod") else "add"
             if r.ndim != t.ndim:
@@ -167,13 +174,23 @@ def with_out(public, name):
     def f(*args, **kwargs):
         bound = dict(zip(params, args))
         bound.update(kwargs)
-        out, t = _out_tensor(bound.get("out"), name not in _QUANTILE and name != "median"
-                             and not name.startswith("nanmedian"))
+        given = bound.get("out")
         bound["out"] = None
+        if name in _OP and name not in ("ptp", "prod", "nanprod") and \
+                bound.get("initial", _NoValue) not in (_NoValue, None):
+            # out's dtype takes part in choosing the loop: initial= is converted to it
+            ot = getattr(given, "tensor", None)
+            a0 = _tensor_of(bound["a"])
+            if isinstance(ot, torch.Tensor):
+                loop = promote_torch(a0.dtype, ot.dtype)
+                if loop != a0.dtype:
+                    bound["a"] = a0.to(loop)
+        r = _call(public, dict(bound))  # NumPy's checks of the other arguments come first
+        out, t = _out_tensor(given, name not in _QUANTILE and name != "median"
+                             and not name.startswith("nanmedian"))
         a = _tensor_of(bound.get("a", bound.get("x")))
         if name in ("nanvar", "nanstd") and is_inexact(a.dtype) and not is_inexact(t.dtype):
             raise TypeError("If a is inexact, then out must be inexact")
-        r = public(**bound)
         r = r.tensor if hasattr(r, "tensor") else as_tensor(r)
         nan_path = name.startswith("nan") and is_inexact(a.dtype)
         casting = "unsafe"

@@ -66,7 +66,7 @@ def _reduce(a, axis, dtype, initial, where, is_prod):
         if mask is not None:
             x = torch.where(mask, x, torch.tensor(is_prod, device=x.device))
         if not axes:
-            r = x.clone() if x is a else x
+            r = x.clone()  # x may be a view of a (a same-dtype cast, uint64 as int64)
         else:
             r = x.all(dim=axes) if is_prod else x.any(dim=axes)
         if init is not None:
@@ -77,7 +77,7 @@ def _reduce(a, axis, dtype, initial, where, is_prod):
     if mask is not None:
         x = torch.where(mask, x, torch.as_tensor(ident, dtype=x.dtype, device=x.device))
     if not axes:
-        r = x.clone() if x is a else x
+        r = x.clone()  # x may be a view of a (a same-dtype cast, uint64 as int64)
     elif is_prod:
         if len(axes) == 1:
             r = torch.prod(x, dim=axes[0])
