@@ -3,10 +3,11 @@ the standard library only: header dict, little-endian data, versions 1.0/2.0/3.0
 """
 from __future__ import annotations
 
-__all__ = ["MAGIC", "write_array", "read_array", "descr_of", "tensor_bytes"]
+__all__ = ["MAGIC", "write_array", "read_array", "open_memmap", "descr_of", "tensor_bytes"]
 
 import ast
 import ctypes
+import os
 import struct
 
 import torch
@@ -120,23 +121,83 @@ def _parse_descr(descr, allow_pickle):
     return dtype, order == ">"
 
 
+def _readinto(fp, t, what):
+    """Fill the CPU tensor ``t`` (contiguous) from ``fp`` without an intermediate bytes copy."""
+    n = t.numel() * t.element_size()
+    if not n:
+        return
+    buf = memoryview((ctypes.c_char * n).from_address(t.data_ptr())).cast("B")
+    got = 0
+    readinto = getattr(fp, "readinto", None)
+    while got < n:
+        if readinto is not None:
+            k = readinto(buf[got:got + _CHUNK])
+        else:
+            chunk = fp.read(min(_CHUNK, n - got))
+            k = len(chunk)
+            buf[got:got + k] = chunk
+        if not k:
+            raise ValueError(f"EOF: reading {what}, expected {n} bytes got {got}")
+        got += k
+
+
+_CHUNK = 1 << 20  # read in 1 MiB pieces: a compressed member decompresses piecewise
+
+
 def read_array(fp, allow_pickle=False, max_header_size=10000):
-    """Read one array in .npy format from the binary file object ``fp``."""
+    """Read one array in .npy format from the binary file object ``fp``.
+
+    The data is read straight into the result's memory (peak memory: the array).
+    """
     descr, fortran, shape = read_header(fp, max_header_size if not allow_pickle else 2 ** 31)
     dtype, swap = _parse_descr(descr, allow_pickle)
     count = 1
     for s in shape:
         count *= s
-    itemsize = torch.empty((), dtype=dtype).element_size()
-    data = _read_exact(fp, count * itemsize, "array data")
-    if count == 0:
-        t = torch.empty(0, dtype=dtype)
-    else:
-        raw = torch.frombuffer(bytearray(data), dtype=torch.uint8)
-        if swap:
-            raw = raw.reshape(-1, itemsize if dtype not in (torch.complex64, torch.complex128)
-                              else itemsize // 2).flip(1).reshape(-1)
-        t = raw.view(dtype)
+    t = torch.empty(count, dtype=dtype)
+    _readinto(fp, t, "array data")
+    if swap and count:
+        itemsize = t.element_size()
+        width = itemsize if dtype not in (torch.complex64, torch.complex128) else itemsize // 2
+        raw = t.view(torch.uint8).reshape(-1, width)
+        raw.copy_(raw.flip(1))
     if fortran:
         return t.reshape(shape[::-1]).permute(*reversed(range(len(shape))))
     return t.reshape(shape)
+
+
+def open_memmap(path, mode, allow_pickle=False, max_header_size=10000):
+    """``np.load(path, mmap_mode=mode)`` of a .npy file: a ``torchnp.memmap`` of its data.
+
+    The header is padded to 64 bytes, so the data is aligned for every dtype and
+    the file maps directly (``torch.from_file``; 'r' and 'c' map it privately,
+    'r' read-only; 'r+' shares the mapping, so writes reach the file).
+    """
+    with open(path, "rb") as fp:
+        descr, fortran, shape = read_header(fp, max_header_size if not allow_pickle else 2 ** 31)
+        offset = fp.tell()
+    dtype, swap = _parse_descr(descr, allow_pickle)
+    import torchnp
+    try:
+        memmap = torchnp.memmap
+    except AttributeError:
+        raise NotImplementedError("torchnp.load(mmap_mode=...) needs torchnp.memmap "
+                                  "(the torchnp-utilities distribution)") from None
+    if swap:
+        raise NotImplementedError(f"torchnp: a big-endian .npy file ({descr!r}) cannot be "
+                                  "memory-mapped: torch has no byte-swapped dtypes")
+    from torchnp import _dtypes, _views
+    np_dtype = _dtypes.from_torch(dtype)
+    count = 1
+    for s in shape:
+        count *= s
+    if count == 0:
+        # validate the mode as memmap does, without mapping an empty file
+        if mode not in ("r", "c", "r+", "w+", "readonly", "copyonwrite", "readwrite", "write"):
+            memmap(path, np_dtype, mode=mode, offset=offset, shape=(1,))
+        out = _views.wrap(torch.empty(shape, dtype=dtype), memmap)
+        out.filename, out.offset, out.mode = os.path.abspath(path), offset, mode
+        out._readonly = mode in ("r", "readonly")
+        return out
+    return memmap(path, np_dtype, mode=mode, offset=offset, shape=tuple(shape),
+                  order="F" if fortran else "C")

@@ -105,20 +105,22 @@ class NpzFile:
         else:
             raise KeyError(f"{key} is not a file in the archive")
         with self.zip.open(member) as f:
-            data = f.read()
-        if not data.startswith(_format.MAGIC):
-            return data
-        return wrap(_format.read_array(io.BytesIO(data), self.allow_pickle, self.max_header_size))
+            magic = f.read(len(_format.MAGIC))
+            if magic != _format.MAGIC:
+                return magic + f.read()
+        with self.zip.open(member) as f:  # read straight into the array (no bytes copy)
+            return wrap(_format.read_array(f, self.allow_pickle, self.max_header_size))
 
     def __repr__(self):
         return f"NpzFile object with {len(self.files)} arrays: {', '.join(self.files[:5])}"
 
 
-def load(file, mmap_mode: NotImplementedType = None, allow_pickle=False, fix_imports=True,
+def load(file, mmap_mode=None, allow_pickle=False, fix_imports=True,
          encoding="ASCII", *, max_header_size=10000):
     """Load arrays from .npy, .npz or pickled files. Mirrors ``numpy.load``.
 
-    Differences from NumPy: ``mmap_mode`` is not supported; object arrays raise.
+    ``mmap_mode`` ('r', 'c', 'r+') maps a .npy file (``torchnp.memmap``); object
+    arrays raise.
     """
     if encoding not in ("ASCII", "latin1", "bytes"):
         raise ValueError("encoding must be 'ASCII', 'latin1', or 'bytes'")
@@ -137,6 +139,20 @@ def load(file, mmap_mode: NotImplementedType = None, allow_pickle=False, fix_imp
                                max_header_size=max_header_size)
             return NpzFile(fp, allow_pickle=allow_pickle, max_header_size=max_header_size)
         if magic == _format.MAGIC:
+            if mmap_mode is not None:
+                if not isinstance(file, (str, bytes, os.PathLike)):
+                    raise ValueError("Filename must be a string or a path-like object.  Memmap "
+                                     "cannot use existing file handles.")
+                if mmap_mode in ("copyonwrite", "readwrite"):
+                    # NumPy opens the file with the unnormalized name + 'b'
+                    raise ValueError(f"invalid mode: '{mmap_mode}b'")
+                if "w" in mmap_mode:
+                    raise TypeError("object of type 'NoneType' has no len()")
+                if close:
+                    fp.close()
+                    close = False
+                return _format.open_memmap(os.fspath(file), mmap_mode, allow_pickle,
+                                           max_header_size)
             return _format.read_array(fp, allow_pickle, max_header_size)
         if not allow_pickle:
             raise ValueError("This file contains pickled (object) data. If you trust the file you "
@@ -184,6 +200,8 @@ def savez_compressed(file, *args, allow_pickle=True, **kwds):
 def _text_open(fname, mode, encoding):
     if hasattr(fname, "read") or hasattr(fname, "write"):
         return fname, False
+    if encoding == "bytes":
+        encoding = "latin1"  # NumPy's 'bytes' reads (and writes) latin-1
     return open(os.fspath(fname), mode, encoding=encoding), True
 
 
@@ -253,14 +271,28 @@ def _lines(fname, encoding):
 
 
 def _parser(dtype):
-    if dtype == torch.bool:
-        return lambda s: bool(int(s)) if s.strip().lstrip("-").isdigit() else s.strip() == "True"
+    """loadtxt's parser of one field for ``dtype`` (NumPy's C parser's rules)."""
     if dtype.is_complex:
         return lambda s: complex(s.strip().replace("+-", "-"))
     if dtype.is_floating_point:
         return float
-    # integers parse as integers only: NumPy rejects '1.5' or '1e3' for an int dtype
-    return _parse_int
+    # bool parses as an int64 (then nonzero), other integers within their range
+    lo, hi = _int_range(torch.int64 if dtype == torch.bool else dtype)
+
+    def parse(s):
+        # integers parse as integers only: NumPy rejects '1.5' or '1e3' for an int dtype
+        v = _parse_int(s)
+        if not lo <= v <= hi:
+            raise ValueError(f"{v} out of range")
+        return v if dtype != torch.bool else v != 0
+    return parse
+
+
+def _int_range(dtype):
+    if dtype == torch.uint64:
+        return 0, 2**64 - 1
+    info = torch.iinfo(dtype)
+    return info.min, info.max
 
 
 def _parse_int(s):
@@ -280,19 +312,67 @@ def _parse_bool_genfromtxt(s):
     raise ValueError(f"invalid boolean {s!r}")
 
 
+def _np_int(bits_dtype):
+    """genfromtxt's int64/uint64 converters: NumPy's ``np.int64(str)``/``np.uint64(str)``."""
+    lo, hi = _int_range(bits_dtype)
+    name = _dtypes.from_torch(bits_dtype).name
+
+    def conv(s):
+        v = int(s)  # ValueError for '1.5', '1e3': genfromtxt then uses the default (-1)
+        if not lo <= v <= hi:
+            if bits_dtype == torch.int64 or v >= 2**64:
+                raise OverflowError("Python int too large to convert to C long")
+            raise OverflowError(f"Python integer {v} out of bounds for {name}")
+        return v
+    return conv
+
+
+def _genfromtxt_converter(dtype):
+    """(function, default) of NumPy's StringConverter for ``dtype``."""
+    if dtype == torch.bool:
+        return _parse_bool_genfromtxt, False
+    if dtype in (torch.int64, torch.uint64):
+        return _np_int(dtype), -1
+    if not (dtype.is_floating_point or dtype.is_complex):
+        return (lambda x: int(float(x))), -1  # the other integer types truncate floats
+    if dtype.is_complex:
+        return (lambda s: complex(s.strip().replace("+-", "-"))), complex("nan")
+    return float, float("nan")
+
+
+def _rows_tensor(rows, dtype, strict_name=None):
+    """A tensor of Python values ``rows`` in ``dtype``, checked as ``np.array(rows, dtype)``."""
+    if dtype.is_floating_point or dtype.is_complex or dtype == torch.bool:
+        return torch.tensor(rows, dtype=dtype)
+    lo, hi = _int_range(dtype)
+    name = _dtypes.from_torch(dtype).name
+    flat = []
+    for row in rows:
+        for v in (row if isinstance(row, list) else [row]):
+            if isinstance(v, float):
+                if v != v:
+                    raise ValueError("cannot convert float NaN to integer")
+                v = int(v)
+            if not lo <= v <= hi:
+                raise OverflowError(f"Python integer {v} out of bounds for {name}")
+            flat.append(v - 2**64 if v >= 2**63 else v)
+    t = torch.tensor(flat, dtype=torch.int64)
+    t = t.view(torch.uint64) if dtype == torch.uint64 else t.to(dtype)
+    return t.reshape(len(rows), -1) if rows and isinstance(rows[0], list) else t
+
+
 def _finish(rows, dtype, ndmin, unpack, ncols_hint=0):
     if not rows:
         t = torch.empty((0, ncols_hint) if ncols_hint else (0,), dtype=dtype)
     else:
-        t = torch.tensor(rows, dtype=dtype if dtype not in (torch.uint16, torch.uint32, torch.uint64)
-                         else torch.int64).to(dtype)
+        t = _rows_tensor(rows, dtype)
     if ndmin not in (0, 1, 2):
         raise ValueError(f"Illegal value of ndmin keyword: {ndmin}")
     if t.ndim > ndmin:
         t = t.squeeze()
     while t.ndim < ndmin:
         t = t.unsqueeze(0) if t.ndim == 0 else t.unsqueeze(-1)
-    if unpack:
+    if unpack and t.ndim:
         return t.permute(*reversed(range(t.ndim)))
     return t
 
@@ -378,9 +458,11 @@ def genfromtxt(fname, dtype: DTypeLike = float, comments="#", delimiter=None, sk
     """
     if dtype is None:
         dtype = torch.float64
-    parse = _parse_bool_genfromtxt if dtype == torch.bool else _parser(dtype)
-    missing = {""} | ({missing_values} if isinstance(missing_values, str) else set(missing_values or ()))
-    fill = float("nan") if filling_values is None else filling_values
+    parse, default = _genfromtxt_converter(dtype)
+    if isinstance(missing_values, str):
+        missing_values = missing_values.split(",")
+    missing = {""} | set(missing_values or ())
+    fill = default if filling_values is None else filling_values
     if isinstance(usecols, int):
         usecols = [usecols]
     lines = _lines(fname, encoding)[skip_header:]
@@ -405,9 +487,8 @@ def genfromtxt(fname, dtype: DTypeLike = float, comments="#", delimiter=None, sk
                 vals.append(parse(f))
             except ValueError:
                 if not loose:
-                    raise
-                vals.append(float("nan") if dtype.is_floating_point or dtype.is_complex
-                            else (False if dtype == torch.bool else -1))
+                    raise ValueError(f"Cannot convert string {f!r}") from None
+                vals.append(default)
         if rows and len(vals) != len(rows[0]):
             if invalid_raise:
                 raise ValueError(f"Some errors were detected !\n    Line #{len(rows) + 1 + skip_header} "
