@@ -3,8 +3,8 @@
 ``unique`` is built around one stable sort (``_util_impl``: integer keys, torch's
 radix sort) and a neighbour mask, the formulation NumPy's ``_unique1d`` uses;
 index, inverse and counts come from the same sort. Without any ``return_*``, 8-
-and 16-bit integers count with a histogram, small integer inputs (and any under
-``torch.compile``) go to ``torch.unique``, others sort values only + mask
+and 16-bit integers count with a histogram (eagerly), other integers go to
+``torch.unique`` (as fast as a radix sort + mask), floats sort values only + mask
 (torch.unique keeps every NaN, NumPy's ``equal_nan=True`` collapses them). Complex values-only input
 follows NumPy's hash path: all NaNs (in either part) are one value, represented
 by the first of them in input order.
@@ -78,30 +78,25 @@ def _unique_complex_values(ar):
 
 
 def _count_unique(ar):
-    """Sorted unique values of an 8-/16-bit integer or bool tensor: a histogram."""
-    if ar.dtype == torch.bool:
-        return torch.bincount(ar.view(torch.uint8), minlength=2).nonzero().view(-1).bool()
-    lo = torch.iinfo(ar.dtype).min
-    counts = torch.bincount(ar if ar.dtype == torch.uint8 else ar.to(torch.int32) - lo,
-                            minlength=torch.iinfo(ar.dtype).max - lo + 1)
-    return (counts.nonzero().view(-1) + lo).to(ar.dtype)
+    """Sorted unique values of an 8-/16-bit integer tensor: a histogram."""
+    info = torch.iinfo(ar.dtype)
+    counts = torch.bincount(ar if ar.dtype == torch.uint8 else ar.to(torch.int32) - info.min,
+                            minlength=info.max - info.min + 1)
+    return (counts.nonzero().view(-1) + info.min).to(ar.dtype)
 
 
 # values-only unique of these dtypes counts from this length (a 256- or 65536-bin
-# histogram; measured against sort + mask, see benchmarks/bench_sorting.py)
-_COUNT_UNIQUE_MIN = {torch.bool: 256, torch.uint8: 256, torch.int8: 256, torch.int16: 8192,
-                     torch.uint16: 8192}
-_SMALL_UNIQUE = 2048  # below, integers go to torch.unique (least per-call cost)
+# histogram; measured against torch.unique, see benchmarks/bench_sorting.py)
+_COUNT_UNIQUE_MIN = {torch.uint8: 256, torch.int8: 256, torch.int16: 8192, torch.uint16: 8192}
 
 
 def _unique1d(ar, return_index, return_inverse, return_counts, equal_nan, inverse_shape):
     ar = ar.reshape(-1)
     if not (return_index or return_inverse or return_counts):
         n = ar.numel()
-        eager = not torch.compiler.is_compiling()
-        if eager and n >= _COUNT_UNIQUE_MIN.get(ar.dtype, n + 1):
+        if n >= _COUNT_UNIQUE_MIN.get(ar.dtype, n + 1) and not torch.compiler.is_compiling():
             return (_count_unique(ar),)
-        if ar.dtype in _TORCH_UNIQUE_OK and (n < _SMALL_UNIQUE or not eager):
+        if ar.dtype in _TORCH_UNIQUE_OK:
             return (torch.unique(ar, sorted=True),)
         if ar.dtype.is_complex and equal_nan and n > 1:
             return (_unique_complex_values(ar),)

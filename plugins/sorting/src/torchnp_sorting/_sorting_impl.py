@@ -119,8 +119,8 @@ def _check_kth(kth, n):
 
 def _partition_fast(t, dim, kth):
     """The rank to partition a large 1-d CPU ``t`` at, when the selection path applies."""
-    if (t.ndim == 1 and t.numel() >= PARTITION_MIN and t.device.type == "cpu"
-            and not t.dtype.is_complex and not torch.compiler.is_compiling()):
+    if (t.numel() >= PARTITION_MIN and t.ndim == 1 and t.is_cpu and not t.dtype.is_complex
+            and not torch.compiler.is_compiling()):
         ks = set(kth)
         if len(ks) == 1:
             return ks.pop()
