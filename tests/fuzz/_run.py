@@ -622,7 +622,8 @@ def classify(case, np_side, t_side, rules, src):
         if is_torch_error(exc):
             return Finding("leaked-torch-error", tq, _short_exc(exc) + _where(exc)
                            + _np_said(np_side), src)
-        if isinstance(exc, NotImplementedError):
+        if isinstance(exc, NotImplementedError) and not (
+                np_side.exc is not None and isinstance(np_side.exc, NotImplementedError)):
             if documented_unsupported(rules, exc):
                 return None
             return Finding("unsupported", tq, _short_exc(exc) + _where(exc) + _np_said(np_side),

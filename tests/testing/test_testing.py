@@ -181,3 +181,28 @@ def test_accepts_scalars_and_tensors():
     tt.assert_equal(tnp.asarray([1.0, np.nan]), np.array([1.0, np.nan]))
     msg = _outcome(tt.assert_array_equal, torch.tensor([1, 2]), [1, 3])
     assert re.search(r"Mismatched elements: 1 / 2 \(50%\)", msg)
+
+
+@pytest.mark.parametrize("call", [
+    lambda t: t.testing.assert_allclose(t.ones(3), t.ones(3) + 1e-6, atol=t.finfo(t.float32).eps * 16),
+    lambda t: t.testing.assert_allclose(t.ones(3), t.ones(3) * 1.0001, rtol=t.float32(1e-3)),
+    lambda t: t.testing.assert_array_almost_equal(t.ones(3), t.ones(3), decimal=t.int64(3)),
+    lambda t: t.testing.assert_almost_equal(1.0, 1.0001, decimal=t.int8(3)),
+    lambda t: t.testing.assert_approx_equal(1.0, 1.0001, significant=t.int64(3)),
+    lambda t: t.testing.assert_array_max_ulp(t.ones(2), t.ones(2), maxulp=t.int32(1)),
+    lambda t: t.testing.assert_array_almost_equal_nulp(t.ones(2), t.ones(2), nulp=t.int64(1)),
+])
+def test_torchnp_scalars_as_tolerances(call):
+    """torchnp scalars are accepted where NumPy's (float/int subclasses) are: atol=finfo(...).eps
+    raised torch's TypeError (issue 12)."""
+    import numpy as np
+    call(np)
+    call(tnp)
+
+
+def test_array_tolerance_as_numpy():
+    """NumPy formats rtol/atol into its message with :g, so an array tolerance is a TypeError."""
+    import numpy as np
+    for m in (np, tnp):
+        with pytest.raises(TypeError):
+            m.testing.assert_allclose(m.ones(3), m.ones(3), rtol=m.asarray([0.1, 0.1, 0.1]))

@@ -280,6 +280,11 @@ def _less(x, y):
     x, y = _common(x, y)
     if x.is_complex():  # NumPy orders complex numbers lexicographically
         return (x.real < y.real) | ((x.real == y.real) & (x.imag < y.imag))
+    if x.dtype in (torch.uint16, torch.uint32):  # torch has no comparison kernels for these
+        return x.to(torch.int64) < y.to(torch.int64)
+    if x.dtype == torch.uint64:  # order-preserving: flip the sign bit
+        lo = torch.iinfo(torch.int64).min
+        return (x.view(torch.int64) ^ lo) < (y.view(torch.int64) ^ lo)
     return x < y
 
 
@@ -290,15 +295,49 @@ def _as_float(x, y):
     return x, y
 
 
+def _pynum(v):
+    """A tolerance or count given as a torchnp (or NumPy) scalar or 0-d array -> a Python
+    number, as NumPy's scalars (float/int subclasses) are; arrays stay tensors."""
+    if isinstance(v, (bool, int, float, complex)):
+        return v
+    t = getattr(v, "tensor", v)
+    if isinstance(t, torch.Tensor):
+        return t.item() if t.ndim == 0 else t
+    if hasattr(v, "item") and getattr(v, "ndim", 1) == 0:
+        return v.item()
+    if isinstance(v, (list, tuple)):
+        return torch.as_tensor(v, dtype=torch.float64)
+    return v
+
+
+def _tol_tensor(v, like):
+    real = like.real.dtype if like.is_complex() else like.dtype
+    if isinstance(v, torch.Tensor):
+        return v.to(device=like.device, dtype=real if v.is_floating_point() or not
+                    (v.is_floating_point() or v.is_complex()) else v.dtype)
+    return v
+
+
 def _close_to(rtol, atol, equal_nan):
+    rtol, atol = _pynum(rtol), _pynum(atol)
+
     @_native
     def close(x, y):
+        # NumPy's isclose: |x - y| <= atol + rtol * |y| where both are finite, else x == y;
+        # rtol/atol may be arrays (broadcast), which torch.isclose does not take
         x, y = _as_float(x, y)
-        return torch.isclose(x, y, rtol=rtol, atol=atol, equal_nan=equal_nan)
+        rt, at = _tol_tensor(rtol, x), _tol_tensor(atol, x)
+        fin = torch.isfinite(x) & torch.isfinite(y)
+        r = torch.where(fin, (x - y).abs() <= at + rt * y.abs(), x == y)
+        if equal_nan:
+            r = r | (torch.isnan(x) & torch.isnan(y))
+        return r
     return close
 
 
 def _within_decimals(decimal):
+    decimal = _pynum(decimal)
+
     @_native
     def within(x, y):
         x, y = _as_float(x, y)
@@ -427,6 +466,7 @@ def assert_almost_equal(actual, desired, decimal=7, err_msg="", verbose=True):
     """Assert ``|desired - actual| < 1.5 * 10**-decimal``. Mirrors
     ``numpy.testing.assert_almost_equal`` (arrays and sequences element-wise)."""
     __tracebackhide__ = True  # noqa: F841
+    decimal = _pynum(decimal)
     header = f"Arrays are not almost equal to {decimal} decimals"
     sequence = (_is_array(actual) or _is_array(desired) or isinstance(actual, (list, tuple))
                 or isinstance(desired, (list, tuple)))
@@ -465,6 +505,7 @@ def assert_approx_equal(actual, desired, significant=7, err_msg="", verbose=True
     """Assert two numbers agree to ``significant`` significant digits.
     Mirrors ``numpy.testing.assert_approx_equal``."""
     __tracebackhide__ = True  # noqa: F841
+    significant = _pynum(significant)
     a, d = float(actual), float(desired)
     header = f"Items are not equal to {significant} significant digits:"
     fail_msg = build_err_msg([actual, desired], err_msg, header=header, verbose=verbose)
@@ -532,14 +573,25 @@ _INT_OF_FLOAT = {torch.float64: torch.int64, torch.float32: torch.int32, torch.f
                  torch.bfloat16: torch.int16}
 
 
+def _common_type(x, y):
+    """NumPy's ``common_type``: integers and bool count as float64."""
+    dts = [t.dtype if (t.is_floating_point() or t.is_complex()) else torch.float64 for t in (x, y)]
+    return _dtypes.promote_torch(*dts)
+
+
 def _ulp_operands(a, b, dtype=None):
+    """NumPy's ``nulp_diff`` operands: common_type, complex refused, same shapes."""
     x, y = _tensor(a), _tensor(b)
+    if dtype is not None:
+        dt = _dtypes.to_torch_dtype(dtype)
+        x, y = x.to(dt), y.to(dt)
+    dt = _common_type(x, y)
     if x.is_complex() or y.is_complex():
-        raise NotImplementedError("torchnp.testing: ULP distances of complex numbers are not supported")
-    dt = _dtypes.to_torch_dtype(dtype) if dtype is not None else _dtypes.result_type_torch(x, y)
-    if not dt.is_floating_point:
-        dt = torch.float64
-    return x.to(dt), y.to(dt)
+        raise NotImplementedError("_nulp not implemented for complex array")
+    x, y = x.to(dt).reshape((1,) + tuple(x.shape)), y.to(dt).reshape((1,) + tuple(y.shape))
+    if x.shape != y.shape:
+        raise ValueError(f"Arrays do not have the same shape: {tuple(x.shape)} - {tuple(y.shape)}")
+    return x, y
 
 
 def _ulp_distance(x, y):
@@ -560,23 +612,32 @@ def assert_array_max_ulp(a, b, maxulp=1, dtype=None):
     """Assert ``a`` and ``b`` differ by at most ``maxulp`` units in the last place;
     return the distances. Mirrors ``numpy.testing.assert_array_max_ulp``."""
     __tracebackhide__ = True  # noqa: F841
+    maxulp = _pynum(maxulp)
     x, y = _ulp_operands(a, b, dtype)
     ret = _ulp_distance(x, y)
     if not bool((ret <= maxulp).all()):
         raise AssertionError(f"Arrays are not almost equal up to {maxulp:g} ULP "
                              f"(max difference is {float(ret.max()):g} ULP)")
-    return wrap(ret.reshape((1,) + tuple(ret.shape)))  # NumPy's result has a leading axis
+    return wrap(ret)  # NumPy's result has a leading axis (_ulp_operands added it)
 
 
 def assert_array_almost_equal_nulp(x, y, nulp=1):
     """Assert ``|x - y| <= nulp * spacing(max(|x|, |y|))`` element-wise.
     Mirrors ``numpy.testing.assert_array_almost_equal_nulp``."""
     __tracebackhide__ = True  # noqa: F841
+    nulp = _pynum(nulp)
+    if isinstance(nulp, int) and not -2**63 <= nulp < 2**63:
+        nulp = float(nulp)  # torch multiplies by C integers only
     xt, yt = _tensor(x), _tensor(y)
     dt = _dtypes.result_type_torch(xt, yt)
     if not (dt.is_floating_point or dt.is_complex):
         dt = torch.float64
     xt, yt = xt.to(dt), yt.to(dt)
+    try:
+        torch.broadcast_shapes(xt.shape, yt.shape)
+    except RuntimeError:
+        raise ValueError(f"operands could not be broadcast together with shapes "
+                         f"{tuple(xt.shape)} {tuple(yt.shape)}") from None
     ax, ay = xt.abs(), yt.abs()
     top = torch.maximum(ax, ay)
     spacing = torch.nextafter(top, torch.full_like(top, math.inf)) - top
@@ -584,7 +645,7 @@ def assert_array_almost_equal_nulp(x, y, nulp=1):
         return
     if xt.is_complex():
         raise AssertionError(f"Arrays are not equal to {nulp} ULP")
-    worst = float(_ulp_distance(xt, yt).max())
+    worst = float(_ulp_distance(*_ulp_operands(x, y)).max())
     raise AssertionError(f"Arrays are not equal to {nulp} ULP (max is {worst:g})")
 
 
