@@ -206,3 +206,14 @@ def test_einsum_random_subscripts(problem):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         check("einsum", subs, *ops)
+
+
+@pytest.mark.parametrize("subs, shapes", [("ij->", [(2, 3)]), ("ij->i", [(2, 3)]), ("ii", [(3, 3)]),
+                                          ("i,i", [(3,), (3,)]), ("ij,jk->ik", [(2, 3), (3, 2)])])
+@pytest.mark.parametrize("dtype", ["int8", "uint8", "int16", "int32", "uint16", "bool", "float16"])
+def test_einsum_keeps_small_dtypes(subs, shapes, dtype):
+    """torch sums small integers into int64; NumPy's einsum keeps the operands' dtype
+    (issue 12: 'ij->' of int32 gave int64)."""
+    from tests._oracle import check
+    ops = [(np.arange(int(np.prod(s))) % 3).reshape(s).astype(dtype) for s in shapes]
+    check("einsum", subs, *ops)

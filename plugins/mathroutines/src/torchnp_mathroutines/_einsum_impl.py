@@ -202,7 +202,8 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
         except RuntimeError as exc:
             _check_sizes(in_labels, tensors)
             raise ValueError(f"einsum: {exc}") from exc
-        return wrap_scalar(r if cdt is rdt else cast_back(r, rdt))
+        # torch sums small integers into int64 ('ij->' of int32): NumPy keeps the dtype
+        return wrap_scalar(r if r.dtype is rdt else cast_back(r, rdt))
     return _einsum_general(operands, out, optimize, kwargs)
 
 
