@@ -19,8 +19,8 @@ import torch
 
 from . import _dtypes, _normalize, _views
 from ._normalize import (
-    ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, DeviceLike, DTypeLike, NotImplementedType, as_tensor,
-    wrap,
+    ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, DeviceLike, DTypeLike, NotImplementedType, ViewSource,
+    as_tensor, wrap,
 )
 from .exceptions import normalize_axis_index
 
@@ -828,22 +828,26 @@ def identity(n, dtype: DTypeLike = None, *, like: NotImplementedType = None):
     return eye(n, dtype=dtype or torch.float64)
 
 
-def diag(v: ArrayLike, k=0):
-    """Extract a diagonal or build a diagonal array. Mirrors ``numpy.diag``."""
+def _diag_from(v, k):
+    n = v.shape[0] + builtins.abs(k)
+    out = torch.zeros((n, n), dtype=v.dtype, device=v.device)
+    out.diagonal(k).copy_(v)
+    return out
+
+
+def diag(v: ViewSource, k=0):
+    """Extract a diagonal (a read-only view) or build a diagonal array. Mirrors ``numpy.diag``."""
     k = operator.index(k)
     if v.ndim == 1:
-        n = v.shape[0] + builtins.abs(k)
-        out = torch.zeros((n, n), dtype=v.dtype, device=v.device)
-        out.diagonal(k).copy_(v)
-        return out
+        return _diag_from(v.tensor, k)
     if v.ndim == 2:
-        return v.diagonal(k)
+        return _views.diagonal(v, k, 0, 1, readonly=True)
     raise ValueError("Input must be 1- or 2-d.")
 
 
 def diagflat(v: ArrayLike, k=0):
     """A 2-d array with the flattened input on the ``k``-th diagonal. Mirrors ``numpy.diagflat``."""
-    return diag(v.reshape(-1), k)
+    return _diag_from(v.reshape(-1), operator.index(k))
 
 
 def tri(N, M=None, k=0, dtype: DTypeLike = builtins.float, *, like: NotImplementedType = None):

@@ -222,9 +222,10 @@ def _adv_layout(plan):
     return plan.adv_pos + plan.others, tuple(idx), nb, p0
 
 
-def _advanced_get(plan):
+def _advanced_get(plan, t=None):
+    """The advanced stage on the basic view's values (or on ``t`` of the same shape)."""
     perm, idx, nb, p0 = _adv_layout(plan)
-    r = plan.view.tensor.permute(*perm)[idx]
+    r = (plan.view.tensor if t is None else t).permute(*perm)[idx]
     if plan.b_shape == ():
         r = r.squeeze(0)
     if plan.adjacent and p0 and nb:
@@ -242,6 +243,10 @@ def _result_shape(plan):
 
 
 def _advanced_set(plan, v):
+    if _views.overlaps_itself(plan.view):
+        # elements share memory: write the selected places one by one, as NumPy does
+        _views.write_at(plan.view, _advanced_get(plan, _views.addresses(plan.view)), v)
+        return
     perm, idx, nb, p0 = _adv_layout(plan)
     if isinstance(v, torch.Tensor):
         v = _views.broadcast_value(v, _result_shape(plan), advanced=True)
@@ -436,6 +441,10 @@ def _mask_fill(a, key, v):
             or mask.ndim > a.ndim or tuple(mask.shape) != a.shape[:mask.ndim] \
             or (isinstance(v, torch.Tensor) and v.ndim) or mask.device != a.device:
         return False
+    if _views.overlaps_itself(a):
+        # elements share memory: write the selected places one by one, as NumPy does
+        _views.write_at(a, _views.addresses(a)[mask], v)
+        return True
     t = _views.begin_write(a)
     m = mask.reshape(tuple(mask.shape) + (1,) * (t.ndim - mask.ndim))
     s = _SIGNED.get(t.dtype)
@@ -463,7 +472,7 @@ def setitem(a, key, value, /):
             p = a.tensor
             idx = _single_index_tensor(key, tk)
             if idx is not None and idx.device == p.device and p.ndim and idx.numel() \
-                    and p.dtype not in _SIGNED:
+                    and p.dtype not in _SIGNED and not _views._overlaps_itself(p):
                 if idx.dtype is not torch.bool:
                     # check first: torch's index_put_ checks while writing, so an
                     # out-of-bounds index would leave a partial write

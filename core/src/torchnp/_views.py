@@ -40,6 +40,7 @@ __all__ = [
     "broadcast_to", "diagonal", "index", "flip", "real", "imag", "dtype_view", "as_strided",
     "narrow", "same", "set_shape", "strides", "layout", "is_c_contiguous", "is_f_contiguous",
     "check_writeable", "assign", "begin_write", "end_write", "write_tensor", "flip_tensor",
+    "overlaps_itself", "addresses", "write_at",
     "broadcast_value",
 ]
 
@@ -628,9 +629,92 @@ def write_tensor(target, v):
     _write(target, (), v)
 
 
+def _overlaps_itself(t):
+    """Whether two elements of ``t`` share memory (from shape and strides alone)."""
+    if t.is_contiguous() or t.numel() <= 1:
+        return False
+    # by increasing stride, each axis must step past everything the smaller ones reach
+    # (a selection sort by plain comparisons: strides may be symbolic while dynamo traces)
+    dims = [(s, n) for n, s in zip(t.shape, t.stride()) if n > 1]
+    extent = 0
+    while dims:
+        k = 0
+        for j in range(1, len(dims)):
+            if dims[j][0] < dims[k][0]:
+                k = j
+        stride, n = dims.pop(k)
+        if stride <= extent:
+            return True
+        extent += (n - 1) * stride
+    return False
+
+
+def _addresses(shape, strides, offset, device):
+    """The storage index of every element of a strided layout (signed strides), as a tensor."""
+    idx = torch.full((), offset, dtype=torch.int64, device=device)
+    for n, st in zip(shape, strides):
+        idx = idx.unsqueeze(-1) + torch.arange(n, device=device) * st
+    return idx
+
+
+def overlaps_itself(a):
+    """Whether two elements of ``a`` share memory (``as_strided``, writeable windows)."""
+    return _overlaps_itself(_pair(a)[0])
+
+
+def addresses(a):
+    """The storage index of each element of ``a`` (an int64 array of ``a``'s shape): writes
+    into arrays whose elements share memory select their places with it."""
+    mem, st, off = layout(a)
+    return _addresses(mem.shape, st, off, mem.device)
+
+
+def write_at(a, places, v):
+    """Write ``v`` (a tensor, broadcast to ``places``' shape) at the storage indices
+    ``places`` of ``a``'s memory, in C order, the last write to a place winning."""
+    check_writeable(a)
+    mem, st, off = layout(a)
+    v = broadcast_value(v if isinstance(v, torch.Tensor) else
+                        torch.full((), v, dtype=mem.dtype, device=mem.device), tuple(places.shape))
+    top = off + sum(max(0, (n - 1) * s) for n, s in zip(mem.shape, st))
+    _scatter_last(mem, places.reshape(-1), v.reshape(-1), top + 1)
+
+
+def _write_sequential(target, v):
+    """Write ``v`` (of ``target``'s shape) into a ``target`` whose elements share memory,
+    as NumPy does: element by element in C order, the last write to a place winning."""
+    idx = _addresses(target.shape, target.stride(), target.storage_offset(), target.device)
+    top = target.storage_offset() + sum((n - 1) * s for n, s in zip(target.shape, target.stride()))
+    _scatter_last(target, idx.reshape(-1), v.reshape(-1), top + 1)
+
+
+def _scatter_last(mem, idx, vals, size):
+    """``storage[idx] = vals`` through ``mem``'s storage (indices below ``size``), the
+    last of repeated places winning."""
+    if not idx.numel():
+        return
+    order = torch.arange(idx.numel(), device=mem.device)
+    last = torch.full((size,), -1, dtype=torch.int64, device=mem.device)
+    last.scatter_reduce_(0, idx, order, "amax")
+    flat = mem.as_strided((size,), (1,), 0)
+    # every write to a place carries the value of the last one: the result is the same
+    # whichever duplicate torch happens to apply
+    s = _SIGNED_TWIN.get(flat.dtype)
+    vals = vals[last[idx]]
+    if s is not None:
+        flat, vals = flat.view(s), vals.view(s)
+    flat.index_put_((idx,), vals)
+
+
 def _write(target, flips, v):
     """Write ``v`` (a Python scalar, or a tensor of ``target``'s dtype and device) into
     ``target``, a positive-stride view of memory, reversed along ``flips``."""
+    if _overlaps_itself(target):  # (as_strided, writeable sliding windows)
+        if not isinstance(v, torch.Tensor):
+            v = torch.full((), v, dtype=target.dtype, device=target.device)
+        v = broadcast_value(v, tuple(target.shape))
+        _write_sequential(target, flip_tensor(v, flips) if flips else v)
+        return
     if not isinstance(v, torch.Tensor):
         target.fill_(v)
         return
@@ -655,14 +739,18 @@ def assign(a, value):
 def begin_write(a):
     """The tensor an in-place torch operation on ``a`` writes into; pair with ``end_write``.
 
-    A plain array's own tensor (the memory); a reversed array's values as a fresh
-    tensor, which ``end_write`` flips back into the memory.
+    A plain array's own tensor (the memory); a reversed array's values, or those of
+    an array whose elements share memory, as a fresh tensor that ``end_write``
+    writes back.
     """
     check_writeable(a)
-    return a.tensor
+    t = a.tensor
+    return t.clone() if not a._is_rev and _overlaps_itself(t) else t
 
 
 def end_write(a, t):
     """Finish an in-place write begun with ``begin_write`` (``t`` is what it returned)."""
     if a._is_rev:
         _write(a._mem, a._flips, t)
+    elif t is not a.tensor:
+        _write(a.tensor, (), t)
