@@ -36,6 +36,7 @@ _new = object.__new__
 _SCALARS = _dtypes._SCALAR_BY_TORCH
 _tracing = torch.compiler.is_compiling
 _view = _views.view
+_plain_view = _views.plain_view
 
 _INDEX_ERR = ("only integers, slices (`:`), ellipsis (`...`), numpy.newaxis (`None`) and "
               "integer or boolean arrays are valid indices")
@@ -125,6 +126,20 @@ def _norm_int(i, n, axis):
     if i < -n or i >= n:
         raise IndexError(f"index {i} is out of bounds for axis {axis} with size {n}")
     return i + n if i < 0 else i
+
+
+def _in_bounds(idx, n):
+    """Whether every index is in [-n, n) (checked before torch's index_put_, which checks
+    while writing and would leave a partial write); traced, a runtime assert."""
+    if _tracing():
+        torch._assert_async(((idx >= -n) & (idx < n)).all(), "index out of bounds for axis 0 "
+                            f"with size {n}")
+        return True
+    if idx.numel() <= 32 and idx.is_cpu:  # a few indices: reading them beats a reduction
+        vals = idx.reshape(-1).tolist()
+        return min(vals) >= -n and max(vals) < n
+    lo, hi = torch.aminmax(idx)
+    return lo.item() >= -n and hi.item() < n
 
 
 def _check_bounds(idx, n, axis):
@@ -393,14 +408,19 @@ def getitem(a, key, /):
                 n = t.shape[0]
                 if -n <= key < n:  # a scalar: a copy, which must not see later writes
                     if t.is_cpu and t.dtype not in _SIGNED and not _tracing():
-                        return _scalar(t.take(_take_index(key)))
-                    return _scalar(t[key].clone())
+                        ti = _TAKE_INDEX.get(key)
+                        r = t.take(ti if ti is not None else _take_index(key))
+                    else:
+                        r = t[key].clone()
+                    s = _new(_SCALARS[r.dtype])
+                    s.tensor = r
+                    return s
             elif t.ndim > 1 and -t.shape[0] <= key < t.shape[0]:
-                return _view(a, t[key])
+                return _plain_view(a, t[key])
         elif tk is slice:
             step = key.step
             if step is None or (type(step) is int and step > 0):
-                return _view(a, t[key])
+                return _plain_view(a, t[key])
         elif t.is_cpu and not _tracing():
             idx = _single_index_tensor(key, tk)
             if idx is not None and idx.is_cpu and t.ndim:
@@ -473,10 +493,8 @@ def setitem(a, key, value, /):
             idx = _single_index_tensor(key, tk)
             if idx is not None and idx.device == p.device and p.ndim and idx.numel() \
                     and p.dtype not in _SIGNED and not _views._overlaps_itself(p):
-                if idx.dtype is not torch.bool:
-                    # check first: torch's index_put_ checks while writing, so an
-                    # out-of-bounds index would leave a partial write
-                    idx = _check_bounds(idx, p.shape[0], 0)
+                if idx.dtype is not torch.bool and not _in_bounds(idx, p.shape[0]):
+                    _check_bounds(idx, p.shape[0], 0)  # raises NumPy's IndexError
                 try:
                     p[idx] = v
                     return

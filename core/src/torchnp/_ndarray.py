@@ -31,6 +31,7 @@ __all__ = ["ndarray"]
 # functions are looked up on it per call, which assembles the namespace on first use
 _ns = sys.modules["torchnp"]
 _wrap = _views.wrap
+_tracing = torch.compiler.is_compiling
 
 
 def _func(name):
@@ -240,8 +241,12 @@ def _operand(x):
                                         "__array__", "__dlpack__"))
 
 
-_OPERAND_TYPES = frozenset({builtins.bool, builtins.int, builtins.float, builtins.complex,
-                            list, tuple, range, torch.Tensor})
+_OPERAND_TYPES = frozenset()  # the types operators always take: set below the class
+
+
+def _generic(f, a, b, other):
+    """``f(a, b)`` for an operator whose namespace function is not a torchnp ufunc."""
+    return f(a, b) if _operand(other) else NotImplemented
 
 
 class ndarray:
@@ -326,6 +331,10 @@ class ndarray:
 
     @property
     def T(self):
+        if type(self) is ndarray:  # (the plain array's fast path)
+            t = self.tensor
+            return _views.plain_view(self, t.t() if t.ndim == 2 else t.permute(
+                tuple(range(t.ndim - 1, -1, -1))) if t.ndim else t.view(()))
         return _views.permute(self, tuple(range(self.ndim - 1, -1, -1)))
 
     @property
@@ -589,6 +598,15 @@ class ndarray:
             raise TypeError("reshape() takes exactly 1 argument (0 given)")
         if len(shape) == 1 and not isinstance(shape[0], int):
             shape = shape[0]
+        if type(self) is ndarray and order == "C" and copy is None and not _tracing():
+            # eager fast path: where torch can view, its view is NumPy's; anything else
+            # (a copy, -2, a size mismatch) goes the general way for NumPy's result or error
+            try:
+                r = self.tensor.view(shape)
+            except (RuntimeError, TypeError):
+                pass
+            else:
+                return _views.plain_view(self, r)
         return _shape_impl.reshape(self, shape, order, copy=copy)
 
     def transpose(self, *axes):
@@ -796,148 +814,286 @@ class ndarray:
     __setitem__ = _indexing.setitem
 
     # --- operators: the ufuncs of the namespace ------------------------------------
-    # ``a += b`` is ``add(a, b, out=a)`` (NumPy's 'same_kind' casting); operands a
-    # ufunc cannot take make the operator return NotImplemented, as NumPy's do.
+    # ``a + b`` is ``add._binop(a, b)``, the ufunc's operator entry (NotImplemented for
+    # operands a ufunc cannot take, as NumPy's operators); a function that is not a
+    # torchnp ufunc (another plugin's) is called as it is. ``a += b`` is
+    # ``add(a, b, out=a)`` (NumPy's 'same_kind' casting).
     def __add__(self, other):
-        return _ns.add(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.add._binop
+        except AttributeError:
+            return _generic(_ns.add, self, other, other)
+        return m(self, other)
 
     def __radd__(self, other):
-        return _ns.add(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.add._rbinop
+        except AttributeError:
+            return _generic(_ns.add, other, self, other)
+        return m(self, other)
 
     def __iadd__(self, other):
         return _ns.add(self, other, out=self) if _operand(other) else NotImplemented
 
     def __sub__(self, other):
-        return _ns.subtract(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.subtract._binop
+        except AttributeError:
+            return _generic(_ns.subtract, self, other, other)
+        return m(self, other)
 
     def __rsub__(self, other):
-        return _ns.subtract(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.subtract._rbinop
+        except AttributeError:
+            return _generic(_ns.subtract, other, self, other)
+        return m(self, other)
 
     def __isub__(self, other):
         return _ns.subtract(self, other, out=self) if _operand(other) else NotImplemented
 
     def __mul__(self, other):
-        return _ns.multiply(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.multiply._binop
+        except AttributeError:
+            return _generic(_ns.multiply, self, other, other)
+        return m(self, other)
 
     def __rmul__(self, other):
-        return _ns.multiply(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.multiply._rbinop
+        except AttributeError:
+            return _generic(_ns.multiply, other, self, other)
+        return m(self, other)
 
     def __imul__(self, other):
         return _ns.multiply(self, other, out=self) if _operand(other) else NotImplemented
 
     def __truediv__(self, other):
-        return _ns.divide(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.divide._binop
+        except AttributeError:
+            return _generic(_ns.divide, self, other, other)
+        return m(self, other)
 
     def __rtruediv__(self, other):
-        return _ns.divide(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.divide._rbinop
+        except AttributeError:
+            return _generic(_ns.divide, other, self, other)
+        return m(self, other)
 
     def __itruediv__(self, other):
         return _ns.divide(self, other, out=self) if _operand(other) else NotImplemented
 
     def __floordiv__(self, other):
-        return _ns.floor_divide(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.floor_divide._binop
+        except AttributeError:
+            return _generic(_ns.floor_divide, self, other, other)
+        return m(self, other)
 
     def __rfloordiv__(self, other):
-        return _ns.floor_divide(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.floor_divide._rbinop
+        except AttributeError:
+            return _generic(_ns.floor_divide, other, self, other)
+        return m(self, other)
 
     def __ifloordiv__(self, other):
         return _ns.floor_divide(self, other, out=self) if _operand(other) else NotImplemented
 
     def __mod__(self, other):
-        return _ns.remainder(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.remainder._binop
+        except AttributeError:
+            return _generic(_ns.remainder, self, other, other)
+        return m(self, other)
 
     def __rmod__(self, other):
-        return _ns.remainder(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.remainder._rbinop
+        except AttributeError:
+            return _generic(_ns.remainder, other, self, other)
+        return m(self, other)
 
     def __imod__(self, other):
         return _ns.remainder(self, other, out=self) if _operand(other) else NotImplemented
 
     def __pow__(self, other):
-        return _ns.power(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.power._binop
+        except AttributeError:
+            return _generic(_ns.power, self, other, other)
+        return m(self, other)
 
     def __rpow__(self, other):
-        return _ns.power(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.power._rbinop
+        except AttributeError:
+            return _generic(_ns.power, other, self, other)
+        return m(self, other)
 
     def __ipow__(self, other):
         return _ns.power(self, other, out=self) if _operand(other) else NotImplemented
 
     def __matmul__(self, other):
-        return _ns.matmul(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.matmul._binop
+        except AttributeError:
+            return _generic(_ns.matmul, self, other, other)
+        return m(self, other)
 
     def __rmatmul__(self, other):
-        return _ns.matmul(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.matmul._rbinop
+        except AttributeError:
+            return _generic(_ns.matmul, other, self, other)
+        return m(self, other)
 
     def __imatmul__(self, other):
         return _ns.matmul(self, other, out=self) if _operand(other) else NotImplemented
 
     def __and__(self, other):
-        return _ns.bitwise_and(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.bitwise_and._binop
+        except AttributeError:
+            return _generic(_ns.bitwise_and, self, other, other)
+        return m(self, other)
 
     def __rand__(self, other):
-        return _ns.bitwise_and(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.bitwise_and._rbinop
+        except AttributeError:
+            return _generic(_ns.bitwise_and, other, self, other)
+        return m(self, other)
 
     def __iand__(self, other):
         return _ns.bitwise_and(self, other, out=self) if _operand(other) else NotImplemented
 
     def __or__(self, other):
-        return _ns.bitwise_or(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.bitwise_or._binop
+        except AttributeError:
+            return _generic(_ns.bitwise_or, self, other, other)
+        return m(self, other)
 
     def __ror__(self, other):
-        return _ns.bitwise_or(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.bitwise_or._rbinop
+        except AttributeError:
+            return _generic(_ns.bitwise_or, other, self, other)
+        return m(self, other)
 
     def __ior__(self, other):
         return _ns.bitwise_or(self, other, out=self) if _operand(other) else NotImplemented
 
     def __xor__(self, other):
-        return _ns.bitwise_xor(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.bitwise_xor._binop
+        except AttributeError:
+            return _generic(_ns.bitwise_xor, self, other, other)
+        return m(self, other)
 
     def __rxor__(self, other):
-        return _ns.bitwise_xor(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.bitwise_xor._rbinop
+        except AttributeError:
+            return _generic(_ns.bitwise_xor, other, self, other)
+        return m(self, other)
 
     def __ixor__(self, other):
         return _ns.bitwise_xor(self, other, out=self) if _operand(other) else NotImplemented
 
     def __lshift__(self, other):
-        return _ns.left_shift(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.left_shift._binop
+        except AttributeError:
+            return _generic(_ns.left_shift, self, other, other)
+        return m(self, other)
 
     def __rlshift__(self, other):
-        return _ns.left_shift(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.left_shift._rbinop
+        except AttributeError:
+            return _generic(_ns.left_shift, other, self, other)
+        return m(self, other)
 
     def __ilshift__(self, other):
         return _ns.left_shift(self, other, out=self) if _operand(other) else NotImplemented
 
     def __rshift__(self, other):
-        return _ns.right_shift(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.right_shift._binop
+        except AttributeError:
+            return _generic(_ns.right_shift, self, other, other)
+        return m(self, other)
 
     def __rrshift__(self, other):
-        return _ns.right_shift(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.right_shift._rbinop
+        except AttributeError:
+            return _generic(_ns.right_shift, other, self, other)
+        return m(self, other)
 
     def __irshift__(self, other):
         return _ns.right_shift(self, other, out=self) if _operand(other) else NotImplemented
 
     def __divmod__(self, other):
-        return _ns.divmod(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.divmod._binop
+        except AttributeError:
+            return _generic(_ns.divmod, self, other, other)
+        return m(self, other)
 
     def __rdivmod__(self, other):
-        return _ns.divmod(other, self) if _operand(other) else NotImplemented
+        try:
+            m = _ns.divmod._rbinop
+        except AttributeError:
+            return _generic(_ns.divmod, other, self, other)
+        return m(self, other)
 
     def __lt__(self, other):
-        return _ns.less(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.less._binop
+        except AttributeError:
+            return _generic(_ns.less, self, other, other)
+        return m(self, other)
 
     def __le__(self, other):
-        return _ns.less_equal(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.less_equal._binop
+        except AttributeError:
+            return _generic(_ns.less_equal, self, other, other)
+        return m(self, other)
 
     def __gt__(self, other):
-        return _ns.greater(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.greater._binop
+        except AttributeError:
+            return _generic(_ns.greater, self, other, other)
+        return m(self, other)
 
     def __ge__(self, other):
-        return _ns.greater_equal(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.greater_equal._binop
+        except AttributeError:
+            return _generic(_ns.greater_equal, self, other, other)
+        return m(self, other)
 
     def __eq__(self, other):
-        return _ns.equal(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.equal._binop
+        except AttributeError:
+            return _generic(_ns.equal, self, other, other)
+        return m(self, other)
 
     def __ne__(self, other):
-        return _ns.not_equal(self, other) if _operand(other) else NotImplemented
+        try:
+            m = _ns.not_equal._binop
+        except AttributeError:
+            return _generic(_ns.not_equal, self, other, other)
+        return m(self, other)
 
     def __neg__(self):
         return _ns.negative(self)
@@ -1075,6 +1231,9 @@ class ndarray:
 
 ndarray._plain = ndarray
 ndarray._reversed = _views.make_twin(ndarray)
+_OPERAND_TYPES = frozenset({builtins.bool, builtins.int, builtins.float, builtins.complex, list,
+                            tuple, range, torch.Tensor, ndarray, ndarray._reversed,
+                            *_dtypes._SCALAR_BY_TORCH.values()})
 
 
 def _py(t):

@@ -222,6 +222,16 @@ def retype(a, cls, shape=None):
     return o
 
 
+def plain_view(a, t):
+    """``view(a, t)`` for ``a`` of exactly the ndarray class (the callers' fast paths)."""
+    r = _new(_ndarray)
+    r.tensor = t
+    b = a._base
+    r._base = a if b is None else b
+    r._readonly = a._readonly
+    return r
+
+
 def same(a):
     """A new view of all of ``a`` (``a[...]``, ``a.view()``)."""
     mem, flips = _pair(a)

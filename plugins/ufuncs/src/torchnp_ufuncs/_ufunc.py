@@ -81,7 +81,7 @@ def _category(ld):
 
 def _operand_ok(x):
     """Whether an operator should handle ``x`` (else it returns NotImplemented)."""
-    if isinstance(x, (list, tuple, torch.Tensor, _normalize._ndarray_cls, _dtypes.generic,
+    if isinstance(x, (list, tuple, range, torch.Tensor, _normalize._ndarray_cls, _dtypes.generic,
                       builtins.int, builtins.float, builtins.complex)):
         return True
     return any(hasattr(x, a) for a in ("__array_interface__", "__array_struct__", "__array__",
@@ -272,6 +272,7 @@ class ufunc:
             ("where", True), ("casting", "same_kind"), ("order", "K"), ("dtype", None),
             ("subok", True), ("signature", None))]
         self.__signature__ = inspect.Signature(params)
+        self._fast_n = nin if nout == 1 and nin <= 2 else -1  # arity of the no-keyword path
         self._plans2 = {}  # first key -> second key -> plan (no-keyword binary calls)
         self._plans1 = {}  # key -> plan (no-keyword unary calls)
 
@@ -371,9 +372,9 @@ class ufunc:
         p = self._plans.get(pk)
         if p is None:
             p = self._plans[pk] = self._make_plan(keys, self._resolve(keys, dtype, casting))
-            if dtype is None and casting == "same_kind" and len(keys) == 2:
+            if dtype is None and casting == "same_kind" and len(keys) == 2 and self.nout == 1:
                 self._plans2.setdefault(keys[0], {})[keys[1]] = p
-            elif dtype is None and casting == "same_kind" and len(keys) == 1:
+            elif dtype is None and casting == "same_kind" and len(keys) == 1 and self.nout == 1:
                 self._plans1[keys[0]] = p
         return p
 
@@ -506,6 +507,34 @@ class ufunc:
             return self._run2(a, k1, x2, t2, x1, x2)
         return self._call_general((x1, x2), {})
 
+    # The ndarray/scalar operators call these (``a + b`` is ``add._binop(a, b)``, ``1 - a``
+    # is ``subtract._rbinop(a, 1)``): NumPy's operator rules, NotImplemented for operands
+    # a ufunc does not take, so that Python tries the other side.
+    def _binop(self, x1, x2):
+        t2 = type(x2)
+        if t2 is _ND or t2 in _HOLDERS:
+            a = x1.tensor
+            b = x2.tensor
+            return self._run2(a, a.dtype, b, b.dtype, x1, x2)
+        if t2 in _PY_SET:
+            a = x1.tensor
+            return self._run2(a, a.dtype, x2, t2, x1, x2)
+        if _operand_ok(x2):
+            return self._call_general((x1, x2), {})
+        return NotImplemented
+
+    def _rbinop(self, x2, x1):
+        t1 = type(x1)
+        if t1 in _PY_SET:
+            b = x2.tensor
+            return self._run2(x1, t1, b, b.dtype, x1, x2)
+        if t1 is _ND or t1 in _HOLDERS:
+            a, b = x1.tensor, x2.tensor
+            return self._run2(a, a.dtype, b, b.dtype, x1, x2)
+        if _operand_ok(x1):
+            return self._call_general((x1, x2), {})
+        return NotImplemented
+
     def _call1(self, x1):
         if type(x1) is _ND and not _tracing():
             a = x1.tensor
@@ -522,10 +551,8 @@ class ufunc:
     def __call__(self, *args, **kwargs):
         if not kwargs:
             n = len(args)
-            if n == 2 and self.nin == 2 and self.nout == 1:
-                return self._call2(args[0], args[1])
-            if n == 1 and self.nin == 1 and self.nout == 1:
-                return self._call1(args[0])
+            if n == self._fast_n:  # 2 for binary, 1 for unary one-output ufuncs
+                return self._call2(args[0], args[1]) if n == 2 else self._call1(args[0])
         return self._call_general(args, kwargs)
 
     def _parse(self, args, kwargs):
