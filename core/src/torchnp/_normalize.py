@@ -69,16 +69,30 @@ receives a tensor of its values to modify (``_views.begin_write``), and the writ
 reach the array's memory whatever its strides (``_views.end_write``)."""
 
 
-class _NoValueType:
-    """The default of parameters whose absence differs from any value (NumPy's ``_NoValue``)."""
+class _NoValueType(int):
+    """The default of parameters whose absence differs from any value (NumPy's ``_NoValue``).
+
+    Falsy, and an ``int`` subclass (always 0) only so that its truth test runs in C:
+    generated wrappers test ``if keepdims:`` on every call. Compare it by identity.
+    There is one, ``NoValue``, for core and every plugin.
+    """
 
     __slots__ = ()
+
+    def __new__(cls):
+        return int.__new__(cls, 0)
 
     def __repr__(self):
         return "<no value>"
 
+    __str__ = __repr__
+
     def __reduce__(self):
-        return "NoValue"
+        return (_no_value, ())
+
+
+def _no_value():
+    return NoValue
 
 
 NoValue = _NoValueType()

@@ -16,21 +16,7 @@ from ._exceptions_impl import (
 )
 
 
-class _NoValueType:
-    """Marks "argument not given" where None means something (NumPy's ``np._NoValue``)."""
-
-    _instance = None
-
-    def __new__(cls):
-        if cls._instance is None:
-            cls._instance = super().__new__(cls)
-        return cls._instance
-
-    def __repr__(self):
-        return "<no value>"
-
-
-_NoValue = _NoValueType()
+from torchnp._normalize import NoValue as _NoValue  # the core's one sentinel
 
 
 def _inv(a):

@@ -8,24 +8,7 @@ import torch
 from torchnp._dtypes import promote_torch, result_type_torch
 
 
-class _NoValueType:
-    """Marks "argument not given" where None means something (NumPy's ``np._NoValue``)."""
-
-    _instance = None
-
-    def __new__(cls):
-        if cls._instance is None:
-            cls._instance = object.__new__(cls)
-        return cls._instance
-
-    def __repr__(self):
-        return "<no value>"
-
-    def __reduce__(self):
-        return (_NoValueType, ())
-
-
-NoValue = _NoValueType()
+from torchnp._normalize import NoValue  # the core's one sentinel
 
 INEXACT = (torch.float16, torch.float32, torch.float64, torch.complex64, torch.complex128)
 # torch lacks CPU kernels (add, sub, mm, conv, shifts...) for these; integer work on

@@ -18,26 +18,7 @@ __all__ = ["NoValue", "sort_key", "ordered_key", "from_ordered_key", "argsort_ke
            "lex_argsort", "argsort_along", "sort_along", "sort_values", "take_along", "is_inexact"]
 
 
-class _NoValueType:
-    """NumPy's ``np._NoValue``: the 'argument not given' default (falsy, repr ``<no value>``)."""
-
-    __slots__ = ()
-
-    def __repr__(self):
-        return "<no value>"
-
-    def __bool__(self):
-        return False
-
-    def __reduce__(self):
-        return (_get_novalue, ())
-
-
-def _get_novalue():
-    return NoValue
-
-
-NoValue = _NoValueType()
+from torchnp._normalize import NoValue  # the core's one sentinel
 
 _INT64_MIN = -(2**63)
 

@@ -9,6 +9,8 @@ import warnings
 
 import torch
 
+from torchnp._normalize import NoValue
+
 from torchnp._dtypes import _BY_TORCH
 from torchnp.exceptions import AxisError, normalize_axis_tuple
 
@@ -20,33 +22,7 @@ __all__ = [
 ]
 
 
-class _NoValueType(int):
-    """NumPy's ``np._NoValue``: 'not given' for keepdims/initial/where; falsy.
-
-    An ``int`` subclass (always 0) only so that its truth test runs in C: the
-    generated wrappers test ``if keepdims:`` on every call, and a Python-level
-    ``__bool__`` costs as much as a small kernel launch. Always compare it by identity.
-    """
-
-    __slots__ = ()
-
-    def __new__(cls):
-        return int.__new__(cls, 0)
-
-    def __repr__(self):
-        return "<no value>"
-
-    __str__ = __repr__
-
-    def __reduce__(self):
-        return (_get_novalue, ())
-
-
-def _get_novalue():
-    return _NoValue
-
-
-_NoValue = _NoValueType()
+_NoValue = NoValue  # the core's one sentinel
 
 _UNSIGNED_WIDE = (torch.uint16, torch.uint32)
 

@@ -46,7 +46,7 @@ _ND = _normalize._ndarray_cls
 _INT_RANGE = {t: (torch.iinfo(t).min, torch.iinfo(t).max) for t in
               (torch.int8, torch.int16, torch.int32, torch.int64, torch.uint8, torch.uint16,
                torch.uint32, torch.uint64)}
-_NOVALUE = object()
+_NOVALUE = _normalize.NoValue
 _WEAK_OK = {builtins.bool: lambda ld: True,
             builtins.int: lambda ld: ld is not torch.bool,
             builtins.float: lambda ld: ld.is_floating_point or ld.is_complex,
