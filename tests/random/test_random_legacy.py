@@ -74,41 +74,6 @@ def test_seed_sequence_attributes_and_errors():
 BITGENS = ["PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64"]
 
 
-@pytest.mark.parametrize("name", BITGENS)
-def test_bit_generator_state_roundtrip(name):
-    cls = getattr(tnp.random, name)
-    bg = cls(123)
-    assert isinstance(bg, tnp.random.BitGenerator)
-    assert isinstance(bg.seed_seq, tnp.random.SeedSequence)
-    g = tnp.random.Generator(bg)
-    g.random(7)
-    st_ = bg.state
-    assert st_["bit_generator"] == name
-    a = to_np(g.normal(size=10))
-    bg.state = st_
-    np.testing.assert_array_equal(to_np(g.normal(size=10)), a)
-    with pytest.raises(ValueError):
-        bg.state = {"bit_generator": "other", "state": {}}
-    with pytest.raises(NotImplementedError):
-        bg.state = {"bit_generator": name, "state": {"state": 1, "inc": 2}}
-    raw = bg.random_raw(4)
-    assert raw.dtype == np.uint64 and raw.shape == (4,)
-    assert isinstance(bg.random_raw(), int)
-    assert bg.random_raw(output=False) is None
-    kids = bg.spawn(2)
-    assert all(type(k) is cls for k in kids)
-    with pytest.raises(NotImplementedError):
-        bg.jumped()
-
-
-def test_bit_generator_classes_give_distinct_streams():
-    draws = {n: tuple(to_np(tnp.random.Generator(getattr(tnp.random, n)(0)).random(4)))
-             for n in BITGENS}
-    assert len(set(draws.values())) == len(BITGENS)
-    with pytest.raises(NotImplementedError, match="counter"):
-        tnp.random.Philox(0, counter=1)
-
-
 # --- RandomState and the module functions ---------------------------------------------
 def test_seed_and_state_module_functions():
     tnp.random.seed(10)

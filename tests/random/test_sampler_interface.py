@@ -4,7 +4,7 @@ fast paths included, without changing the callers."""
 import torch
 
 import torchnp as tnp
-from torchnp_random._bit_generator_impl import PCG64
+from torchnp_random._bit_generator_impl import TorchBitGenerator
 from torchnp_random._distributions_impl import TorchSampler
 
 
@@ -21,8 +21,8 @@ class ConstantSampler(TorchSampler):
         return torch.broadcast_to(low, shape).to(dtype).clone()
 
 
-class ConstantBitGenerator(PCG64):
-    def _sampler(self, device):
+class ConstantBitGenerator(TorchBitGenerator):
+    def _sampler(self, device, legacy=False, gauss=None):
         return ConstantSampler(self._torch_generator(device), device)
 
 

@@ -187,6 +187,56 @@ def _any_cmp(v, op, bound):
     return bool(m)
 
 
+def _write_out(arr, o, values):
+    """Write ``values`` into the ndarray ``arr`` (tensor ``o``) through torchnp's view model."""
+    from torchnp._views import begin_write, end_write
+    t = begin_write(arr)
+    t.copy_(values)
+    end_write(arr, t)
+
+
+def _kahan_sum(values):
+    """NumPy's kahan_sum of a sequence of floats (compensated, left to right)."""
+    if not values:
+        return 0.0
+    total = values[0]
+    c = 0.0
+    for v in values[1:]:
+        y = v - c
+        t = total + y
+        c = (t - total) - y
+        total = t
+    return total
+
+
+def _choice_p_noreplace(s, p, num):
+    """choice(replace=False, p=...): NumPy's rounds of ``random`` draws, keeping the first
+    occurrence of each new index, zeroing the chosen ones' probabilities."""
+    p = p.clone()
+    found = torch.zeros(num, dtype=_I64)
+    n_uniq = 0
+    while n_uniq < num:
+        x = s.random((num - n_uniq,)).to(_CPU)
+        if n_uniq > 0:
+            p[found[:n_uniq]] = 0
+        cdf = torch.cumsum(p, 0)
+        cdf = cdf / cdf[-1]
+        new = torch.searchsorted(cdf, x, right=True)
+        uniq, inv = torch.unique(new, return_inverse=True)
+        first = torch.full((uniq.numel(),), new.numel(), dtype=_I64)
+        first.scatter_reduce_(0, inv, torch.arange(new.numel()), reduce="amin")
+        new = new.index_select(0, torch.sort(first).values)
+        found[n_uniq:n_uniq + new.numel()] = new
+        n_uniq += new.numel()
+    return found
+
+
+def _k_order_is_f(t):
+    """Whether NumPy's copy(order='K') of ``t`` is Fortran-ordered (strides increasing)."""
+    st = [abs(v) for v, d in zip(t.stride(), t.shape) if d > 1]
+    return len(st) > 1 and st == sorted(st) and st != sorted(st, reverse=True)
+
+
 def _canonical_device(device):
     """A torch.device or None; the plain CPU becomes the _CPU singleton (an ``is`` test on hot paths)."""
     d = _normalize_device(device)
@@ -210,13 +260,38 @@ class _RandomBase:
         d = self._device
         return d if d is not None else _default_device()
 
+    _cpu_smp = None   # (bit generator, its CPU sampler), once made (read on hot paths)
+    _gauss = None     # RandomState: the cached polar normal, float64 [has_gauss, gauss]
+
     def _smp(self):
-        """The sampler for this object's device; on the CPU, the bit generator's cached one."""
+        """The sampler for this object's device (cached; the CPU's in ``_cpu_smp``)."""
         dev = self._device
         if (dev is None and not _len_mode_stack()) or dev is _CPU:
-            s = self._bit_generator._cpu_sampler
-            return s if s is not None else self._bit_generator._sampler(_CPU)
-        return self._bit_generator._sampler(self._dev())
+            c = self._cpu_smp
+            if c is not None and c[0] is self._bit_generator:
+                return c[1]
+            return self._sampler_for(_CPU)
+        return self._sampler_for(self._dev())
+
+    def _sampler_for(self, dev):
+        """The bit generator's sampler for ``dev`` with this object's algorithms (made once per
+        device and bit generator; never cached while tracing)."""
+        if dev.type == "cpu" and dev.index is None:
+            dev = _CPU
+        bg = self._bit_generator
+        cache = self.__dict__.get("_smps")
+        if cache is not None:
+            c = cache.get(dev)
+            if c is not None and c[0] is bg:
+                return c[1]
+        s = bg._sampler(dev, self._legacy, self._gauss)
+        if not torch.compiler.is_compiling():
+            if cache is None:
+                cache = self.__dict__["_smps"] = {}
+            cache[dev] = (bg, s)
+            if dev is _CPU:
+                self._cpu_smp = (bg, s)
+        return s
 
     def _param(self, x, dev, dtype=_F64):
         """A parameter as a Python float (scalars, 0-d) or a tensor on ``dev``."""
@@ -250,7 +325,7 @@ class _RandomBase:
 
     def _sample(self, method, size, vals, dev):
         shape = _out_shape(size, vals)
-        r = getattr(self._bit_generator._sampler(dev), method)(shape, *vals)
+        r = getattr(self._sampler_for(dev), method)(shape, *vals)
         if size is None and not shape:
             return r.item()
         return wrap(r)
@@ -380,22 +455,24 @@ class _RandomBase:
         if _any_cmp(lo - hi, ">", 0):
             raise ValueError("low > high" if endpoint else "low >= high")
         shape = _out_shape(size, [lo, hi])
-        r = self._bit_generator._sampler(dev).integers(shape, lo, hi, tdt)
+        r = self._sampler_for(dev).integers(shape, lo, hi, tdt)
         if size is None and not shape:
+            if dtype is bool:
+                return bool(r.item())
             if legacy_int is True:
                 return r.item()
             return wrap_scalar(r)
         return wrap(r)
 
 
-    def _choice(self, a, size, replace, p, axis):
+    def _choice(self, a, size, replace, p, axis, shuffle=True):
+        legacy = self._legacy
         if type(a) is int and a > 0 and replace and p is None and type(size) is int and size >= 0:
-            # fast path: ``choice(n, k)`` is k uniform integers below n
+            # fast path: ``choice(n, k)`` is k uniform integers below n (NumPy's own reduction)
             s = self._smp()
             if type(s) is TorchSampler:
                 return wrap(torch.randint(0, a, (size,), generator=s.gen, device=s.device))
             return wrap(s.integers((size,), 0, a - 1, torch.int64))
-        legacy = self._legacy
         dev = self._dev()
         is_int = False
         if isinstance(a, bool) or isinstance(a, int) or (hasattr(a, "__index__") and not
@@ -412,128 +489,170 @@ class _RandomBase:
                 arr = arr.to(dev)
             if arr.ndim == 0:
                 if arr.is_floating_point() or arr.is_complex():
-                    raise ValueError(f"a must be a sequence or an integer, not {type(a)}")
+                    raise ValueError("a must be 1-dimensional or an integer" if legacy
+                                     else f"a must be a sequence or an integer, not {type(a)}")
                 pop_size = int(arr.item())
                 is_int = True
                 arr = None
+            elif legacy and arr.ndim != 1:
+                raise ValueError("a must be 1-dimensional")
             else:
                 axis = normalize_axis_index(axis, arr.ndim)
                 pop_size = arr.shape[axis]
         shape = () if size is None else _size_tuple(size)
         num = 1
-        for s in shape:
-            num *= s
-        if is_int and pop_size <= 0 and (num > 0 or pop_size < 0):
+        for d in shape:
+            num *= d
+        if is_int and pop_size <= 0 and num != 0:
             raise ValueError("a must be greater than 0 unless no samples are taken" if legacy
                              else "a must be a positive integer unless no samples are taken")
-        if not is_int and pop_size == 0 and num > 0:
+        if not is_int and pop_size == 0 and num != 0:
             raise ValueError("'a' cannot be empty unless no samples are taken" if legacy
                              else "a cannot be empty unless no samples are taken")
-        s = self._bit_generator._sampler(dev)
+        s = self._sampler_for(dev)
+        pt = None
         if p is not None:
-            pt = as_tensor(p).to(device=dev, dtype=_F64)
+            pt = as_tensor(p).to(device=_CPU, dtype=_F64)
             if pt.ndim != 1:
                 raise ValueError("'p' must be 1-dimensional" if legacy else "p must be 1-dimensional")
             if pt.numel() != pop_size:
                 raise ValueError("'a' and 'p' must have same size" if legacy
                                  else "a and p must have same size")
-            bad_nan, bad_neg, total, nnz = torch.stack([
-                torch.isnan(pt).any().to(_F64), (pt < 0).any().to(_F64), pt.sum(),
-                (pt > 0).sum().to(_F64)]).tolist()  # one sync for every check
-            if bad_nan:
+            total = _kahan_sum(pt.tolist())
+            if math.isnan(total):
                 raise ValueError("probabilities contain NaN" if legacy else "Probabilities contain NaN")
-            if bad_neg:
+            if bool((pt < 0).any()):
                 raise ValueError("probabilities are not non-negative" if legacy
                                  else "Probabilities are not non-negative")
-            if abs(total - 1.0) > math.sqrt(2.220446049250313e-16):
+            atol = math.sqrt(2.220446049250313e-16)
+            pd = getattr(p, "dtype", None)
+            if pd is not None and str(pd) in ("float32", "float16") and hasattr(p, "shape"):
+                atol = max(atol, math.sqrt({"float32": 1.1920929e-07,
+                                            "float16": 0.000977}[str(pd)]))
+            if abs(total - 1.0) > atol:
                 raise ValueError("probabilities do not sum to 1" if legacy else
                                  "Probabilities do not sum to 1. See Notes section of docstring "
                                  "for more information.")
-            if not replace:
-                if num > pop_size:
-                    raise ValueError("Cannot take a larger sample than population when "
-                                     + ("'replace=False'" if legacy else "replace is False"))
-                if num > nnz:
-                    raise ValueError("Fewer non-zero entries in p than size")
-            idx = s.choice_p(pt, num, replace)
-        elif replace:
-            idx = s.integers((num,), 0, max(pop_size, 1) - 1, torch.int64)
+        if replace:
+            if pt is not None:
+                cdf = torch.cumsum(pt, 0)
+                cdf = cdf / cdf[-1]
+                u = s.random(shape).reshape(-1).to(_CPU)
+                idx = torch.searchsorted(cdf, u, right=True).to(dev)
+            else:
+                idx = s.integers((num,), 0, max(pop_size, 1) - 1, torch.int64) if num else \
+                    torch.zeros(0, dtype=_I64, device=dev)
         else:
             if num > pop_size:
                 raise ValueError("Cannot take a larger sample than population when "
                                  + ("'replace=False'" if legacy else "replace is False"))
-            idx = s.permutation_index(pop_size)[:num]
+            if pt is not None:
+                if int((pt > 0).sum()) < num:
+                    raise ValueError("Fewer non-zero entries in p than size")
+                idx = _choice_p_noreplace(s, pt, num).to(dev)
+            elif legacy:
+                idx = s.permutation_index(pop_size)[:num]
+            else:
+                idx = s.choice_noreplace(pop_size, num, shuffle)
         if is_int:
             r = idx.reshape(shape)
             if size is None:
                 return r.item()
             return wrap(r)
-        r = arr.index_select(axis, idx)
+        r = arr.index_select(axis, idx.reshape(-1))
         r = r.reshape(arr.shape[:axis] + tuple(shape) + arr.shape[axis + 1:])
         if size is None and arr.ndim == 1:
             return wrap_scalar(r)
         return wrap(r)
 
     def _permutation(self, x, axis):
-        dev = self._dev()
         if isinstance(x, int) or (hasattr(x, "__index__") and not hasattr(x, "shape")):
-            return wrap(self._bit_generator._sampler(dev).permutation_index(operator.index(x)))
+            return wrap(self._sampler_for(self._dev()).permutation_index(operator.index(x)))
         t = as_tensor(x)
         if t.ndim == 0:
+            if self._legacy:
+                raise IndexError("x must be an integer or at least 1-dimensional")
             raise AxisError(axis, 0)
         axis = normalize_axis_index(axis, t.ndim)
-        perm = self._bit_generator._sampler(t.device).permutation_index(t.shape[axis])
-        return wrap(t.index_select(axis, perm))
+        perm = self._sampler_for(t.device).permutation_index(t.shape[axis])
+        return wrap(t.index_select(axis, perm.to(t.device)))
 
     def _shuffle(self, x, axis):
-        t = x if isinstance(x, torch.Tensor) else getattr(x, "tensor", None)
-        if isinstance(t, torch.Tensor):  # an ndarray (or a raw tensor): shuffled in place
+        arr = x if hasattr(x, "tensor") and isinstance(getattr(x, "tensor", None),
+                                                         torch.Tensor) else None
+        if arr is not None:
+            from torchnp._views import begin_write, end_write
+            t = arr.tensor
             if t.ndim == 0:
-                raise TypeError("object of type 'numpy.ndarray' has no len()")
+                raise TypeError("len() of unsized object")
             axis = normalize_axis_index(axis, t.ndim)
-            perm = self._bit_generator._sampler(t.device).permutation_index(t.shape[axis])
-            t.copy_(t.index_select(axis, perm))
+            if t.numel() == 0:
+                return None
+            perm = self._sampler_for(t.device).permutation_index(t.shape[axis]).to(t.device)
+            w = begin_write(arr)
+            w.copy_(t.index_select(axis, perm))
+            end_write(arr, w)
             return None
+        if isinstance(x, torch.Tensor):
+            raise TypeError("shuffle: pass a torchnp array or a mutable sequence, not a "
+                            "torch.Tensor")
         if not hasattr(x, "__len__"):
             raise TypeError(f"object of type '{type(x).__name__}' has no len()")
         if axis != 0:
-            raise NotImplementedError("shuffle: axis must be 0 for non-array sequences")
-        perm = self._bit_generator._sampler(_default_device()).permutation_index(len(x)).tolist()
+            raise NotImplementedError("Axis argument is only supported on ndarray objects")
+        n = len(x)
+        perm = self._sampler_for(_CPU).permutation_index(n).tolist() if n else []
         items = [x[i] for i in perm]
         for i, v in enumerate(items):
             x[i] = v
         return None
 
     def _multivariate_normal(self, mean, cov, size, check_valid, tol, method):
+        if method not in ("svd", "eigh", "cholesky"):
+            raise ValueError("method must be one of {'eigh', 'svd', 'cholesky'}")
         dev = self._dev()
-        m = as_tensor(mean).to(device=dev, dtype=_F64)
-        c = as_tensor(cov).to(device=dev, dtype=_F64)
+        m = as_tensor(mean)
+        c = as_tensor(cov)
+        if not self._legacy and (m.is_complex() or c.is_complex()):
+            raise TypeError("mean and cov must not be complex")
         if m.ndim != 1:
             raise ValueError("mean must be 1 dimensional")
         if c.ndim != 2 or c.shape[0] != c.shape[1]:
             raise ValueError("cov must be 2 dimensional and square")
         if m.shape[0] != c.shape[0]:
             raise ValueError("mean and cov must have same length")
-        if check_valid not in ("warn", "raise", "ignore"):
-            raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
-        if method not in ("svd", "eigh", "cholesky"):
-            raise ValueError("method must be one of {'eigh', 'svd', 'cholesky'}")
         shape = () if size is None else _size_tuple(size)
-        if method == "cholesky":
-            factor = torch.linalg.cholesky(c).mT
+        final = tuple(shape) + (m.shape[0],)
+        x = self._sampler_for(dev).standard_normal(final).reshape(-1, m.shape[0])
+        m = m.to(device=dev, dtype=_F64)
+        c = c.to(device=_CPU, dtype=_F64)
+        if method == "svd":
+            u, s, vh = torch.linalg.svd(c)
         elif method == "eigh":
             s, u = torch.linalg.eigh(c)
-            if check_valid != "ignore":
-                psd = bool((s >= -tol).all())
-                self._psd_report(psd, check_valid)
-            factor = (u * torch.sqrt(s.clamp(min=0))).mT
         else:
-            u, s, vh = torch.linalg.svd(c)
-            if check_valid != "ignore":
+            lower = torch.linalg.cholesky(c)
+        if check_valid != "ignore" and method != "cholesky":
+            if check_valid not in ("warn", "raise"):
+                raise ValueError("check_valid must equal 'warn', 'raise', or 'ignore'")
+            if method == "svd":
                 psd = bool(torch.allclose((vh.mT * s) @ vh, c, rtol=tol, atol=tol))
-                self._psd_report(psd, check_valid)
-            factor = torch.sqrt(s)[:, None] * vh
-        return wrap(self._bit_generator._sampler(dev).multivariate_normal(shape, m, factor))
+            else:
+                psd = not bool((s < -tol).any())
+            self._psd_report(psd, check_valid)
+        if self._legacy:
+            factor = (torch.sqrt(s)[:, None] * vh).to(dev)
+            r = x @ factor
+            r = r + m
+        else:
+            if method == "cholesky":
+                factor = lower
+            elif method == "eigh":
+                factor = u * torch.sqrt(s.abs())
+            else:
+                factor = u * torch.sqrt(s)
+            r = m + x @ factor.to(dev).mT
+        return wrap(r.reshape(final))
 
     @staticmethod
     def _psd_report(psd, check_valid):
@@ -565,7 +684,7 @@ class _RandomBase:
         shape = () if size is None else _size_tuple(size)
         if a.numel() == 0:
             return wrap(torch.empty(shape + (0,), dtype=_F64, device=dev))
-        return wrap(self._bit_generator._sampler(dev).dirichlet(shape, a))
+        return wrap(self._sampler_for(dev).dirichlet(shape, a))
 
     def multinomial(self, n, pvals, size=None):
         """Mirrors ``Generator.multinomial`` / ``RandomState.multinomial``."""
@@ -599,15 +718,18 @@ class _RandomBase:
             if full != shape:
                 raise ValueError(f"Output size {shape} is not compatible with broadcast dimensions "
                                  f"of inputs {full}.")
-        nt = nv if isinstance(nv, torch.Tensor) else float(nv)
-        return wrap(self._bit_generator._sampler(dev).multinomial(shape, nt, pv))
+        nt = nv if isinstance(nv, torch.Tensor) else int(nv)
+        return wrap(self._sampler_for(dev).multinomial(shape, nt, pv))
 
     def bytes(self, length):
         """Random bytes. Mirrors ``Generator.bytes`` / ``RandomState.bytes``."""
         length = operator.index(length)
-        s = self._bit_generator._sampler(self._dev())
-        r = s.integers((max(length, 0),), 0, 255, torch.uint8)
-        return bytes(r.cpu().tolist())
+        q = abs(length - 1) // 4  # C's truncating division, as NumPy's Cython computes it
+        n_words = (q if length >= 1 else -q) + 1
+        s = self._sampler_for(self._dev())
+        words = s.integers((max(n_words, 0),), 0, 0xFFFFFFFF, torch.uint32)
+        w = words.to(_CPU).to(_I64).tolist()
+        return b"".join(v.to_bytes(4, "little") for v in w)[:length]
 
 
     # --- pickling and repr (the same state for both classes) -----------------------------
@@ -672,14 +794,18 @@ class Generator(_RandomBase):
             raise ValueError("size must match out.shape when used together")
         return o
 
-    def _fill(self, prim, size, dtype, out, what):
+    def _fill(self, prim, size, dtype, out, what, *extra):
         if type(size) is int and dtype is _dtypes.float64 and out is None and size >= 0:
-            return wrap(getattr(self._smp(), prim)(size))
+            return wrap(getattr(self._smp(), prim)(size, _F64, *extra))
         tdt = self._float_dtype(dtype, what)
         if out is None:
-            return self._simple(prim, size, tdt)
+            if type(size) is int and size >= 0:
+                return wrap(getattr(self._smp(), prim)(size, tdt, *extra))
+            if size is None:
+                return getattr(self._smp(), prim)((), tdt, *extra).item()
+            return wrap(getattr(self._smp(), prim)(_size_tuple(size), tdt, *extra))
         o = self._out_tensor(out, tdt, size)
-        o.copy_(getattr(self._bit_generator._sampler(o.device), prim)(tuple(o.shape), tdt))
+        _write_out(out, o, getattr(self._sampler_for(o.device), prim)(tuple(o.shape), tdt, *extra))
         return out
 
     def random(self, size=None, dtype=_dtypes.float64, out=None):
@@ -694,7 +820,8 @@ class Generator(_RandomBase):
         """Standard exponential draws. Mirrors ``Generator.standard_exponential``."""
         if method not in ("zig", "inv"):
             raise ValueError("'method' argument must be either 'zig' or 'inv'")
-        return self._fill("standard_exponential", size, dtype, out, "standard_exponential")
+        return self._fill("standard_exponential", size, dtype, out, "standard_exponential",
+                          method)
 
     def standard_gamma(self, shape, size=None, dtype=_dtypes.float64, out=None):
         """Standard gamma draws. Mirrors ``Generator.standard_gamma``."""
@@ -704,21 +831,23 @@ class Generator(_RandomBase):
         _check("shape", k, NONNEG)
         if out is not None:
             o = self._out_tensor(out, tdt, size, contiguous=False)
-            o.copy_(self._bit_generator._sampler(dev).standard_gamma(_out_shape(o.shape, [k]), k, tdt))
+            _write_out(out, o, self._sampler_for(dev).standard_gamma(_out_shape(o.shape, [k]), k,
+                                                                      tdt))
             return out
         shp = _out_shape(size, [k])
-        r = self._bit_generator._sampler(dev).standard_gamma(shp, k, tdt)
+        r = self._sampler_for(dev).standard_gamma(shp, k, tdt)
         if size is None and not shp:
             return r.item()
         return wrap(r)
 
     def integers(self, low, high=None, size=None, dtype=_dtypes.int64, endpoint=False):
         """Uniform integers in [low, high) (or [low, high] with endpoint). Mirrors ``Generator.integers``."""
-        return self._integers(low, high, size, dtype, endpoint)
+        return self._integers(low, high, size, dtype, endpoint, legacy_int=dtype is int)
 
     def choice(self, a, size=None, replace=True, p=None, axis=0, shuffle=True):
         """Random sample from an array or ``arange(a)``. Mirrors ``Generator.choice``."""
-        return self._choice(a, size, replace, p, axis)
+        return self._choice(a, size, replace, p, axis, shuffle)
+
     # --- permutations -------------------------------------------------------------
     def shuffle(self, x, axis=0):
         """Shuffle an array in place along ``axis``. Mirrors ``Generator.shuffle``."""
@@ -731,58 +860,90 @@ class Generator(_RandomBase):
     def permuted(self, x, *, axis=None, out=None):
         """Shuffle every slice along ``axis`` independently. Mirrors ``Generator.permuted``."""
         t = as_tensor(x)
-        s = self._bit_generator._sampler(t.device)
-        if axis is None:
-            flat = t.reshape(-1)
-            r = flat[s.permutation_index(flat.numel())].reshape(t.shape)
-        else:
-            axis = normalize_axis_index(operator.index(axis), t.ndim)
-            keys = s.random(tuple(t.shape))
-            r = torch.take_along_dim(t, keys.argsort(dim=axis), dim=axis)
         if out is not None:
             o = getattr(out, "tensor", None)
             if not isinstance(o, torch.Tensor):
-                raise TypeError(f"out must be a torchnp.ndarray, not {type(out).__name__}")
+                raise TypeError("out must be a numpy array")
             if tuple(o.shape) != tuple(t.shape):
                 raise ValueError("out must have the same shape as x")
-            o.copy_(r)
+        s = self._sampler_for(t.device)
+        if axis is None:
+            flat_f = t.ndim > 1 and _k_order_is_f(t)
+            src = t.permute(*reversed(range(t.ndim))) if flat_f else t
+            flat = src.reshape(-1)
+            r = flat.index_select(0, s.permutation_index(flat.numel()).to(t.device))
+            r = r.reshape(src.shape)
+            if flat_f:
+                r = r.permute(*reversed(range(t.ndim)))
+        else:
+            ax = normalize_axis_index(operator.index(axis), t.ndim)
+            moved = t.movedim(ax, -1)
+            rows = moved.numel() // max(moved.shape[-1], 1) if moved.shape[-1] else 0
+            n = t.shape[ax]
+            perms = s.shuffle_rows(rows, n).to(t.device)
+            r = torch.take_along_dim(moved.reshape(rows, n), perms, dim=1) if rows else \
+                moved.reshape(rows, n)
+            r = r.reshape(moved.shape).movedim(-1, ax)
+        if out is not None:
+            _write_out(out, out.tensor, r.to(out.tensor.dtype))
             return out
-        return wrap(r)
+        return wrap(r.clone())
 
     # --- distributions ------------------------------------------------------------
     def multivariate_hypergeometric(self, colors, nsample, size=None, method="marginals"):
         """Mirrors ``Generator.multivariate_hypergeometric``."""
         if method not in ("count", "marginals"):
             raise ValueError('method must be "count" or "marginals".')
-        dev = self._dev()
-        c = as_tensor(colors)
-        if c.ndim != 1 or c.is_floating_point() or c.is_complex() or bool((c < 0).any()):
-            raise ValueError("colors must be a one-dimensional sequence of nonnegative integers "
-                             "not exceeding 9223372036854775807.")
-        c = c.to(device=dev, dtype=_I64)
+        try:
+            operator.index(nsample)
+        except TypeError:
+            raise ValueError("nsample must be an integer") from None
         nsample = operator.index(nsample)
         if nsample < 0:
             raise ValueError("nsample must be nonnegative.")
-        total = int(c.sum().item())
+        if nsample > _INT64_MAX:
+            raise ValueError("nsample must not exceed %d" % _INT64_MAX)
+        msg = ("colors must be a one-dimensional sequence of nonnegative integers not exceeding "
+               "%d." % _INT64_MAX)
+        try:
+            c = as_tensor(colors)
+        except (TypeError, ValueError):
+            raise ValueError(msg) from None
+        if c.ndim != 1 or (c.numel() > 0 and (c.is_floating_point() or c.is_complex()
+                                               or c.dtype == torch.bool)) \
+                or (c.numel() and bool((c < 0).any())):
+            raise ValueError(msg)
+        c = c.to(device=_CPU, dtype=_I64)
+        vals = c.tolist()
+        total = 0
+        for v in vals:
+            if v > _INT64_MAX - total:
+                raise ValueError("sum(colors) must not exceed the maximum value of a 64 bit "
+                                 "signed integer (%d)" % _INT64_MAX)
+            total += v
+        if method == "marginals" and total >= 1000000000:
+            raise ValueError('When method is "marginals", sum(colors) must be less than '
+                             '1000000000.')
+        max_index = _INT64_MAX // 8
+        if method == "count" and total > max_index:
+            raise ValueError("When method is 'count', sum(colors) must not exceed %d" % max_index)
         if nsample > total:
             raise ValueError("nsample > sum(colors)")
-        shape = () if size is None else _size_tuple(size)
+        if size is None:
+            shape = ()
+        elif isinstance(size, int) or (hasattr(size, "__index__") and not hasattr(size, "__len__")):
+            shape = (operator.index(size),)
+        else:
+            shape = tuple(size)
         k = c.numel()
-        out = torch.empty(shape + (k,), dtype=_I64, device=dev)
+        dev = self._dev()
+        nvar = 1
+        for d in shape:
+            nvar *= d
         if k == 0:
-            return wrap(out)
-        s = self._bit_generator._sampler(dev)
-        rem_sample = torch.full(shape, nsample, dtype=_I64, device=dev)
-        rem_total = total
-        for j in range(k - 1):
-            cj = c[j]
-            others = rem_total - cj
-            x = s.hypergeometric(shape, cj.expand(shape), others.expand(shape), rem_sample)
-            out[..., j] = x
-            rem_sample = rem_sample - x
-            rem_total = others
-        out[..., k - 1] = rem_sample
-        return wrap(out)
+            return wrap(torch.zeros(shape + (0,), dtype=_I64, device=dev))
+        r = self._sampler_for(dev).mv_hypergeometric(c, nsample, nvar, method)
+        return wrap(r.reshape(shape + (k,)).to(dev))
 
     def multivariate_normal(self, mean, cov, size=None, check_valid="warn", tol=1e-8, *,
                             method="svd"):

@@ -7,23 +7,25 @@ that instance in place. RandomState shares Generator's machinery
 table rows, installed on both classes) and differs where NumPy's legacy API
 does: signatures, a few messages, Python ints from ``randint``.
 
-Differences from NumPy: streams differ (torch engines, see _bit_generator_impl);
-``get_state()`` returns torchnp's own state (the legacy tuple carries the bit
-generator's state dict where NumPy has MT19937 key words); ``set_state`` takes
-only states produced by torchnp.
+The streams are NumPy's: ``seed``/``RandomState(seed)`` seed MT19937 the legacy
+way, the distributions are RandomState's legacy algorithms (``_exact_impl.
+LegacySampler``), and ``get_state``/``set_state`` use NumPy's tuple and dict
+(the cached polar normal included), interchangeable with NumPy's.
 Extension: ``RandomState(seed, *, device=None)``.
 """
 from __future__ import annotations
 
 import operator
-import sys
 import warnings
 
 import torch
 
 from torchnp._normalize import as_tensor, wrap
 
+from torchnp import _dtypes
+
 from ._bit_generator_impl import _CPU, MT19937, BitGenerator
+
 from ._generator_impl import _canonical_device, _install_distributions, _RandomBase, _size_tuple
 
 __all__ = [
@@ -42,28 +44,21 @@ _F64 = torch.float64
 
 
 def _legacy_bit_generator(seed):
+    """NumPy's RandomState(seed): a BitGenerator as it is, None a fresh MT19937, anything else
+    an MT19937 with the legacy seeding (32-bit integers, arrays of them)."""
     if isinstance(seed, BitGenerator):
         return seed
+    bg = MT19937.__new__(MT19937)
+    bg._seed_seq = None
+    bg._state = torch.zeros(625, dtype=torch.int64)
     if seed is None:
         return MT19937(None)
-    if isinstance(seed, float):
-        raise TypeError("Cannot cast scalar from dtype('float64') to dtype('int64') according to "
-                        "the rule 'safe'")
-    vals = seed if isinstance(seed, int) else as_tensor(seed)
-    if isinstance(vals, torch.Tensor):
-        if vals.is_floating_point() or vals.is_complex():
-            raise TypeError("Cannot cast array data from dtype('float64') to dtype('int64') "
-                            "according to the rule 'safe'")
-        if vals.numel() == 0:
-            raise ValueError("Seed must be non-empty")
-        lo, hi = vals.min().item(), vals.max().item()
-        entropy = vals.reshape(-1).tolist()
-    else:
-        lo = hi = vals
-        entropy = vals
-    if lo < 0 or hi > 2**32 - 1:
-        raise ValueError("Seed must be between 0 and 2**32 - 1")
-    return MT19937(entropy)
+    bg._legacy_seeding(seed)
+    return bg
+
+
+def _new_gauss():
+    return torch.zeros(2, dtype=_F64)
 
 
 class RandomState(_RandomBase):
@@ -71,7 +66,9 @@ class RandomState(_RandomBase):
 
     Extension: ``device=`` (keyword only), as for ``Generator``. The
     distributions shared with Generator are installed from
-    ``_generator_impl._PARAM_DISTRIBUTIONS``.
+    ``_generator_impl._PARAM_DISTRIBUTIONS``. The cached second value of the
+    polar normal method lives in ``_gauss`` (a float64 tensor [has_gauss,
+    gauss], NumPy's aug_state), so ``get_state``/``set_state`` carry it as NumPy's do.
     """
 
     _legacy = True
@@ -79,57 +76,80 @@ class RandomState(_RandomBase):
     def __init__(self, seed=None, *, device=None):
         self._bit_generator = _legacy_bit_generator(seed)
         self._device = _canonical_device(device)
+        self._gauss = _new_gauss()
+
+    def _reset_gauss(self):
+        self._gauss.zero_()
 
     def seed(self, seed=None):
-        """Reseed in place. Mirrors ``RandomState.seed``."""
-        self._bit_generator = _legacy_bit_generator(seed)
+        """Reseed a legacy MT19937 in place. Mirrors ``RandomState.seed``."""
+        if not isinstance(self._bit_generator, MT19937):
+            raise TypeError("can only re-seed a MT19937 BitGenerator")
+        self._bit_generator._legacy_seeding(seed)
+        self._reset_gauss()
 
     def get_state(self, legacy=True):
-        """The generator state; see the module docstring for its torchnp-specific format."""
+        """The generator state, in NumPy's formats. Mirrors ``RandomState.get_state``."""
         st = self._bit_generator.state
+        if st["bit_generator"] != "MT19937" and legacy:
+            warnings.warn("get_state and legacy can only be used with the MT19937 BitGenerator. "
+                          "To silence this warning, set `legacy` to False.", RuntimeWarning,
+                          stacklevel=2)
+            legacy = False
+        has, gauss = self._gauss.tolist()
+        st["has_gauss"] = int(has)
+        st["gauss"] = float(gauss)
         if legacy:
-            return ("MT19937", st, 624, 0, 0.0)
+            return (st["bit_generator"], st["state"]["key"], st["state"]["pos"],
+                    st["has_gauss"], st["gauss"])
         return st
 
     def set_state(self, state):
-        """Restore a state from ``get_state``. Mirrors ``RandomState.set_state``."""
-        if isinstance(state, tuple):
-            if len(state) < 2 or state[0] != "MT19937":
-                raise ValueError("state must be for a MT19937 PRNG")
-            state = state[1]
-        if not isinstance(state, dict):
-            raise TypeError("state must be a dict or a tuple.")
-        if state.get("bit_generator") != type(self._bit_generator).__name__:
-            bg_cls = {c.__name__: c for c in BitGenerator.__subclasses__()}.get(
-                state.get("bit_generator"))
-            if bg_cls is None:
-                raise ValueError("state must be for a MT19937 PRNG")
-            self._bit_generator = bg_cls(0)
-        self._bit_generator.state = state
+        """Restore a state (NumPy's tuple or dict). Mirrors ``RandomState.set_state``."""
+        if isinstance(state, dict):
+            if "bit_generator" not in state or "state" not in state:
+                raise ValueError("state dictionary is not valid.")
+            st = state
+        else:
+            if not isinstance(state, (tuple, list)):
+                raise TypeError("state must be a dict or a tuple.")
+            if state[0] != "MT19937":
+                raise ValueError("set_state can only be used with legacy MT19937 state "
+                                 "instances.")
+            st = {"bit_generator": state[0], "state": {"key": state[1], "pos": state[2]}}
+            if len(state) > 3:
+                st["has_gauss"] = state[3]
+                st["gauss"] = state[4]
+        gauss = float(st.get("gauss", 0.0))
+        has = int(st.get("has_gauss", 0))
+        self._bit_generator.state = st
+        self._gauss.copy_(torch.tensor([float(has != 0), gauss], dtype=_F64))
+
+    def __getstate__(self):
+        return {"bit_generator": self._bit_generator, "device": self._device,
+                "gauss": self._gauss.tolist()}
+
+    def __setstate__(self, d):
+        self._bit_generator = d["bit_generator"]
+        self._device = d["device"]
+        self._gauss = torch.tensor(d.get("gauss", [0.0, 0.0]), dtype=_F64)
 
     # --- simple random data -------------------------------------------------------
     def rand(self, *args):
         """Uniform floats in [0, 1) of shape ``args``. Mirrors ``RandomState.rand``."""
-        return self._shaped(torch.rand, args)
+        if not args:
+            return self._simple("random", None)
+        if len(args) == 1 and type(args[0]) is int and args[0] >= 0:
+            return self._simple("random", args[0])
+        return self._simple("random", args)
 
     def randn(self, *args):
         """Standard normal draws of shape ``args``. Mirrors ``RandomState.randn``."""
-        return self._shaped(torch.randn, args)
-
-    def _shaped(self, fn, args):
-        """rand/randn: ``fn`` (torch.rand or torch.randn) with the dimensions ``args``."""
-        s = self._smp()
         if not args:
-            return fn((), generator=s.gen, dtype=_F64, device=s.device).item()
-        if s.device is _CPU:
-            # rand(10) is all per-call overhead: the dimensions go to torch as they
-            # are (no tuple built) and torch's own error is translated if it refuses them
-            try:
-                return wrap(fn(*args, generator=s.gen, dtype=_F64))
-            except (RuntimeError, TypeError):
-                _size_tuple(args)  # NumPy's error for negative or non-integer dimensions
-                raise
-        return wrap(fn(_size_tuple(args), generator=s.gen, dtype=_F64, device=s.device))
+            return self._simple("standard_normal", None)
+        if len(args) == 1 and type(args[0]) is int and args[0] >= 0:
+            return self._simple("standard_normal", args[0])
+        return self._simple("standard_normal", args)
 
     def random_sample(self, size=None):
         """Uniform floats in [0, 1). Mirrors ``RandomState.random_sample``."""
@@ -160,11 +180,15 @@ class RandomState(_RandomBase):
         else:
             warnings.warn("This function is deprecated. Please call randint({low}, {high} + 1) "
                           "instead".format(low=low, high=high), DeprecationWarning, stacklevel=2)
-        return self._integers(low, high, size, int, True, legacy_int=True)
+        return self._integers(low, int(high) + 1, size, _dtypes.int64, False)
 
     def tomaxint(self, size=None):
-        """Uniform integers in [0, sys.maxsize]. Mirrors ``RandomState.tomaxint``."""
-        return self._integers(0, sys.maxsize, size, int, True, legacy_int=True)
+        """Uniform integers in [0, sys.maxsize] (next_uint64 >> 1). Mirrors ``RandomState.tomaxint``."""
+        s = self._smp() if self._device is None or self._device is _CPU else \
+            self._sampler_for(self._dev())
+        if size is None:
+            return int(s.tomaxint(()).item())
+        return wrap(s.tomaxint(_size_tuple(size)))
 
     def choice(self, a, size=None, replace=True, p=None):
         """Random sample from an array or ``arange(a)``. Mirrors ``RandomState.choice``."""
@@ -195,7 +219,6 @@ _install_distributions(RandomState, legacy=True)
 # --- the global RandomState behind the module functions ------------------------------
 _rand = RandomState()
 
-seed = _rand.seed
 get_state = _rand.get_state
 set_state = _rand.set_state
 rand = _rand.rand
@@ -255,6 +278,16 @@ def set_bit_generator(bitgen):
     if not isinstance(bitgen, BitGenerator):
         raise TypeError("bitgen must be a BitGenerator instance")
     _rand._bit_generator = bitgen
+    _rand._reset_gauss()
+
+
+def seed(seed=None):
+    """Reseed the global RandomState. Mirrors ``numpy.random.seed`` (a non-MT19937 bit
+    generator is replaced by one of its class seeded with ``seed``)."""
+    if isinstance(_rand._bit_generator, MT19937):
+        return _rand.seed(seed)
+    _rand._bit_generator.state = type(_rand._bit_generator)(seed).state
+    return None
 
 
 def ranf(*args, **kwargs):

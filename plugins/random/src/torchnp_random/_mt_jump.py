@@ -1,0 +1,110 @@
+"""MT19937.jumped: NumPy's Horner evaluation of the jump polynomial.
+
+``_JUMP_POLY`` is x**(2**128) mod phi(x), phi being the characteristic
+polynomial of MT19937's one-word step (degree 19937). It was computed for
+torchnp (Berlekamp-Massey on an MT19937 bit stream gives phi, then 128
+squarings modulo phi); the tests check the jumped states against NumPy's.
+
+NumPy applies it to the (key, pos) state read as a circular buffer whose pos
+points at the oldest word: Horner's scheme alternates one-word steps
+(``gen_next``) with xors of the original state (``add_state``). Here the buffer
+is kept as one Python int, oldest word in the low 32 bits, which makes the xor a
+single big-integer operation.
+"""
+from __future__ import annotations
+
+_N, _M = 624, 397
+_A, _U, _L = 0x9908B0DF, 0x80000000, 0x7FFFFFFF
+_W = (1 << 32) - 1
+
+_JUMP_POLY = int(
+    "23eee45780a4a0ef151a52caeb6572d6738f420b962813b9a13d092973da60e43b2207e883d145bcb0c92d32"
+    "08722d7fa44c4ddf775c20d67ec1252819e1a74d639cb0635eb360ec8cd6e865ff195e03dfa2861f950faac1"
+    "a64ab733165795c2b82a2d07303acd045aa2b047b359bd5e29a3ee70764041aae79e435a8e53ff2549dec2f4"
+    "edaedb3712ce5fd487d31f390df2b622121005b9528c6a42b3d3d66f072d997b14b7f688ca67e7feedc6266d"
+    "b35cc8f87c86232a553e33f7e479da34b97f2b0a72c5b57f38c8c85cb63cd2f7e98d0a02aa7dfafd754a64ab"
+    "3e6cc58a88cdfbf1816d7f42ebbbd878706d24958e262d891f5e048a4b7c6a7b902ffd419579f8f8a2859c52"
+    "85fdbe4878fb88aad3c2cd3e9cb66a13180db0e90e62955f1701dd8d63660519ed73ee326d9a7cbe635af9bd"
+    "70308a34b078a23165606c0c3c850d3c6fe9593d40d9fdbe6eab7da885eea7804f9ff10488b30f901eec4c73"
+    "da36738d8405b4ae1057e025a84866303cf2a8381bbafc54ccc15e472546326e932c038efc24a0a9095ffccb"
+    "535172e392d0c3c5b4132090232a35b20c31ec84113296f1b15987ed866519a21cdfa6bcdbfbeb93302c1641"
+    "01624325abd5ea2563ecd3b290327a265c02f47f535d71387d05b323ef645dd6f8cd68b087fe9735601e2c75"
+    "b9f70031ccd9fa387d1886643796cf7006c40c25c7a1931a3c1e511aea660549be8e76017a7b3bba7295647e"
+    "63dfca073637050a3a1797d98a285c068b3fd2a6a19b67f210a7962041c394c85ccd36bdee48a9263e573194"
+    "846a67338e510006e550fdba3b2d8ba23e5c217efa99231bb12ac825598f39cdfac8ffbc9b494ce1465f2df8"
+    "945682db06a2847883e7fe48a3d987b81f887dd15656cca45c2b540ad0cdc82cc5907f19cd33873c012541ca"
+    "c738d24726578385a5a250e1350ac2dd9873c321a3b7321f964f8501ba016830231f10e7d86bec7a7e037b6b"
+    "5d2268d9054032407b2568ec2bd704cf82c9bcf917b4d42cfc2fd4a62491156c39c6b81c3e3c85615e8d5619"
+    "6090566191555389151fd405548aa4e661466f51e9c04e893d087e22444d59d35db4bc6b690735997f5ba797"
+    "0adc18b68d763a8c7ac4a188b628043e05c862a846c714b9409b507d86ada470ed46b93894e6ec8d36a851dd"
+    "ba657a589ce601a0f30c0ce9998c4affedf8f12b8594145a8a944ef9d24757b42091ce44c99114de82d756d2"
+    "23875cf7cb001892722f0317afde012b1dda74164e3d096ae51108ed0deb138c398b05806a06b25c648c3570"
+    "a283bdf6c495ebc179676e7ab1ed3e17d094591bc1597ea0de9821754690364a446157f20eef81bfd18ccb5e"
+    "aec289dfd8fe916f3c5cb955ae056412be2f807487cbf3c965eb5539f9f41e41f850f7f644803a65e5fca3cd"
+    "858ee284281901c6e4c5d4fcfb2864e735c6ee0b65873b06e716500e6c9e785840f361bf34fe8179b7261a5f"
+    "b27e023bb4dd303282bfac225d6c254c86d3323bd99df507db3d2ac274b851e460854fb307d38d7f94b43407"
+    "45746bc2e690d058c4be33dd2a73a1a1bb03335e166c2c1b424e389cdfca6259bc47fcdf9065af4efd769663"
+    "695ed01ff28b88663eed2af6c51267e9de0761a6ea9ca5a30c62a756a0dbff9e47a3235e816f533c52c41667"
+    "9bc72523f866e2da9cd5ecaae4f20c9c11b59c560422260e61e0e6be82302b4784278164c36fb83d2e8489f9"
+    "5eb5bb742e3006d1a911aaddbf6b3ad6af4049f028c4386f560827fe0071cb978be5750c7e77e0dadfcd487c"
+    "f00a255a0ceac5c9f075b8b8ed84973ccef1123e14ac952c48642afc8700b723753c1ca83c11056284e663c4"
+    "8e6c4f72609ca0038ffb95ea210ad2bfc365017a2fba05edc0c864f8c5427e0885c39b207fc536907890adde"
+    "c4a3898c9805c7ad66158a1e06d90ac573370568a7cb0aa9b7d47c42804523f1b23c2aedf5ebe7f3d14265d4"
+    "4c80bc42966c709ea4d7f84f529fee9d09884265bdc8cfa2cfaf5a3ea53a92a400ccc442aa853838738dfc2a"
+    "b9749667b575f8993a2c282026061dc181670a57a350c0ee54384ad4b0b6f6624a9fa0426862af7bf8b8e16e"
+    "96004a47b601bb28048f776dab1d0c2581fe8f32080533c020f8f5e002b4c095937670c74d79a2e88f9503fe"
+    "ac088c30a34ce0cb47d10e13142fdc5c72a6013755e311bbb86346b536702e5fca688c0e0b2c56814d163861"
+    "e7cf46b4891268a5bb8c4545f99023e2e87994ba965118d4c235f16c893da4ee87c1a95f1b32eb97d777f039"
+    "04f8ed8613cffb2f716c1ae1ffeb55387d9820ac5d6940240bddc87dfd1a431becc5cb659526948ed98ca579"
+    "93461dcbad0ca5183ced6a5b1910bb3947b592cb7c49e7a451bd358f49b8eb3126c6f9f4230e6cd9602a3a14"
+    "efc68605c42a508e462cffbc33bb992911090e418c6ba748d91d5d335cc284d4bebb80a7ad5209045bc06174"
+    "3cddde5e897754d871b695928926e38f38308f58df141323635c75c7c30bee5b963a3612a9321adda254e42d"
+    "b5c30ec996c47491dc80086d1441c9c3356eef7891c28b395475baceffab42fdb71ca8b71f72b11a50fa780b"
+    "721611004b0033800f2441cefcfb0ce2c627f9f2ad7996285fe95113d708247fd90d6e1547dfd69ff4765b01"
+    "5c77677bcf20cf3bb7d367759f41164a95171796c9ca3bf6bcad693f834e8087527dc1a961e7aaf128359472"
+    "4fa609f28992aefd3b60af74f1fa779a72b5583280b553586d6aafb6641eaedbccc482947f5ceab1f32b13f0"
+    "67eb90e30aa4c4c89b45b90349d78dc3bf49b815e190aa6f20c0d09603a2436abe2833957cb78166cbdca6f2"
+    "3b702ed7ebfb61f3b34420d12c618d4e9d6116bbc588f396f213a9b5ae4d8e96ce68ad39f2c72905d5c66fc3"
+    "a4149d1ccfba4997f53bdbeda7a585824a5840d9ba8bc89da4369751dfac7287becff8b2dd23ee6d604168ae"
+    "842731c72892ce4ca1cf0b40d6de80e9c8a082421d08f055974ac066a48c7778a498c3ed878b32239b5e9a3a"
+    "1f6aa87d2c4cdb891ba1158f3ee3d205d3f8525e913b9a96140e87ef1330cc8567e751e8abcc80c242eee897"
+    "95f0fb7b78a114c9264acc0403e73d28200570eb9819557fb4f26ca75288b589d6be8546192ddf99c8cacd44"
+    "7f8282d473b5ccd8cd43455c253c5486e75c95199e4642189d97aed5ca6ae0a21d8598319438c481bf04b400"
+    "1f91de14f43b956c56bcfcbc73cda5ed77683b94ce5248519573a0de870ed96981c9e659ca3ee37db2bb3bfc"
+    "f0f7d60e2c9b852860ddf78d585d0ec08ea9cfab8e8442e947416177cf5f3e5bd61cfed320dfb761b39b8f42"
+    "ef5c803bd884703b5561fd58f0d3decab8334d099afef574e2a67de65147dcbf01bd8267febd07bc893a7c83"
+    "c1814c7b3354845609eaf2e8af6131d3e96d39ce3e928b830b4849aae4b0adb9bf2812d548b5e7568b521777"
+    "e7fdbb15041f225926d83e59a823f8e588279bb6b5709ec472de3963", 16)
+
+
+def _window(key, pos):
+    w = 0
+    for i in range(_N - 1, -1, -1):
+        w = (w << 32) | key[(pos + i) % _N]
+    return w
+
+
+def mt_jump(state):
+    """The jumped state vector ([624 key words, pos]) of an MT19937 state vector."""
+    key, pos = [int(v) for v in state[:_N]], int(state[_N])
+    if pos >= _N:
+        pos = 0
+    s = _window(key, pos)
+    top = _JUMP_POLY.bit_length() - 1
+    t = s
+    steps = 0
+    shift_top = 32 * (_N - 1)
+    for i in range(top - 1, -1, -1):
+        # gen_next: the oldest word is replaced by the next one of the sequence
+        a, b, c = t & _W, (t >> 32) & _W, (t >> (32 * _M)) & _W
+        y = (a & _U) | (b & _L)
+        new = c ^ (y >> 1) ^ (_A if y & 1 else 0)
+        t = (t >> 32) | (new << shift_top)
+        steps += 1
+        if (_JUMP_POLY >> i) & 1:
+            t ^= s
+    pos = (pos + steps) % _N
+    out = [0] * _N
+    for i in range(_N):
+        out[(pos + i) % _N] = (t >> (32 * i)) & _W
+    return out + [pos]

@@ -1,0 +1,171 @@
+"""CPU kernels for the NumPy-exact streams, compiled from ``_native_src`` on first use.
+
+The tensor formulation of the engines (``_engines``) runs anywhere and traces
+under torch.compile, but eagerly on a CPU a 128-bit LCG step is some forty
+elementwise int64 ops per word: ~30x NumPy's time. These kernels are the same
+algorithms as plain C loops (NumPy's speed), for eager draws on the CPU.
+
+* Built with the system C compiler (``cc``, or ``$CC``) into
+  ``$TORCHNP_CACHE_DIR`` (default ``~/.cache/torchnp``), named by a hash of the
+  source and flags, so a process after the first loads it in about a
+  millisecond; building takes ~0.3 s.
+* No compiler, a failed build, ``TORCHNP_RANDOM_NATIVE=0`` or a non-x86-64/
+  aarch64 platform: ``lib()`` is None and callers use the tensor path (exact
+  too, slower).
+* Never used while tracing (``torch.compiler.is_compiling()``): kernels are
+  opaque to dynamo.
+"""
+from __future__ import annotations
+
+import ctypes
+import hashlib
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+
+__all__ = ["lib", "available", "loaded", "ENGINE_ID", "FILL", "CONT", "DISC"]
+
+ENGINE_ID = {"PCG64": 0, "PCG64DXSM": 1, "Philox": 2, "SFC64": 3, "MT19937": 4}
+# tnp_fill_f64 / tnp_fill_f32 distribution ids
+FILL = {"random": 0, "standard_normal": 1, "standard_exponential": 2, "exponential_inv": 3,
+        "legacy_gauss": 4, "legacy_exponential": 5, "standard_cauchy": 6,
+        "legacy_cauchy": 7}
+# tnp_cont ids (Generator, then RandomState's legacy_* from 40)
+CONT = {"uniform": 0, "normal": 1, "exponential": 2, "standard_gamma": 3, "gamma": 4,
+        "beta": 5, "chisquare": 6, "f": 7, "noncentral_chisquare": 8, "noncentral_f": 9,
+        "standard_t": 10, "vonmises": 11, "pareto": 12, "weibull": 13, "power": 14,
+        "laplace": 15, "gumbel": 16, "logistic": 17, "lognormal": 18, "rayleigh": 19,
+        "wald": 20, "triangular": 21,
+        "legacy_normal": 40, "legacy_exponential": 41, "legacy_standard_gamma": 42,
+        "legacy_gamma": 43, "legacy_beta": 44, "legacy_chisquare": 45, "legacy_f": 46,
+        "legacy_noncentral_chisquare": 47, "legacy_noncentral_f": 48, "legacy_standard_t": 49,
+        "legacy_vonmises": 50, "legacy_pareto": 51, "legacy_weibull": 52, "legacy_power": 53,
+        "legacy_lognormal": 54, "legacy_rayleigh": 55, "legacy_wald": 56}
+DISC = {"poisson": 0, "binomial": 1, "negative_binomial": 2, "geometric": 3, "zipf": 4,
+        "logseries": 5, "hypergeometric": 6, "legacy_binomial": 40,
+        "legacy_negative_binomial": 41, "legacy_geometric": 42, "legacy_zipf": 43,
+        "legacy_logseries": 44, "legacy_hypergeometric": 45}
+
+_FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-std=gnu11"]
+_LOCK = threading.Lock()
+_LIB = None
+_TRIED = False
+
+_P = ctypes.c_void_p
+_I = ctypes.c_int
+_L = ctypes.c_int64
+_U = ctypes.c_uint64
+_SIGS = {
+    "tnp_set_tables": [_P] * 13,
+    "tnp_raw64": [_I, _P, _L, _P],
+    "tnp_raw32": [_I, _P, _L, _P],
+    "tnp_fill_f64": [_I, _I, _P, _L, _P, _P],
+    "tnp_fill_f32": [_I, _I, _P, _L, _P],
+    "tnp_gamma_f32": [_I, _P, _L, _P, _P, _L],
+    "tnp_cont": [_I, _I, _P, _L, _P, _P, _P, _L, _P, _L, _P, _L],
+    "tnp_disc": [_I, _I, _P, _L, _P, _P, _P, _L, _P, _L, _P, _L, _P, _L, _P, _L],
+    "tnp_bounded": [_I, _P, _L, _P, _I, _U, _U, _I],
+    "tnp_bounded_b": [_I, _P, _L, _P, _I, _P, _P, _I],
+    "tnp_shuffle": [_I, _P, _L, _L, _P, _I],
+    "tnp_floyd": [_I, _P, _L, _L, _P, _P, _U],
+    "tnp_multinomial": [_I, _P, _L, _L, _P, _P, _L, _P, _L, _I],
+    "tnp_mvhg_marginals": [_I, _P, _L, _L, _P, _L, _L, _P],
+    "tnp_mvhg_count": [_I, _P, _L, _L, _P, _L, _L, _P, _P],
+}
+
+
+def _cache_dir():
+    d = os.environ.get("TORCHNP_CACHE_DIR")
+    if not d:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        d = os.path.join(base, "torchnp")
+    return d
+
+
+def _compiler():
+    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
+    return cc
+
+
+def _build():
+    from ._native_src import SOURCE
+    cc = _compiler()
+    if cc is None:
+        return None
+    key = hashlib.sha256("\0".join([SOURCE, cc, *_FLAGS, platform.machine(),
+                                    sys.platform]).encode()).hexdigest()[:20]
+    d = _cache_dir()
+    path = os.path.join(d, f"torchnp_random_{key}.so")
+    if not os.path.exists(path):
+        os.makedirs(d, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=d) as tmp:
+            src = os.path.join(tmp, "k.c")
+            with open(src, "w") as fh:
+                fh.write(SOURCE)
+            out = os.path.join(tmp, "k.so")
+            r = subprocess.run([cc, *_FLAGS, "-o", out, src, "-lm"], capture_output=True,
+                               timeout=120)
+            if r.returncode != 0:
+                return None
+            os.replace(out, path)  # atomic: concurrent builders agree on the file
+    lib = ctypes.CDLL(path)
+    for name, args in _SIGS.items():
+        f = getattr(lib, name)
+        f.argtypes = args
+        f.restype = None
+    return lib
+
+
+def _init_tables(lib):
+    import torch
+
+    from ._tables import logfactorial_table
+    from ._ziggurat import tables
+    t = tables()
+    keep = []
+
+    def ptr(x, dtype):
+        x = x.to(dtype).contiguous()
+        keep.append(x)
+        return x.data_ptr()
+    i64, f64, f32 = torch.int64, torch.float64, torch.float32
+    args = [ptr(t["ki_double"], i64), ptr(t["wi_double"], f64), ptr(t["fi_double"], f64),
+            ptr(t["ke_double"], i64), ptr(t["we_double"], f64), ptr(t["fe_double"], f64),
+            ptr(t["ki_float"], i64), ptr(t["wi_float"], f32), ptr(t["fi_float"], f32),
+            ptr(t["ke_float"], i64), ptr(t["we_float"], f32), ptr(t["fe_float"], f32),
+            ptr(torch.tensor(logfactorial_table(), dtype=f64), f64)]
+    lib.tnp_set_tables(*args)
+
+
+def lib():
+    """The loaded kernel library, or None (see the module docstring)."""
+    global _LIB, _TRIED
+    if _TRIED:
+        return _LIB
+    with _LOCK:
+        if not _TRIED:
+            lib_ = None
+            if os.environ.get("TORCHNP_RANDOM_NATIVE", "1") != "0" and \
+                    platform.machine().lower() in ("x86_64", "amd64", "aarch64", "arm64"):
+                try:
+                    lib_ = _build()
+                    if lib_ is not None:
+                        _init_tables(lib_)
+                except (OSError, subprocess.SubprocessError, AttributeError):
+                    lib_ = None
+            _LIB = lib_
+            _TRIED = True
+    return _LIB
+
+
+def available():
+    return lib() is not None
+
+
+def loaded():
+    """True once ``lib()`` has loaded the kernels (never builds them)."""
+    return _LIB is not None
