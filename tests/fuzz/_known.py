@@ -16,11 +16,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'add': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
         "'dtype'; torchnp returned ndarray",
  'all': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-        "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+        "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
         'torch/utils/dlpack.py:140); NumPy: TypeError: unbound method generic.all() needs an '
         'argument',
  'any': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-        "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+        "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
         'torch/utils/dlpack.py:140); NumPy: TypeError: unbound method generic.any() needs an '
         'argument',
  'apply_over_axes': "mathroutines: missing-exception: NumPy raised AttributeError: 'float' object "
@@ -43,10 +43,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'arctanh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
             'be a string or a tuple.; torchnp returned ndarray',
  'argpartition': 'core: unsupported: NotImplementedError: torchnp.argpartition: parameter '
-                 "order='C' is not supported (only the default None) at torchnp/_normalize.py:728; "
+                 "order='C' is not supported (only the default None) at torchnp/_normalize.py:742; "
                  "NumPy: TypeError: 'tuple' object cannot be interpreted as an integer",
  'argsort': "core: unsupported: NotImplementedError: torchnp.argsort: parameter order='F' is not "
-            'supported (only the default None) at torchnp/_normalize.py:728; NumPy: ValueError: '
+            'supported (only the default None) at torchnp/_normalize.py:742; NumPy: ValueError: '
             'Cannot specify order when the array has no fields.',
  'array2string': "core: missing-exception: NumPy raised AttributeError: 'list' object has no "
                  "attribute 'size'; torchnp returned str",
@@ -58,11 +58,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'array_str': "core: missing-exception: NumPy raised AttributeError: 'complex' object has no "
               "attribute 'shape'; torchnp returned str",
  'asanyarray': 'core: unsupported: NotImplementedError: torchnp.asanyarray: parameter like=[1.5, '
-               '2] is not supported (only the default None) at torchnp/_normalize.py:728; NumPy: '
+               '2] is not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
                'TypeError: The `like` argument must be an array-like that implements the '
                '`__array_function__` protocol.',
  'asarray': 'core: unsupported: NotImplementedError: torchnp.asarray: parameter like=[1.5, 2] is '
-            'not supported (only the default None) at torchnp/_normalize.py:728; NumPy: TypeError: '
+            'not supported (only the default None) at torchnp/_normalize.py:742; NumPy: TypeError: '
             'The `like` argument must be an array-like that implements the `__array_function__` '
             'protocol.',
  'asarray_chkfinite': 'utilities: silent-mismatch: result is the input a in NumPy',
@@ -80,13 +80,13 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'atanh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
           'be a string or a tuple.; torchnp returned ndarray',
  'atleast_1d': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-               "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+               "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                'torch/utils/dlpack.py:140); NumPy returned ndarray',
  'atleast_2d': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-               "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+               "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                'torch/utils/dlpack.py:140); NumPy returned ndarray',
  'atleast_3d': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-               "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+               "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                'torch/utils/dlpack.py:140); NumPy returned ndarray',
  'base_repr': 'core: leaked-torch-error: RuntimeError: a Tensor with 4 elements cannot be '
               'converted to Scalar at torchnp/_printing.py:514; NumPy: TypeError: only '
@@ -96,7 +96,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              'statistics/src/torchnp_statistics/_histograms_impl.py:431; NumPy: ValueError: object '
              'too deep for desired array',
  'bitwise_and': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
                 'NumPy: TypeError: casting must be str, not int',
  'bitwise_count': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to '
                   'ufunc must be a string or a tuple.; torchnp returned ndarray',
@@ -104,26 +104,26 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                    'ufunc must be a string or a tuple.; torchnp returned ndarray',
  'bitwise_left_shift': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
                        "'safe', 'same_kind', or 'unsafe' at "
-                       'ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: TypeError: casting must be '
+                       'ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: casting must be '
                        'str, not int',
  'bitwise_not': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
                 'must be a string or a tuple.; torchnp returned ndarray',
  'bitwise_or': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: "
+               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
                'TypeError: casting must be str, not int',
  'bitwise_right_shift': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', "
                         "'equiv', 'safe', 'same_kind', or 'unsafe' at "
-                        'ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: TypeError: casting must '
+                        'ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: casting must '
                         'be str, not int',
  'bitwise_xor': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
                 'NumPy: TypeError: casting must be str, not int',
  'block': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-          "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+          "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
           "torch/utils/dlpack.py:140); NumPy: TypeError: '>' not supported between instances of "
           "'int' and 'getset_descriptor'",
  'broadcast_shapes': 'core: spurious-exception: TypeError: only integer scalar arrays can be '
-                     'converted to a scalar index at torchnp/_ndarray.py:694; NumPy returned tuple',
+                     'converted to a scalar index at torchnp/_ndarray.py:712; NumPy returned tuple',
  'can_cast': "core: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
              "'same_kind', or 'unsafe' at torchnp/_dtypes.py:577; NumPy: TypeError: casting must "
              'be str, not tuple',
@@ -142,10 +142,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              "TypeError: 'tuple' object cannot be interpreted as an integer",
  'concat': 'core: wrong-exception: UFuncTypeError: Cannot cast concat output from '
            "dtype('complex128') to dtype('float64') with casting rule 'no' at "
-           'torchnp/_normalize.py:390; NumPy: ValueError: Output array must be 1D',
+           'torchnp/_normalize.py:404; NumPy: ValueError: Output array must be 1D',
  'concatenate': 'core: wrong-exception: UFuncTypeError: Cannot cast concatenate output from '
                 "dtype('complex128') to dtype('float64') with casting rule 'no' at "
-                'torchnp/_normalize.py:390; NumPy: ValueError: Output array must be 1D',
+                'torchnp/_normalize.py:404; NumPy: ValueError: Output array must be 1D',
  'conj': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
  'conjugate': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
@@ -189,7 +189,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'divide': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
            "'dtype'; torchnp returned ndarray",
  'divmod': "ufuncs: wrong-exception: ValueError: The 'out' tuple must have exactly one entry per "
-           'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:548; NumPy: TypeError: divmod() '
+           'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:575; NumPy: TypeError: divmod() '
            "got an unexpected keyword argument 'bogus_keyword'",
  'dot': 'mathroutines: wrong-exception: ValueError: shapes (1, 3) and (1, 1) not aligned: 3 (dim '
         '1) != 1 (dim 0) at mathroutines/src/torchnp_mathroutines/_linalg_impl.py:77; NumPy: '
@@ -201,10 +201,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                 'scaling:  1\\n     Optimized scaling:  1\\n      Naive FLOP count:  3.000e+00\\n  '
                 'Optimized FLOP count:  4.000e+00\\n   T',
  'empty_like': 'core: wrong-exception: TypeError: device must be None, a string or a torch.device, '
-               'not 1.5 at torchnp/_normalize.py:343; NumPy: ValueError: Device not understood. '
+               'not 1.5 at torchnp/_normalize.py:357; NumPy: ValueError: Device not understood. '
                'Only "cpu" is allowed, but received: 1.5',
  'equal': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-          "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: TypeError: "
+          "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: "
           'casting must be str, not int',
  'exp': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
         'a string or a tuple.; torchnp returned ndarray',
@@ -215,7 +215,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'fabs': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
  'fft.fftfreq': 'core: wrong-exception: TypeError: device must be None, a string or a '
-                'torch.device, not [] at torchnp/_normalize.py:343; NumPy: ValueError: Device not '
+                'torch.device, not [] at torchnp/_normalize.py:357; NumPy: ValueError: Device not '
                 'understood. Only "cpu" is allowed, but received: []',
  'fft.ifft': 'fft: silent-mismatch: input out after the call: values differ at (1,): torchnp '
              'np.complex128(-0.708160400390625-1.2265697717666626j) vs NumPy '
@@ -237,17 +237,17 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              'fft/src/torchnp_fft/_engine_impl.py:43; NumPy: ValueError: output array has wrong '
              'shape.',
  'fft.rfftfreq': 'core: wrong-exception: TypeError: device must be None, a string or a '
-                 'torch.device, not [] at torchnp/_normalize.py:343; NumPy: ValueError: Device not '
+                 'torch.device, not [] at torchnp/_normalize.py:357; NumPy: ValueError: Device not '
                  'understood. Only "cpu" is allowed, but received: []',
  'fill_diagonal': "core: wrong-exception: TypeError: fill_diagonal: argument 'a' must be a "
-                  'torchnp.ndarray, not list at torchnp/_normalize.py:322; NumPy: AttributeError: '
+                  'torchnp.ndarray, not list at torchnp/_normalize.py:336; NumPy: AttributeError: '
                   "'list' object has no attribute 'ndim'",
  'fix': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-        "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+        "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
         "torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc 'trunc' output from "
         "dtype('O') to dtype('float64') with casting rule 'same_kind'",
  'float_power': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
                 'NumPy: TypeError: casting must be str, not int',
  'floor': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
           'be a string or a tuple.; torchnp returned ndarray',
@@ -263,7 +263,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                             'scalar, got torch.float32 with shape (3, 3, 4) at '
                             'torchnp/_printing.py:426; NumPy: ValueError: min_digits must be >= 0',
  'frexp': "ufuncs: wrong-exception: ValueError: The 'out' tuple must have exactly one entry per "
-          'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:548; NumPy: TypeError: frexp() got '
+          'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:575; NumPy: TypeError: frexp() got '
           "an unexpected keyword argument 'bogus_keyword'",
  'from_dlpack': 'core: wrong-exception: TypeError: from_dlpack: list does not implement __dlpack__ '
                 "at torchnp/_creation_impl.py:362; NumPy: AttributeError: 'list' object has no "
@@ -272,11 +272,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                "'ndarray' at torchnp/_creation_impl.py:906; NumPy: ValueError: ndarray is not "
                'C-contiguous',
  'fromfile': "io: wrong-exception: ValueError: could not convert string to float: ',7' at "
-             "io/src/torchnp_io/_npyio_impl.py:447; NumPy: TypeError: 'offset' argument only "
+             "io/src/torchnp_io/_npyio_impl.py:528; NumPy: TypeError: 'offset' argument only "
              'permitted for binary files',
  'fromfunction': 'core: unsupported: NotImplementedError: torchnp.fromfunction: parameter '
                  "like='float64' is not supported (only the default None) at "
-                 'torchnp/_normalize.py:728; NumPy: TypeError: The `like` argument must be an '
+                 'torchnp/_normalize.py:742; NumPy: TypeError: The `like` argument must be an '
                  'array-like that implements the `__array_function__` protocol.',
  'fromiter': 'core: missing-exception: NumPy raised ValueError: setting an array element with a '
              'sequence.; torchnp returned ndarray',
@@ -285,19 +285,19 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                "'strip' at utilities/src/torchnp_utilities/_inputoutput_impl.py:110; NumPy: "
                'ValueError: ndarray is not C-contiguous',
  'gcd': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-        "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: TypeError: "
+        "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: "
         'casting must be str, not int',
  'genfromtxt': 'io: wrong-exception: IndexError: list index out of range at '
-               'io/src/torchnp_io/_npyio_impl.py:397; NumPy: ValueError: Some errors were detected '
+               'io/src/torchnp_io/_npyio_impl.py:479; NumPy: ValueError: Some errors were detected '
                '!',
  'geomspace': "core: wrong-exception: TypeError: '<=' not supported between instances of 'int' and "
               "'tuple' at torchnp/exceptions.py:73; NumPy: ValueError: `source` and `destination` "
               'arguments must have the same number of elements',
  'greater': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-            "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: "
+            "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
             'TypeError: casting must be str, not int',
  'greater_equal': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                  "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
+                  "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
                   'NumPy: TypeError: casting must be str, not int',
  'heaviside': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
               "and 'dtype'; torchnp returned ndarray",
@@ -310,7 +310,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'hypot': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
           "'dtype'; torchnp returned ndarray",
  'identity': "core: unsupported: NotImplementedError: torchnp.identity: parameter like='float64' "
-             'is not supported (only the default None) at torchnp/_normalize.py:728; NumPy: '
+             'is not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
              'TypeError: The `like` argument must be an array-like that implements the '
              '`__array_function__` protocol.',
  'indices': "core: missing-exception: NumPy raised TypeError: 'numpy.uint16' object is not "
@@ -331,17 +331,17 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'isnan': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
           'be a string or a tuple.; torchnp returned ndarray',
  'isneginf': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-             "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+             "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
              "torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'isinf' not supported for the "
              'input types, and the inputs could not be safely coerced to any supported types '
              'according to ',
  'isposinf': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-             "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+             "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
              "torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'isinf' not supported for the "
              'input types, and the inputs could not be safely coerced to any supported types '
              'according to ',
  'ix_': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-        "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+        "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
         'torch/utils/dlpack.py:140); NumPy: ValueError: Cross index must be 1 dimensional',
  'kaiser': 'mathroutines: wrong-exception: TypeError: window arguments must be real numbers, not '
            'NoneType at mathroutines/src/torchnp_mathroutines/_window_impl.py:40; NumPy: '
@@ -349,18 +349,18 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
            'inhomogeneous shape after 1 dimensions. The detected shape was (3,) + inhomogeneous '
            'part',
  'lcm': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-        "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: TypeError: "
+        "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: "
         'casting must be str, not int',
  'ldexp': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
           "'dtype'; torchnp returned ndarray",
  'left_shift': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: "
+               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
                'TypeError: casting must be str, not int',
  'less': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-         "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: TypeError: "
+         "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: "
          'casting must be str, not int',
  'less_equal': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: "
+               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
                'TypeError: casting must be str, not int',
  'lexsort': "sorting: missing-exception: NumPy raised TypeError: 'tuple' object cannot be "
             'interpreted as an integer; torchnp returned int64',
@@ -392,12 +392,8 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              "inputs at torchnp/_creation_impl.py:707; NumPy: TypeError: ufunc 'floor' not "
              'supported for the input types, and the inputs could not be safely coerced to any '
              "supported types according to the casting rule ''safe''",
- 'load': "core: unsupported: NotImplementedError: torchnp.load: parameter mmap_mode='r' is not "
-         'supported (only the default None) at torchnp/_normalize.py:728; NumPy: ValueError: This '
-         'file contains pickled (object) data. If you trust the file you can load it unsafely '
-         'using the `allow_pickle=` keyword argument or `pickle.load()`.',
  'loadtxt': 'core: unsupported: NotImplementedError: torchnp.loadtxt: parameter quotechar=\'"\' is '
-            'not supported (only the default None) at torchnp/_normalize.py:728; NumPy: '
+            'not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
             "UnicodeDecodeError: 'utf-8' codec can't decode byte 0x93 in position 0: invalid start "
             'byte',
  'log': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
@@ -413,26 +409,26 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'logaddexp2': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
                "and 'dtype'; torchnp returned ndarray",
  'logical_and': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
                 'NumPy: TypeError: casting must be str, not int',
  'logical_not': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
                 'must be a string or a tuple.; torchnp returned ndarray',
  'logical_or': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: "
+               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
                'TypeError: casting must be str, not int',
  'logical_xor': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
                 'NumPy: TypeError: casting must be str, not int',
  'mask_indices': 'manipulation: leaked-torch-error: RuntimeError: Trying to create tensor with '
                  'negative dimension -1: [-1, -1] at '
                  'manipulation/src/torchnp_manipulation/_index_tricks.py:342; NumPy: ValueError: '
                  'negative dimensions are not allowed',
  'matmul': 'ufuncs: unsupported: NotImplementedError: torchnp.matmul: axes=/axis=/keepdims= are '
-           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:584; NumPy: TypeError: The '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:611; NumPy: TypeError: The '
            '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
            'details such as the byte order or time unit. You can avoid this error by us',
  'matvec': 'ufuncs: unsupported: NotImplementedError: torchnp.matvec: axes=/axis=/keepdims= are '
-           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:584; NumPy: TypeError: The '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:611; NumPy: TypeError: The '
            '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
            'details such as the byte order or time unit. You can avoid this error by us',
  'maximum': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
@@ -442,7 +438,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'mean': "statistics: missing-exception: NumPy raised TypeError: 'complex' object cannot be "
          'interpreted as an integer; torchnp returned float32',
  'median': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-           "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+           "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
            'torch/utils/dlpack.py:140); NumPy: TypeError: float() argument must be a string or a '
            "real number, not 'type'",
  'minimum': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
@@ -452,7 +448,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'mod': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
         "'dtype'; torchnp returned ndarray",
  'modf': "ufuncs: wrong-exception: ValueError: The 'out' tuple must have exactly one entry per "
-         'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:548; NumPy: TypeError: modf() got an '
+         'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:575; NumPy: TypeError: modf() got an '
          "unexpected keyword argument 'bogus_keyword'",
  'multiply': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
              "and 'dtype'; torchnp returned ndarray",
@@ -460,7 +456,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'nanmean': "statistics: missing-exception: NumPy raised TypeError: 'complex' object cannot be "
             'interpreted as an integer; torchnp returned float32',
  'nanmedian': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-              "positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+              "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
               "torch/utils/dlpack.py:140); NumPy: AttributeError: 'getset_descriptor' object has "
               "no attribute 'type'",
  'nanpercentile': 'statistics: spurious-exception: IndexError: index 0 is out of bounds for axis 0 '
@@ -476,199 +472,199 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
            "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:161; NumPy: "
            "TypeError: '<=' not supported between instances of 'int' and 'dict'",
  'ndarray.__add__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
                     "+: 'float' and 'type'",
  'ndarray.__and__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
                     "&: 'float' and 'type'",
  'ndarray.__contains__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                         "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                          '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: descriptor '
                          "'__array_wrap__' for 'numpy.generic' objects doesn't apply to a "
                          "'numpy.ndarray' object",
  'ndarray.__divmod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torchnp/_normalize.py:242 (raised "
+                       "required positional argument: 'self' at torchnp/_normalize.py:256 (raised "
                        "in torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'divmod' not "
                        'supported for the input types, and the inputs could not be safely coerced '
                        'to any supported types according to',
  'ndarray.__eq__': 'core: silent-mismatch: result: expected a scalar bool, got bool',
  'ndarray.__floordiv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                         "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                          '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
                          "operand type(s) for //: 'float' and 'type'",
  'ndarray.__ge__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                    "torch/utils/dlpack.py:140); NumPy: TypeError: '>=' not supported between "
                    "instances of 'float' and 'type'",
  'ndarray.__gt__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                    "torch/utils/dlpack.py:140); NumPy: TypeError: '>' not supported between "
                    "instances of 'float' and 'type'",
  'ndarray.__iadd__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      "torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc 'add' "
                      "output from dtype('O') to dtype('float16') with casting rule 'same_kind'",
  'ndarray.__iand__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
                      "'bitwise_and' output from dtype('O') to dtype('float16') with casting rule "
                      "'same_kind'",
  'ndarray.__ifloordiv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() '
                           "missing 1 required positional argument: 'self' at "
-                          'torchnp/_normalize.py:242 (raised in torch/utils/dlpack.py:140); NumPy: '
+                          'torchnp/_normalize.py:256 (raised in torch/utils/dlpack.py:140); NumPy: '
                           "UFuncTypeError: Cannot cast ufunc 'floor_divide' output from dtype('O') "
                           "to dtype('float16') with casting rule 'same_kind'",
  'ndarray.__ilshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                         '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast '
                         "ufunc 'left_shift' output from dtype('O') to dtype('float16') with "
                         "casting rule 'same_kind'",
  'ndarray.__imatmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                         '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast '
                         "ufunc 'matmul' output from dtype('O') to dtype('float16') with casting "
                         "rule 'same_kind'",
  'ndarray.__imod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
                      "'remainder' output from dtype('O') to dtype('float16') with casting rule "
                      "'same_kind'",
  'ndarray.__imul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
                      "'multiply' output from dtype('O') to dtype('float16') with casting rule "
                      "'same_kind'",
  'ndarray.__ior__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
                     "'bitwise_or' output from dtype('O') to dtype('float16') with casting rule "
                     "'same_kind'",
  'ndarray.__ipow__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      "torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc 'power' "
                      "output from dtype('O') to dtype('float16') with casting rule 'same_kind'",
  'ndarray.__irshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                         '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast '
                         "ufunc 'right_shift' output from dtype('O') to dtype('float16') with "
                         "casting rule 'same_kind'",
  'ndarray.__isub__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
                      "'subtract' output from dtype('O') to dtype('float16') with casting rule "
                      "'same_kind'",
  'ndarray.__itruediv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                         "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                          '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot '
                          "cast ufunc 'divide' output from dtype('O') to dtype('float16') with "
                          "casting rule 'same_kind'",
  'ndarray.__ixor__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
                      "'bitwise_xor' output from dtype('O') to dtype('float16') with casting rule "
                      "'same_kind'",
  'ndarray.__le__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                    "torch/utils/dlpack.py:140); NumPy: TypeError: '<=' not supported between "
                    "instances of 'float' and 'type'",
  'ndarray.__lshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torchnp/_normalize.py:242 (raised "
+                       "required positional argument: 'self' at torchnp/_normalize.py:256 (raised "
                        'in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand '
                        "type(s) for <<: 'float' and 'type'",
  'ndarray.__lt__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                    "torch/utils/dlpack.py:140); NumPy: TypeError: '<' not supported between "
                    "instances of 'float' and 'type'",
  'ndarray.__matmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torchnp/_normalize.py:242 (raised "
+                       "required positional argument: 'self' at torchnp/_normalize.py:256 (raised "
                        'in torch/utils/dlpack.py:140); NumPy: ValueError: matmul: Input operand 1 '
                        'does not have enough dimensions (has 0, gufunc core with signature '
                        '(n?,k),(k,m?)->(n?,m?) requires 1)',
  'ndarray.__mod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
                     "%: 'float' and 'type'",
  'ndarray.__mul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
                     "*: 'float' and 'type'",
  'ndarray.__ne__': 'core: silent-mismatch: result: expected a scalar bool, got bool',
  'ndarray.__or__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
                    "|: 'float' and 'type'",
  'ndarray.__radd__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
                      "for +: 'type' and 'float'",
  'ndarray.__rand__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
                      "for &: 'type' and 'float'",
  'ndarray.__rdivmod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                         "(raised in torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'divmod' "
                         'not supported for the input types, and the inputs could not be safely '
                         'coerced to any supported types according to',
  'ndarray.__rfloordiv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() '
                           "missing 1 required positional argument: 'self' at "
-                          'torchnp/_normalize.py:242 (raised in torch/utils/dlpack.py:140); NumPy: '
+                          'torchnp/_normalize.py:256 (raised in torch/utils/dlpack.py:140); NumPy: '
                           "TypeError: unsupported operand type(s) for //: 'type' and 'float'",
  'ndarray.__rlshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                         '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
                         "operand type(s) for <<: 'type' and 'float'",
  'ndarray.__rmatmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                         '(raised in torch/utils/dlpack.py:140); NumPy: ValueError: matmul: Input '
                         'operand 0 does not have enough dimensions (has 0, gufunc core with '
                         'signature (n?,k),(k,m?)->(n?,m?) requires 1)',
  'ndarray.__rmod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
                      "for %: 'type' and 'float'",
  'ndarray.__rmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
                      "for *: 'type' and 'float'",
  'ndarray.__ror__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
                     "|: 'type' and 'float'",
  'ndarray.__rrshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                         '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
                         "operand type(s) for >>: 'type' and 'float'",
  'ndarray.__rshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torchnp/_normalize.py:242 (raised "
+                       "required positional argument: 'self' at torchnp/_normalize.py:256 (raised "
                        'in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand '
                        "type(s) for >>: 'float' and 'type'",
  'ndarray.__rsub__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
                      "for -: 'type' and 'float'",
  'ndarray.__rtruediv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                         "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                          '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
                          "operand type(s) for /: 'type' and 'float'",
  'ndarray.__rxor__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                      'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
                      "for ^: 'type' and 'float'",
  'ndarray.__setitem__': 'core: missing-exception: NumPy raised TypeError: only 0-dimensional '
                         'arrays can be converted to Python scalars; torchnp returned NoneType',
  'ndarray.__sub__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
                     "-: 'float' and 'type'",
  'ndarray.__truediv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:242 "
+                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
                         '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
                         "operand type(s) for /: 'float' and 'type'",
  'ndarray.__xor__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
                     "^: 'float' and 'type'",
  'ndarray.all': "core: missing-exception: NumPy raised TypeError: 'list' object cannot be "
@@ -681,7 +677,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                          'select kind must be str, not float',
  'ndarray.argsort': 'core: unsupported: NotImplementedError: torchnp.argsort: parameter '
                     'order=[1.5, 2] is not supported (only the default None) at '
-                    'torchnp/_normalize.py:728; NumPy: ValueError: Cannot specify order when the '
+                    'torchnp/_normalize.py:742; NumPy: ValueError: Cannot specify order when the '
                     'array has no fields.',
  'ndarray.astype': "core: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
                    "'safe', 'same_kind', or 'unsafe' at torchnp/_dtypes.py:567; NumPy: TypeError: "
@@ -690,7 +686,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                    'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:45; NumPy: '
                    'TypeError: output must be an array',
  'ndarray.clip': 'core: wrong-exception: ValueError: non-broadcastable output operand with shape '
-                 "() doesn't match the broadcast shape (3,) at torchnp/_normalize.py:400; NumPy: "
+                 "() doesn't match the broadcast shape (3,) at torchnp/_normalize.py:414; NumPy: "
                  "UFuncTypeError: ufunc 'positive' did not contain a loop with signature matching "
                  "types <class 'numpy.dtypes.BoolDType'> -> None",
  'ndarray.compress': 'manipulation: wrong-exception: ValueError: condition must be a 1-d array at '
@@ -699,7 +695,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'ndarray.conj': 'core: silent-mismatch: result is the input a in NumPy',
  'ndarray.conjugate': 'core: silent-mismatch: result is the input a in NumPy',
  'ndarray.copy': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' "
-                 '(got (1+1j)) at torchnp/_ndarray.py:432; NumPy: TypeError: order must be str, '
+                 '(got (1+1j)) at torchnp/_ndarray.py:441; NumPy: TypeError: order must be str, '
                  'not complex',
  'ndarray.diagonal': 'manipulation: wrong-exception: ValueError: diag requires an array of at '
                      'least two dimensions at '
@@ -707,7 +703,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                      "TypeError: 'str' object cannot be interpreted as an integer",
  'ndarray.dot': 'core: silent-mismatch: result: expected a scalar float16, got ndarray',
  'ndarray.fill': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                 "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                 "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                  'torch/utils/dlpack.py:140); NumPy: TypeError: float() argument must be a string '
                  "or a real number, not 'type'",
  'ndarray.flatten': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' "
@@ -723,16 +719,16 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                   '(got (1+1j)) at torchnp/_shape_impl.py:155; NumPy: TypeError: order must be '
                   'str, not complex',
  'ndarray.reshape': 'core: wrong-exception: TypeError: only integer scalar arrays can be converted '
-                    'to a scalar index at torchnp/_ndarray.py:694; NumPy: ValueError: cannot '
+                    'to a scalar index at torchnp/_ndarray.py:712; NumPy: ValueError: cannot '
                     'reshape array of size 4 into shape (2,0,newaxis,100)',
  'ndarray.resize': 'core: wrong-exception: TypeError: only integer scalar arrays can be converted '
-                   'to a scalar index at torchnp/_ndarray.py:694; NumPy: ValueError: cannot resize '
+                   'to a scalar index at torchnp/_ndarray.py:712; NumPy: ValueError: cannot resize '
                    'this array: it does not own its data',
  'ndarray.searchsorted': 'sorting: wrong-exception: ValueError: sorter.size must equal a.size at '
                          'sorting/src/torchnp_sorting/_sorting_impl.py:189; NumPy: TypeError: '
                          'could not parse sorter argument',
  'ndarray.sort': 'core: unsupported: NotImplementedError: torchnp.sort: parameter order=[1.5, 2] '
-                 'is not supported (only the default None) at torchnp/_normalize.py:728; NumPy: '
+                 'is not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
                  'ValueError: Cannot specify order when the array has no fields.',
  'ndarray.squeeze': 'core: silent-mismatch: result is the input a in NumPy',
  'ndarray.std': "statistics: wrong-exception: TypeError: unsupported operand type(s) for -: 'int' "
@@ -744,7 +740,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                      'bounds for array of dimension 3 at torchnp/exceptions.py:75; NumPy: '
                      'OverflowError: Python int too large to convert to C long',
  'ndarray.tobytes': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' "
-                    '(got (1+1j)) at torchnp/_ndarray.py:489; NumPy: TypeError: order must be str, '
+                    '(got (1+1j)) at torchnp/_ndarray.py:498; NumPy: TypeError: order must be str, '
                     'not complex',
  'ndarray.trace': 'mathroutines: wrong-exception: ValueError: diag requires an array of at least '
                   'two dimensions at mathroutines/src/torchnp_mathroutines/_linalg_impl.py:165; '
@@ -769,13 +765,13 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'nextafter': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
               "and 'dtype'; torchnp returned ndarray",
  'not_equal': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-              "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; NumPy: "
+              "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
               'TypeError: casting must be str, not int',
  'ones_like': 'core: wrong-exception: TypeError: device must be None, a string or a torch.device, '
-              'not 1.5 at torchnp/_normalize.py:343; NumPy: ValueError: Device not understood. '
+              'not 1.5 at torchnp/_normalize.py:357; NumPy: ValueError: Device not understood. '
               'Only "cpu" is allowed, but received: 1.5',
  'partition': "core: unsupported: NotImplementedError: torchnp.partition: parameter order='C' is "
-              'not supported (only the default None) at torchnp/_normalize.py:728; NumPy: '
+              'not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
               "TypeError: 'tuple' object cannot be interpreted as an integer",
  'permute_dims': "manipulation: wrong-exception: TypeError: 'int' object is not iterable at "
                  'manipulation/src/torchnp_manipulation/_shape_ops_impl.py:142; NumPy: AxisError: '
@@ -787,7 +783,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
             'mathroutines/src/torchnp_mathroutines/_polynomial_impl.py:242; NumPy returned ndarray',
  'polynomial.chebyshev.chebfromroots': 'core: leaked-torch-error: TypeError: '
                                        'generic.__dlpack_device__() missing 1 required positional '
-                                       "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                       "argument: 'self' at torchnp/_normalize.py:256 (raised in "
                                        'torch/utils/dlpack.py:140); NumPy: TypeError: object of '
                                        "type 'type' has no len()",
  'polynomial.chebyshev.chebgrid3d': 'polynomial: silent-mismatch: result: values differ at (0, 0, '
@@ -832,14 +828,14 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.chebyshev.chebvander2d': 'core: wrong-exception: ValueError: setting an array element '
                                       'with a sequence. The requested array has an inhomogeneous '
                                       'shape after 1 dimensions. The detected shape was (2,) + '
-                                      'inhomogeneous part. at torchnp/_normalize.py:216; NumPy: '
+                                      'inhomogeneous part. at torchnp/_normalize.py:230; NumPy: '
                                       "TypeError: object of type 'int' has no len()",
  'polynomial.chebyshev.chebweight': 'polynomial: missing-exception: NumPy raised TypeError: '
                                     "unsupported operand type(s) for +: 'float' and 'list'; "
                                     'torchnp returned ndarray',
  'polynomial.hermite.hermfromroots': 'core: leaked-torch-error: TypeError: '
                                      'generic.__dlpack_device__() missing 1 required positional '
-                                     "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                     "argument: 'self' at torchnp/_normalize.py:256 (raised in "
                                      'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
                                      "'type' has no len()",
  'polynomial.hermite.hermgrid3d': 'polynomial: silent-mismatch: result: values differ at (0, 0, 0, '
@@ -870,12 +866,12 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.hermite.hermvander2d': 'core: wrong-exception: ValueError: setting an array element '
                                     'with a sequence. The requested array has an inhomogeneous '
                                     'shape after 1 dimensions. The detected shape was (2,) + '
-                                    'inhomogeneous part. at torchnp/_normalize.py:216; NumPy: '
+                                    'inhomogeneous part. at torchnp/_normalize.py:230; NumPy: '
                                     "TypeError: object of type 'int' has no len()",
  'polynomial.hermite.hermweight': 'polynomial: silent-mismatch: result: dtype float64 != float32',
  'polynomial.hermite_e.hermefromroots': 'core: leaked-torch-error: TypeError: '
                                         'generic.__dlpack_device__() missing 1 required positional '
-                                        "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                        "argument: 'self' at torchnp/_normalize.py:256 (raised in "
                                         'torch/utils/dlpack.py:140); NumPy: TypeError: object of '
                                         "type 'type' has no len()",
  'polynomial.hermite_e.hermeline': 'polynomial: leaked-torch-error: RuntimeError: stack expects '
@@ -893,14 +889,14 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                                        'element with a sequence. The requested array has an '
                                        'inhomogeneous shape after 1 dimensions. The detected shape '
                                        'was (2,) + inhomogeneous part. at '
-                                       'torchnp/_normalize.py:216; NumPy: TypeError: object of '
+                                       'torchnp/_normalize.py:230; NumPy: TypeError: object of '
                                        "type 'int' has no len()",
  'polynomial.hermite_e.hermeweight': 'polynomial: missing-exception: NumPy raised TypeError: '
                                      "unsupported operand type(s) for ** or pow(): 'list' and "
                                      "'int'; torchnp returned ndarray",
  'polynomial.laguerre.lagfromroots': 'core: leaked-torch-error: TypeError: '
                                      'generic.__dlpack_device__() missing 1 required positional '
-                                     "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                     "argument: 'self' at torchnp/_normalize.py:256 (raised in "
                                      'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
                                      "'type' has no len()",
  'polynomial.laguerre.laggrid2d': 'polynomial: silent-mismatch: result: values differ at (): '
@@ -937,12 +933,12 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.laguerre.lagvander2d': 'core: wrong-exception: ValueError: setting an array element '
                                     'with a sequence. The requested array has an inhomogeneous '
                                     'shape after 1 dimensions. The detected shape was (2,) + '
-                                    'inhomogeneous part. at torchnp/_normalize.py:216; NumPy: '
+                                    'inhomogeneous part. at torchnp/_normalize.py:230; NumPy: '
                                     "TypeError: object of type 'int' has no len()",
  'polynomial.laguerre.lagweight': 'polynomial: silent-mismatch: result: dtype float64 != float32',
  'polynomial.legendre.legfromroots': 'core: leaked-torch-error: TypeError: '
                                      'generic.__dlpack_device__() missing 1 required positional '
-                                     "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                     "argument: 'self' at torchnp/_normalize.py:256 (raised in "
                                      'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
                                      "'type' has no len()",
  'polynomial.legendre.legline': 'polynomial: leaked-torch-error: RuntimeError: stack expects each '
@@ -958,14 +954,14 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.legendre.legvander2d': 'core: wrong-exception: ValueError: setting an array element '
                                     'with a sequence. The requested array has an inhomogeneous '
                                     'shape after 1 dimensions. The detected shape was (2,) + '
-                                    'inhomogeneous part. at torchnp/_normalize.py:216; NumPy: '
+                                    'inhomogeneous part. at torchnp/_normalize.py:230; NumPy: '
                                     "TypeError: object of type 'int' has no len()",
  'polynomial.legendre.legweight': "polynomial: missing-exception: NumPy raised TypeError: can't "
                                   "multiply sequence by non-int of type 'float'; torchnp returned "
                                   'ndarray',
  'polynomial.polynomial.polyfromroots': 'core: leaked-torch-error: TypeError: '
                                         'generic.__dlpack_device__() missing 1 required positional '
-                                        "argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                                        "argument: 'self' at torchnp/_normalize.py:256 (raised in "
                                         'torch/utils/dlpack.py:140); NumPy: TypeError: object of '
                                         "type 'type' has no len()",
  'polynomial.polynomial.polyline': 'polynomial: leaked-torch-error: RuntimeError: stack expects '
@@ -983,7 +979,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                                        'element with a sequence. The requested array has an '
                                        'inhomogeneous shape after 1 dimensions. The detected shape '
                                        'was (2,) + inhomogeneous part. at '
-                                       'torchnp/_normalize.py:216; NumPy: TypeError: object of '
+                                       'torchnp/_normalize.py:230; NumPy: TypeError: object of '
                                        "type 'int' has no len()",
  'polynomial.polyutils.as_series': 'polynomial: wrong-exception: ValueError: Coefficient arrays '
                                    'have no common type at '
@@ -1027,313 +1023,118 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                           'random/src/torchnp_random/_generator_impl.py:100; NumPy: TypeError: '
                           "Cannot cast array data from dtype('complex128') to dtype('float64') "
                           "according to the rule 'safe'",
- 'random.Generator.binomial': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                              "attribute '_cpu_sampler' at "
-                              'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                              'ndarray',
  'random.Generator.bytes': 'core: spurious-exception: TypeError: only integer scalar arrays can be '
-                           'converted to a scalar index at torchnp/_ndarray.py:694; NumPy returned '
+                           'converted to a scalar index at torchnp/_ndarray.py:712; NumPy returned '
                            'bytes',
- 'random.Generator.chisquare': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                               "attribute '_cpu_sampler' at "
-                               'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                               'float',
  'random.Generator.choice': 'random: leaked-torch-error: NotImplementedError: "index_select" not '
                             "implemented for 'UInt32' at "
-                            'random/src/torchnp_random/_generator_impl.py:471; NumPy returned '
+                            'random/src/torchnp_random/_generator_impl.py:562; NumPy returned '
                             'ndarray',
- 'random.Generator.dirichlet': "random: spurious-exception: AttributeError: 'ExactSampler' object "
-                               "has no attribute 'dirichlet' at "
-                               'random/src/torchnp_random/_generator_impl.py:568; NumPy returned '
-                               'ndarray',
- 'random.Generator.exponential': "random: spurious-exception: AttributeError: 'PCG64' object has "
-                                 "no attribute '_cpu_sampler' at "
-                                 'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                                 'float',
- 'random.Generator.f': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                       "attribute '_cpu_sampler' at "
-                       'random/src/torchnp_random/_generator_impl.py:217; NumPy returned ndarray',
- 'random.Generator.gamma': "random: spurious-exception: AttributeError: 'ExactSampler' object has "
-                           "no attribute 'gamma' at "
-                           'random/src/torchnp_random/_generator_impl.py:253; NumPy returned '
-                           'ndarray',
- 'random.Generator.geometric': "random: spurious-exception: AttributeError: 'ExactSampler' object "
-                               "has no attribute 'geometric' at "
-                               'random/src/torchnp_random/_generator_impl.py:253; NumPy returned '
-                               'ndarray',
- 'random.Generator.gumbel': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                            "attribute '_cpu_sampler' at "
-                            'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                            'ndarray',
- 'random.Generator.hypergeometric': "random: spurious-exception: AttributeError: 'ExactSampler' "
-                                    "object has no attribute 'hypergeometric' at "
-                                    'random/src/torchnp_random/_generator_impl.py:253; NumPy '
-                                    'returned int',
- 'random.Generator.integers': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                              "attribute '_cpu_sampler' at "
-                              'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
+ 'random.Generator.integers': 'random: spurious-exception: ValueError: high <= 0 at '
+                              'random/src/torchnp_random/_generator_impl.py:449; NumPy returned '
                               'ndarray',
- 'random.Generator.laplace': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                             "attribute '_cpu_sampler' at "
-                             'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                             'ndarray',
- 'random.Generator.logistic': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                              "attribute '_cpu_sampler' at "
-                              'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                              'ndarray',
- 'random.Generator.lognormal': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                               "attribute '_cpu_sampler' at "
-                               'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                               'ndarray',
- 'random.Generator.logseries': "random: spurious-exception: AttributeError: 'ExactSampler' object "
-                               "has no attribute 'logseries' at "
-                               'random/src/torchnp_random/_generator_impl.py:253; NumPy returned '
-                               'ndarray',
- 'random.Generator.multinomial': "random: spurious-exception: AttributeError: 'ExactSampler' "
-                                 "object has no attribute 'multinomial' at "
-                                 'random/src/torchnp_random/_generator_impl.py:603; NumPy returned '
-                                 'ndarray',
- 'random.Generator.multivariate_hypergeometric': 'random: spurious-exception: AttributeError: '
-                                                 "'ExactSampler' object has no attribute "
-                                                 "'hypergeometric' at "
-                                                 'random/src/torchnp_random/_generator_impl.py:780; '
-                                                 'NumPy returned ndarray',
- 'random.Generator.negative_binomial': "random: spurious-exception: AttributeError: 'PCG64' object "
-                                       "has no attribute '_cpu_sampler' at "
-                                       'random/src/torchnp_random/_generator_impl.py:217; NumPy '
-                                       'returned ndarray',
- 'random.Generator.noncentral_chisquare': "random: spurious-exception: AttributeError: 'PCG64' "
-                                          "object has no attribute '_cpu_sampler' at "
-                                          'random/src/torchnp_random/_generator_impl.py:217; NumPy '
-                                          'returned ndarray',
- 'random.Generator.noncentral_f': "random: spurious-exception: AttributeError: 'PCG64' object has "
-                                  "no attribute '_cpu_sampler' at "
-                                  'random/src/torchnp_random/_generator_impl.py:217; NumPy '
-                                  'returned float',
- 'random.Generator.normal': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                            "attribute '_cpu_sampler' at "
-                            'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                            'ndarray',
  'random.Generator.pareto': 'random: wrong-exception: ValueError: Output size (True,) is not '
                             'compatible with broadcast dimensions of inputs (3, 1). at '
                             'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: '
                             "expected a sequence of integers or a single integer, got 'True'",
  'random.Generator.permutation': 'random: leaked-torch-error: NotImplementedError: "index_select" '
                                  "not implemented for 'UInt16' at "
-                                 'random/src/torchnp_random/_generator_impl.py:486; NumPy returned '
+                                 'random/src/torchnp_random/_generator_impl.py:578; NumPy returned '
                                  'ndarray',
- 'random.Generator.permuted': 'random: missing-exception: NumPy raised TypeError: len() of unsized '
-                              'object; torchnp returned ndarray',
- 'random.Generator.poisson': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                             "attribute '_cpu_sampler' at "
-                             'random/src/torchnp_random/_generator_impl.py:217; NumPy returned int',
+ 'random.Generator.permuted': 'random: leaked-torch-error: NotImplementedError: "index_select" not '
+                              "implemented for 'UInt16' at "
+                              'random/src/torchnp_random/_generator_impl.py:874; NumPy returned '
+                              'ndarray',
  'random.Generator.power': 'random: wrong-exception: ValueError: Output size (True,) is not '
                            'compatible with broadcast dimensions of inputs (3, 1). at '
                            'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: '
                            "expected a sequence of integers or a single integer, got 'True'",
- 'random.Generator.random': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                            "attribute '_cpu_sampler' at "
-                            'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                            'float',
- 'random.Generator.rayleigh': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                              "attribute '_cpu_sampler' at "
-                              'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                              'float',
+ 'random.Generator.random': 'random: wrong-exception: TypeError: out must be a torchnp.ndarray, '
+                            'not str at random/src/torchnp_random/_generator_impl.py:786; NumPy: '
+                            'ValueError: Supplied output array must be contiguous, writable, '
+                            'aligned, and in machine byte-order.',
  'random.Generator.shuffle': 'random: leaked-torch-error: NotImplementedError: "index_select" not '
                              "implemented for 'UInt16' at "
-                             'random/src/torchnp_random/_generator_impl.py:495; NumPy returned '
+                             'random/src/torchnp_random/_generator_impl.py:593; NumPy returned '
                              'NoneType',
  'random.Generator.spawn': 'core: wrong-exception: ValueError: The truth value of an array with '
                            'more than one element is ambiguous. Use a.any() or a.all() at '
-                           'torchnp/_ndarray.py:664; NumPy: TypeError: only 0-dimensional arrays '
+                           'torchnp/_ndarray.py:682; NumPy: TypeError: only 0-dimensional arrays '
                            'can be converted to Python scalars',
- 'random.Generator.standard_cauchy': "random: spurious-exception: AttributeError: 'PCG64' object "
-                                     "has no attribute '_cpu_sampler' at "
-                                     'random/src/torchnp_random/_generator_impl.py:217; NumPy '
-                                     'returned float',
+ 'random.Generator.standard_cauchy': 'random: missing-exception: NumPy raised TypeError: expected '
+                                     "a sequence of integers or a single integer, got '{}'; "
+                                     'torchnp returned ndarray',
  'random.Generator.standard_exponential': "random: spurious-exception: ValueError: 'method' "
                                           "argument must be either 'zig' or 'inv' at "
-                                          'random/src/torchnp_random/_generator_impl.py:696; NumPy '
+                                          'random/src/torchnp_random/_generator_impl.py:822; NumPy '
                                           'returned float',
- 'random.Generator.standard_gamma': "random: spurious-exception: AttributeError: 'ExactSampler' "
-                                    "object has no attribute 'standard_gamma' at "
-                                    'random/src/torchnp_random/_generator_impl.py:710; NumPy '
-                                    'returned ndarray',
- 'random.Generator.standard_normal': "random: spurious-exception: AttributeError: 'PCG64' object "
-                                     "has no attribute '_cpu_sampler' at "
-                                     'random/src/torchnp_random/_generator_impl.py:217; NumPy '
-                                     'returned float',
- 'random.Generator.standard_t': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                                "attribute '_cpu_sampler' at "
-                                'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                                'float',
- 'random.Generator.uniform': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                             "attribute '_cpu_sampler' at "
-                             'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                             'ndarray',
- 'random.Generator.vonmises': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                              "attribute '_cpu_sampler' at "
-                              'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                              'ndarray',
- 'random.Generator.wald': "random: spurious-exception: AttributeError: 'PCG64' object has no "
-                          "attribute '_cpu_sampler' at "
-                          'random/src/torchnp_random/_generator_impl.py:217; NumPy returned float',
+ 'random.Generator.standard_normal': 'random: wrong-exception: TypeError: out must be a '
+                                     'torchnp.ndarray, not str at '
+                                     'random/src/torchnp_random/_generator_impl.py:786; NumPy: '
+                                     'ValueError: Supplied output array must be contiguous, '
+                                     'writable, aligned, and in machine byte-order.',
  'random.Generator.weibull': 'random: wrong-exception: ValueError: Output size (True,) is not '
                              'compatible with broadcast dimensions of inputs (3, 1). at '
                              'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: '
                              "expected a sequence of integers or a single integer, got 'True'",
- 'random.Generator.zipf': "random: spurious-exception: AttributeError: 'ExactSampler' object has "
-                          "no attribute 'zipf' at "
-                          'random/src/torchnp_random/_generator_impl.py:253; NumPy returned '
-                          'ndarray',
+ 'random.Generator.zipf': 'random: wrong-exception: ValueError: Output size (True,) is not '
+                          'compatible with broadcast dimensions of inputs (3, 1). at '
+                          'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: '
+                          "expected a sequence of integers or a single integer, got 'True'",
  'random.beta': 'random: wrong-exception: ValueError: a <= 0 at '
                 'random/src/torchnp_random/_generator_impl.py:100; NumPy: TypeError: Cannot cast '
                 "array data from dtype('complex128') to dtype('float64') according to the rule "
                 "'safe'",
- 'random.binomial': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                    "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                    'returned ndarray',
  'random.bytes': 'core: spurious-exception: TypeError: only integer scalar arrays can be converted '
-                 'to a scalar index at torchnp/_ndarray.py:694; NumPy returned bytes',
- 'random.chisquare': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                     "attribute '_cpu_sampler' at "
-                     'random/src/torchnp_random/_generator_impl.py:217; NumPy returned float',
- 'random.choice': 'random: missing-exception: NumPy raised ValueError: a must be 1-dimensional; '
-                  'torchnp returned ndarray',
- 'random.dirichlet': "random: spurious-exception: AttributeError: 'ExactSampler' object has no "
-                     "attribute 'dirichlet' at random/src/torchnp_random/_generator_impl.py:568; "
-                     'NumPy returned ndarray',
- 'random.exponential': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                       "attribute '_cpu_sampler' at "
-                       'random/src/torchnp_random/_generator_impl.py:217; NumPy returned float',
- 'random.f': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-             "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy returned "
-             'ndarray',
- 'random.gamma': "random: spurious-exception: AttributeError: 'ExactSampler' object has no "
-                 "attribute 'gamma' at random/src/torchnp_random/_generator_impl.py:253; NumPy "
-                 'returned ndarray',
- 'random.geometric': "random: spurious-exception: AttributeError: 'ExactSampler' object has no "
-                     "attribute 'geometric' at random/src/torchnp_random/_generator_impl.py:253; "
-                     'NumPy returned ndarray',
- 'random.get_state': 'random: silent-mismatch: result[1]: expected an ndarray (ndarray), got dict',
- 'random.gumbel': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                  "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                  'returned ndarray',
- 'random.hypergeometric': "random: spurious-exception: AttributeError: 'ExactSampler' object has "
-                          "no attribute 'hypergeometric' at "
-                          'random/src/torchnp_random/_generator_impl.py:253; NumPy returned int',
- 'random.laplace': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                   "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                   'returned ndarray',
- 'random.logistic': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                    "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                    'returned ndarray',
- 'random.lognormal': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                     "attribute '_cpu_sampler' at "
-                     'random/src/torchnp_random/_generator_impl.py:217; NumPy returned ndarray',
- 'random.logseries': "random: spurious-exception: AttributeError: 'ExactSampler' object has no "
-                     "attribute 'logseries' at random/src/torchnp_random/_generator_impl.py:253; "
-                     'NumPy returned ndarray',
- 'random.multinomial': "random: spurious-exception: AttributeError: 'ExactSampler' object has no "
-                       "attribute 'multinomial' at "
-                       'random/src/torchnp_random/_generator_impl.py:603; NumPy returned ndarray',
- 'random.negative_binomial': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                             "attribute '_cpu_sampler' at "
-                             'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                             'ndarray',
- 'random.noncentral_chisquare': "random: spurious-exception: AttributeError: 'MT19937' object has "
-                                "no attribute '_cpu_sampler' at "
-                                'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                                'ndarray',
- 'random.noncentral_f': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                        "attribute '_cpu_sampler' at "
-                        'random/src/torchnp_random/_generator_impl.py:217; NumPy returned float',
- 'random.normal': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                  "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                  'returned ndarray',
+                 'to a scalar index at torchnp/_ndarray.py:712; NumPy returned bytes',
+ 'random.choice': "random: wrong-exception: ValueError: 'p' must be 1-dimensional at "
+                  'random/src/torchnp_random/_generator_impl.py:517; NumPy: TypeError: object of '
+                  "type 'float' has no len()",
  'random.pareto': 'random: wrong-exception: ValueError: Output size (True,) is not compatible with '
                   'broadcast dimensions of inputs (3, 1). at '
                   'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: expected a '
                   "sequence of integers or a single integer, got 'True'",
  'random.permutation': 'random: leaked-torch-error: NotImplementedError: "index_select" not '
                        "implemented for 'UInt16' at "
-                       'random/src/torchnp_random/_generator_impl.py:486; NumPy returned ndarray',
- 'random.poisson': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                   "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                   'returned int',
+                       'random/src/torchnp_random/_generator_impl.py:578; NumPy returned ndarray',
  'random.power': 'random: wrong-exception: ValueError: Output size (True,) is not compatible with '
                  'broadcast dimensions of inputs (3, 1). at '
                  'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: expected a '
                  "sequence of integers or a single integer, got 'True'",
- 'random.rand': "random: wrong-exception: AttributeError: 'MT19937' object has no attribute "
-                "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy: "
-                "TypeError: 'numpy.float32' object cannot be interpreted as an integer",
- 'random.randint': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                   "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                   'returned ndarray',
- 'random.randn': "random: wrong-exception: AttributeError: 'MT19937' object has no attribute "
-                 "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy: "
-                 "TypeError: 'numpy.float32' object cannot be interpreted as an integer",
- 'random.random': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                  "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                  'returned float',
- 'random.random_integers': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                           "attribute '_cpu_sampler' at "
-                           'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
+ 'random.randint': 'random: spurious-exception: ValueError: high <= 0 at '
+                   'random/src/torchnp_random/_generator_impl.py:449; NumPy returned ndarray',
+ 'random.random': 'random: missing-exception: NumPy raised TypeError: expected a sequence of '
+                  "integers or a single integer, got '{}'; torchnp returned ndarray",
+ 'random.random_integers': 'random: spurious-exception: ValueError: low >= high at '
+                           'random/src/torchnp_random/_generator_impl.py:456; NumPy returned '
                            'ndarray',
- 'random.random_sample': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                         "attribute '_cpu_sampler' at "
-                         'random/src/torchnp_random/_generator_impl.py:217; NumPy returned float',
- 'random.ranf': "random: wrong-exception: AttributeError: 'MT19937' object has no attribute "
-                "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy: "
-                'TypeError: expected a sequence of integers or a single integer, got '
-                "'array(-3.25-1.j)'",
- 'random.rayleigh': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                    "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                    'returned float',
- 'random.sample': "random: wrong-exception: AttributeError: 'MT19937' object has no attribute "
-                  "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy: "
-                  'TypeError: expected a sequence of integers or a single integer, got '
-                  "'array(-3.25-1.j)'",
+ 'random.random_sample': 'random: missing-exception: NumPy raised TypeError: expected a sequence '
+                         "of integers or a single integer, got '{}'; torchnp returned ndarray",
+ 'random.ranf': 'random: missing-exception: NumPy raised TypeError: expected a sequence of '
+                "integers or a single integer, got 'array(False)'; torchnp returned ndarray",
+ 'random.sample': 'random: missing-exception: NumPy raised TypeError: expected a sequence of '
+                  "integers or a single integer, got 'array(False)'; torchnp returned ndarray",
  'random.set_bit_generator': 'random: wrong-exception: TypeError: bitgen must be a BitGenerator '
-                             'instance at random/src/torchnp_random/_legacy_impl.py:256; NumPy: '
+                             'instance at random/src/torchnp_random/_legacy_impl.py:279; NumPy: '
                              "AttributeError: 'numpy.ndarray' object has no attribute 'capsule'",
- 'random.set_state': 'random: wrong-exception: TypeError: state must be a dict or a tuple. at '
-                     'random/src/torchnp_random/_legacy_impl.py:101; NumPy: IndexError: list index '
-                     'out of range',
  'random.shuffle': 'random: leaked-torch-error: NotImplementedError: "index_select" not '
-                   "implemented for 'UInt16' at random/src/torchnp_random/_generator_impl.py:495; "
+                   "implemented for 'UInt16' at random/src/torchnp_random/_generator_impl.py:593; "
                    'NumPy returned NoneType',
- 'random.standard_cauchy': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                           "attribute '_cpu_sampler' at "
-                           'random/src/torchnp_random/_generator_impl.py:217; NumPy returned float',
- 'random.standard_exponential': "random: spurious-exception: AttributeError: 'MT19937' object has "
-                                "no attribute '_cpu_sampler' at "
-                                'random/src/torchnp_random/_generator_impl.py:217; NumPy returned '
-                                'float',
- 'random.standard_gamma': "random: spurious-exception: AttributeError: 'ExactSampler' object has "
-                          "no attribute 'standard_gamma' at "
-                          'random/src/torchnp_random/_generator_impl.py:253; NumPy returned '
-                          'ndarray',
- 'random.standard_normal': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                           "attribute '_cpu_sampler' at "
-                           'random/src/torchnp_random/_generator_impl.py:217; NumPy returned float',
- 'random.standard_t': "random: spurious-exception: AttributeError: 'MT19937' object has no "
-                      "attribute '_cpu_sampler' at "
-                      'random/src/torchnp_random/_generator_impl.py:217; NumPy returned float',
- 'random.uniform': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                   "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                   'returned ndarray',
- 'random.vonmises': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                    "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                    'returned ndarray',
- 'random.wald': "random: spurious-exception: AttributeError: 'MT19937' object has no attribute "
-                "'_cpu_sampler' at random/src/torchnp_random/_generator_impl.py:217; NumPy "
-                'returned float',
- 'random.weibull': 'random: hang: no result within 3 s',
- 'random.zipf': "random: spurious-exception: AttributeError: 'ExactSampler' object has no "
-                "attribute 'zipf' at random/src/torchnp_random/_generator_impl.py:253; NumPy "
-                'returned ndarray',
+ 'random.standard_cauchy': 'random: missing-exception: NumPy raised TypeError: expected a sequence '
+                           "of integers or a single integer, got '{}'; torchnp returned ndarray",
+ 'random.standard_exponential': 'random: missing-exception: NumPy raised TypeError: expected a '
+                                "sequence of integers or a single integer, got '{}'; torchnp "
+                                'returned ndarray',
+ 'random.standard_normal': 'random: missing-exception: NumPy raised TypeError: expected a sequence '
+                           "of integers or a single integer, got '{}'; torchnp returned ndarray",
+ 'random.weibull': 'random: wrong-exception: ValueError: Output size (True,) is not compatible '
+                   'with broadcast dimensions of inputs (3, 1). at '
+                   'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: expected a '
+                   "sequence of integers or a single integer, got 'True'",
+ 'random.zipf': 'random: wrong-exception: ValueError: Output size (True,) is not compatible with '
+                'broadcast dimensions of inputs (3, 1). at '
+                'random/src/torchnp_random/_generator_impl.py:170; NumPy: TypeError: expected a '
+                "sequence of integers or a single integer, got 'True'",
  'ravel': "core: spurious-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' (got "
           'None) at torchnp/_shape_impl.py:155; NumPy returned ndarray',
  'ravel_multi_index': 'manipulation: wrong-exception: TypeError: Cannot cast array data from '
@@ -1346,7 +1147,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'remainder': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
               "and 'dtype'; torchnp returned ndarray",
  'right_shift': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:569; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
                 'NumPy: TypeError: casting must be str, not int',
  'rint': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
@@ -1361,9 +1162,9 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
          'b"\\x93NUMPY\\x01\\x00v\\x00{\'descr\': \'|O\', \'fortran_order\': False, \'shape\': (), '
          '}                                           ',
  'savetxt': 'io: wrong-exception: ValueError: Expected 1D or 2D array, got 0D array instead at '
-            'io/src/torchnp_io/_npyio_impl.py:197; NumPy: LookupError: unknown encoding: bytes',
+            'io/src/torchnp_io/_npyio_impl.py:215; NumPy: LookupError: unknown encoding: bytes',
  'searchsorted': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                 "required positional argument: 'self' at torchnp/_normalize.py:242 (raised in "
+                 "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
                  'torch/utils/dlpack.py:140); NumPy: ValueError: object of too small depth for '
                  'desired array',
  'select': 'manipulation: missing-exception: NumPy raised TypeError: Cannot cast array data from '
@@ -1384,7 +1185,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'sinh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
  'sort': "core: unsupported: NotImplementedError: torchnp.sort: parameter order='F' is not "
-         'supported (only the default None) at torchnp/_normalize.py:728; NumPy: ValueError: '
+         'supported (only the default None) at torchnp/_normalize.py:742; NumPy: ValueError: '
          'Cannot specify order when the array has no fields.',
  'spacing': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
             'be a string or a tuple.; torchnp returned ndarray',
@@ -1416,23 +1217,15 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
         'a string or a tuple.; torchnp returned ndarray',
  'tanh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
- 'testing.assert_allclose': "testing: leaked-torch-error: TypeError: isclose(): argument 'atol' "
-                            'must be float, not float64 at '
-                            'testing/src/torchnp_testing/_asserts_impl.py:297; NumPy: '
-                            'AssertionError: ',
- 'testing.assert_array_almost_equal_nulp': 'testing: wrong-exception: AssertionError: Arrays are '
-                                           'not equal to 1 ULP (max is 4.61394e+18) at '
-                                           'testing/src/torchnp_testing/_asserts_impl.py:588; '
-                                           'NumPy: ValueError: Arrays do not have the same shape: '
-                                           '(1, 4) - (1,)',
- 'testing.assert_array_less': 'testing: leaked-torch-error: NotImplementedError: "lt_cpu" not '
-                              "implemented for 'UInt16' at "
-                              'testing/src/torchnp_testing/_asserts_impl.py:283; NumPy: '
-                              'AssertionError: ',
- 'testing.assert_array_max_ulp': 'testing: wrong-exception: AssertionError: Arrays are not almost '
-                                 'equal up to 1 ULP (max difference is 4.61394e+18 ULP) at '
-                                 'testing/src/torchnp_testing/_asserts_impl.py:566; NumPy: '
-                                 'ValueError: Arrays do not have the same shape: (1, 4) - (1,)',
+ 'testing.assert_array_almost_equal_nulp': 'testing: wrong-exception: ValueError: Arrays do not '
+                                           'have the same shape: (1, 4) - (1,) at '
+                                           'testing/src/torchnp_testing/_asserts_impl.py:593; '
+                                           "NumPy: TypeError: can't get common type for "
+                                           'non-numeric array',
+ 'testing.assert_array_max_ulp': 'testing: wrong-exception: ValueError: Arrays do not have the '
+                                 'same shape: (1, 4) - (1,) at '
+                                 'testing/src/torchnp_testing/_asserts_impl.py:593; NumPy: '
+                                 "TypeError: can't get common type for non-numeric array",
  'trace': 'mathroutines: wrong-exception: ValueError: diag requires an array of at least two '
           'dimensions at mathroutines/src/torchnp_mathroutines/_linalg_impl.py:165; NumPy: '
           "TypeError: 'tuple' object cannot be interpreted as an integer",
@@ -1468,13 +1261,13 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
         "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:161; NumPy: TypeError: "
         "'<=' not supported between instances of 'int' and 'dict'",
  'vecdot': 'ufuncs: unsupported: NotImplementedError: torchnp.vecdot: axes=/axis=/keepdims= are '
-           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:584; NumPy: TypeError: The '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:611; NumPy: TypeError: The '
            '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
            'details such as the byte order or time unit. You can avoid this error by us',
  'vecmat': 'ufuncs: unsupported: NotImplementedError: torchnp.vecmat: axes=/axis=/keepdims= are '
-           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:584; NumPy: TypeError: The '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:611; NumPy: TypeError: The '
            '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
            'details such as the byte order or time unit. You can avoid this error by us',
  'zeros_like': 'core: wrong-exception: TypeError: device must be None, a string or a torch.device, '
-               'not 1.5 at torchnp/_normalize.py:343; NumPy: ValueError: Device not understood. '
+               'not 1.5 at torchnp/_normalize.py:357; NumPy: ValueError: Device not understood. '
                'Only "cpu" is allowed, but received: 1.5'}

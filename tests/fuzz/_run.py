@@ -581,6 +581,10 @@ def check(case, rules, timeout=TIMEOUT_S):
     src = case.source()
     tq = case.target.qualname
     with _state_kept(case.target):
+        if tq.startswith("random.") and case.target.kind == "function":
+            # the legacy functions draw from the global RandomState: start both sides alike
+            np.random.seed(1234)
+            tnp.random.seed(1234)
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -552,6 +552,13 @@ class MT19937(BitGenerator):
                 raise ValueError("Seed must be between 0 and 2**32 - 1")
             self._set_host_state(self._engine.legacy_seed(idx))
         else:
+            if isinstance(seed, str):
+                raise TypeError(f"Cannot cast scalar from dtype('<U{len(seed)}') to "
+                                "dtype('int64') according to the rule 'safe'")
+            if not isinstance(seed, (list, tuple, torch.Tensor)) and not hasattr(seed, "tensor"):
+                # dicts, sets, arbitrary objects: NumPy sees an object scalar
+                raise TypeError("Cannot cast scalar from dtype('O') to dtype('int64') according "
+                                "to the rule 'safe'")
             from torchnp._normalize import as_tensor
             arr = as_tensor(seed)
             if arr.numel() == 0:
