@@ -282,6 +282,101 @@ def _advanced_set(plan, v):
 
 
 # --- values ------------------------------------------------------------------------------
+_SEQ_ERR = "setting an array element with a sequence."
+_C_LONG_ERR = "Python int too large to convert to C long"
+
+
+def _int_range_error(v, dtype):
+    """NumPy's OverflowError for the Python int ``v`` stored into integer ``dtype``, or None."""
+    if dtype is torch.uint64:
+        if 0 <= v < 2**64:
+            return None
+        return OverflowError(_C_LONG_ERR if v > 0 else
+                             f"Python integer {v} out of bounds for uint64")
+    if not -2**63 <= v < 2**63:
+        return OverflowError(_C_LONG_ERR)
+    info = torch.iinfo(dtype)
+    if info.min <= v <= info.max:
+        return None
+    return OverflowError(f"Python integer {v} out of bounds for {_dtypes.from_torch(dtype).name}")
+
+
+def _float_to_int(value, dtype):
+    """A Python float stored into integer ``dtype`` as NumPy's setitem does: ``int(value)``
+    (ValueError for NaN, OverflowError for infinities), range-checked."""
+    v = builtins.int(value)  # NumPy's own messages for NaN and the infinities
+    err = _int_range_error(v, dtype)
+    if err is not None:
+        raise err
+    return v
+
+
+def _check_scalars(obj, dtype):
+    """The Python scalars inside the nested sequence ``obj`` stored into ``dtype``: NumPy
+    converts each with the dtype's own setitem, so complex into a real dtype is a TypeError,
+    NaN/inf into an integer dtype a ValueError/OverflowError, an int out of range an
+    OverflowError (arrays and torchnp scalars inside are cast like arrays)."""
+    if dtype is torch.bool or dtype.is_complex:
+        return
+    is_int = not dtype.is_floating_point
+    stack = [obj]
+    while stack:
+        level = stack.pop()
+        kinds = set(map(type, level))
+        if not is_int and kinds <= _REAL_PY:
+            continue  # floats, ints, bools into a float dtype: nothing to check
+        for x in level:
+            tx = type(x)
+            if tx is list or tx is tuple:
+                stack.append(x)
+            elif tx is builtins.complex:
+                raise TypeError(_COMPLEX_ERR[is_int])
+            elif is_int:
+                if tx is builtins.int:
+                    err = _int_range_error(x, dtype)
+                    if err is not None:
+                        raise err
+                elif tx is builtins.float:
+                    _float_to_int(x, dtype)
+
+
+_REAL_PY = frozenset({builtins.float, builtins.int, builtins.bool})
+_COMPLEX_ERR = ("float() argument must be a string or a real number, not 'complex'",
+                "int() argument must be a string, a bytes-like object or a real number, "
+                "not 'complex'")
+
+
+def _is_sequence(value):
+    """Whether NumPy reads ``value`` as a nested sequence rather than an array or a scalar
+    (lists, tuples, ranges and other sequences without an array protocol)."""
+    t = type(value)
+    if t is list or t is tuple:
+        return True
+    if isinstance(value, (_ndarray, torch.Tensor, _dtypes.generic, str, bytes)) \
+            or hasattr(value, "__array_interface__") or hasattr(value, "__array_struct__") \
+            or hasattr(value, "__array__") or hasattr(value, "__dlpack__"):
+        return False
+    return hasattr(value, "__len__") and hasattr(value, "__getitem__")
+
+
+def _depth(obj):
+    """How many dimensions NumPy's discovery finds in the nested sequence ``obj`` (its
+    deepest branch; arrays inside count their own dimensions)."""
+    if not isinstance(obj, (list, tuple)):
+        obj = list(obj)
+    if set(map(type, obj)) <= _REAL_PY:
+        return 1
+    d = 0
+    for x in obj:
+        if type(x) in _REAL_PY or type(x) is builtins.complex:
+            continue
+        if type(x) is list or type(x) is tuple or _is_sequence(x):
+            d = builtins.max(d, _depth(x))
+        else:
+            d = builtins.max(d, getattr(x, "ndim", 0))
+    return 1 + d
+
+
 def _uint_tensor(v, dtype, device):
     """A Python scalar (already range-checked by prepare_value) as a 0-d uint tensor."""
     if type(v) is builtins.int and v >= 2**63:
@@ -289,41 +384,149 @@ def _uint_tensor(v, dtype, device):
     return torch.tensor(v, device=device).to(dtype)
 
 
-def prepare_value(value, dtype, device):
+def prepare_value(value, dtype, device, maxdims=None):
     """A value to store into an array of torch ``dtype``: NumPy's (unsafe) setitem casting.
 
     Returns a Python scalar (stored with ``fill_``) or a tensor of ``dtype`` on ``device``.
+    ``maxdims``: for a nested-sequence value, the most dimensions it may have (the
+    target's; NumPy's discovery stops there), None for no limit.
     """
     t = type(value)
     if t is builtins.float or t is builtins.int or t is builtins.bool:
         if dtype == torch.bool:
             return builtins.bool(value)
-        if t is builtins.int and not (dtype.is_floating_point or dtype.is_complex):
-            info = torch.iinfo(dtype)
-            if not info.min <= value <= info.max:
-                raise OverflowError(f"Python integer {value} out of bounds for "
-                                    f"{_dtypes.from_torch(dtype).name}")
-        if t is builtins.float and not (dtype.is_floating_point or dtype.is_complex) \
-                and (value != value or value in (float("inf"), float("-inf"))):
-            return torch.tensor(value).to(dtype)  # NumPy: undefined cast result
+        if dtype.is_floating_point or dtype.is_complex:
+            return value
+        if t is builtins.float:
+            return _float_to_int(value, dtype)
+        if t is builtins.int:
+            err = _int_range_error(value, dtype)
+            if err is not None:
+                raise err
         return value
     if t is builtins.complex:
         if dtype == torch.bool:
             return builtins.bool(value)
         if not dtype.is_complex:
-            raise TypeError("float() argument must be a string or a real number, not 'complex'"
-                            if dtype.is_floating_point else
-                            "int() argument must be a string, a bytes-like object or a real "
-                            "number, not 'complex'")
+            raise TypeError(_COMPLEX_ERR[not dtype.is_floating_point])
         return value
+    if _is_sequence(value):
+        if maxdims is not None and _depth(value) > maxdims:
+            raise ValueError(f"{_SEQ_ERR} The requested array would exceed the maximum number "
+                             f"of dimension of {maxdims}.")
+        _check_scalars(value if t is list or t is tuple else list(value), dtype)
     v = _normalize.as_tensor(value)
-    if v.is_complex() and not dtype.is_complex:
+    if v.is_complex() and not dtype.is_complex and dtype is not torch.bool:
         warnings.warn("Casting complex values to real discards the imaginary part",
                       ComplexWarning, stacklevel=4)
         v = v.real
     if v.dtype != dtype or v.device != device:
         v = v.to(device=device, dtype=dtype)
     return v
+
+
+def _comp_is_int(k):
+    """Whether the key component ``k`` selects one place along an axis (an int, an integer
+    scalar, a 0-d integer array) rather than being a slice, a new axis or advanced."""
+    t = type(k)
+    if t is int:
+        return True
+    if t is builtins.bool or t is list or t is tuple or t is slice or k is None \
+            or k is Ellipsis:
+        return False
+    if isinstance(k, (_ndarray, torch.Tensor)):
+        if k.ndim:
+            return False
+        d = k.dtype if type(k) is torch.Tensor else k.dtype.torch_dtype
+        return not (d == torch.bool or d.is_floating_point or d.is_complex)
+    if isinstance(k, _dtypes.generic):
+        return isinstance(k, _dtypes.integer)
+    return hasattr(k, "__index__")
+
+
+def _key_kind(key, ndim):
+    """How NumPy stores into ``a[key]`` (``a`` of ``ndim`` dimensions): 0 for one element
+    (a scalar slot: sequences and arrays of ndim > 0 are refused), 1 for a view (basic
+    indexing: a nested sequence may have at most the view's dimensions), 2 for advanced
+    indexing; and the view's number of dimensions (None for advanced indexing)."""
+    if type(key) is int:
+        return (0, 0) if ndim == 1 else (1, ndim - 1)
+    if type(key) is not tuple:
+        key = (key,)
+    ints = nones = 0
+    ell = False
+    for k in key:
+        if _comp_is_int(k):
+            ints += 1
+        elif k is None:
+            nones += 1
+        elif k is Ellipsis:
+            ell = True
+        elif type(k) is not slice:
+            return 2, None
+    if ints == ndim and not ell and not nones:
+        return 0, 0
+    return 1, ndim - ints + nones
+
+
+def _element_value(value, dtype, device):
+    """A value (not a Python scalar) stored into one element of a ``dtype`` array, with the
+    errors of NumPy's per-dtype element setters: a sequence is "an array element with a
+    sequence" for floats, an ``int()``/complex argument error for integers and complex,
+    and its truth value for bool; an array must be 0-d (bool: of size 1)."""
+    if _is_sequence(value):
+        name = type(value).__name__
+        if dtype is torch.bool:
+            return builtins.bool(value)
+        if dtype.is_complex:
+            raise TypeError(f"must be real number, not {name}")
+        if not dtype.is_floating_point:
+            raise TypeError("int() argument must be a string, a bytes-like object or a real "
+                            f"number, not '{name}'")
+        raise ValueError(_SEQ_ERR)
+    v = prepare_value(value, dtype, device)
+    if isinstance(v, torch.Tensor) and v.ndim:
+        if dtype is torch.bool and v.numel() == 1:
+            return v.reshape(())
+        if dtype.is_complex:
+            raise TypeError("only 0-dimensional arrays can be converted to Python scalars")
+        raise ValueError(_SEQ_ERR)
+    return v
+
+
+def _prepare_for(a, key, value, dtype, device):
+    """``prepare_value`` of a value that is not a Python scalar, with NumPy's rules for
+    what may be stored at ``a[key]``: one element takes a scalar or a 0-d array, never a
+    sequence ("setting an array element with a sequence."); a basic-index view takes
+    nested sequences of at most its dimensions; a boolean array of ``a``'s dimensions
+    takes 0-d or 1-d values."""
+    kind, vdim = _key_kind(key, a.ndim)
+    if kind == 0:
+        return _element_value(value, dtype, device)
+    v = prepare_value(value, dtype, device, vdim)
+    if kind == 2 and isinstance(v, torch.Tensor) and v.ndim > 1 and _is_full_mask(key, a.ndim):
+        raise TypeError("NumPy boolean array indexing assignment requires a 0 or 1-dimensional "
+                        f"input, input has {v.ndim} dimensions")
+    return v
+
+
+def _check_key(a, key):
+    """Raise NumPy's IndexError if ``key`` is not a valid index of ``a`` (the basic part of
+    it, as NumPy checks before converting the value; advanced indices are checked later)."""
+    if _key_kind(key, a.ndim)[0] == 2:
+        _parse(key, a.ndim, a.device)
+    else:
+        _plan(a, key)
+
+
+def _is_full_mask(key, ndim):
+    """Whether ``key`` is one boolean array of the array's ``ndim`` (NumPy's own
+    boolean-assignment path, with its own errors)."""
+    tk = type(key)
+    m = key.tensor if tk is _ndarray else key if tk is torch.Tensor else None
+    if m is None and tk is list and key and set(map(type, key)) == {builtins.bool}:
+        return ndim == 1
+    return m is not None and m.dtype == torch.bool and m.ndim == ndim and ndim > 0
 
 
 # --- public entry points ---------------------------------------------------------------------
@@ -483,7 +686,16 @@ def setitem(a, key, value, /):
     _views.check_writeable(a)
     dt, dev = (a.tensor.dtype, a.tensor.device) if type(a) is _ndarray else \
         (a.dtype.torch_dtype, a.device)
-    v = prepare_value(value, dt, dev)
+    tv = type(value)
+    try:
+        if tv is builtins.float or tv is builtins.int or tv is builtins.bool \
+                or tv is builtins.complex:
+            v = prepare_value(value, dt, dev)
+        else:
+            v = _prepare_for(a, key, value, dt, dev)
+    except (ValueError, TypeError, OverflowError):
+        _check_key(a, key)  # NumPy reads the key first: its IndexError wins
+        raise
     tk = type(key)
     if tk is not int and tk is not slice and tk is not tuple:
         if _mask_fill(a, key, v):
@@ -510,6 +722,13 @@ def setitem(a, key, value, /):
         return
     plan = _plan(a, key)
     if plan.adv:
-        _advanced_set(plan, v)
+        try:
+            _advanced_set(plan, v)
+        except ValueError:
+            if isinstance(v, torch.Tensor) and _is_full_mask(key, a.ndim):
+                raise ValueError("NumPy boolean array indexing assignment cannot assign "
+                                 f"{v.numel()} input values to the {plan.b_shape[0]} output "
+                                 "values where the mask is true") from None
+            raise
     else:
         _views.assign(plan.view, v)

@@ -629,8 +629,9 @@ def broadcast_value(v, shape, advanced=False):
         if advanced:
             raise ValueError(f"shape mismatch: value array of shape {_shape_str(vs)} could not be "
                              f"broadcast to indexing result of shape {_shape_str(shape)}") from None
-        raise ValueError(f"could not broadcast input array from shape {_shape_str(vs)} into "
-                         f"shape {_shape_str(shape)}") from None
+        # NumPy names the value's shape with the leading length-1 axes it dropped
+        raise ValueError(f"could not broadcast input array from shape {_shape_str(v.shape)} "
+                         f"into shape {_shape_str(shape)}") from None
 
 
 def write_tensor(target, v):
