@@ -388,15 +388,48 @@ def _convert_dtype(obj):
             raise NotImplementedError(
                 f"torchnp: the NumPy dtype {_UNSUPPORTED[name]!r} has no torch equivalent")
     if isinstance(obj, torch.dtype):
-        raise TypeError(f"torchnp: torch dtype {obj} has no NumPy equivalent")
-    # numpy.dtype instances and other objects carrying a dtype or a name
+        d = _BY_TORCH.get(obj)
+        if d is None:
+            raise TypeError(f"torchnp: torch dtype {obj} has no NumPy equivalent")
+        return d
+    if _is_array(obj):
+        raise TypeError("Cannot construct a dtype from an array")
+    # numpy.dtype instances and other objects carrying a dtype's name and kind
     name = getattr(obj, "name", None)
     if isinstance(name, builtins.str) and getattr(obj, "kind", None) is not None:
         return _convert_dtype(name if name in _DTYPES else getattr(obj, "str", name))
-    d = getattr(obj, "dtype", None)
-    if d is not None and d is not obj:
-        return _convert_dtype(d)
+    if not isinstance(obj, type):
+        # NumPy's dtype protocol: ``__numpy_dtype__`` (its errors propagate), else a
+        # ``.dtype`` attribute that must itself be a dtype (no recursion)
+        p = getattr(obj, "__numpy_dtype__", None)
+        if p is not None:
+            if isinstance(p, dtype) or _is_numpy_dtype(p):
+                return _convert_dtype(p)
+            raise ValueError(f"Could not convert {obj!r} to a NumPy dtype (via "
+                             f"`__numpy_dtype__` value {p!r}).")
+        d = getattr(obj, "dtype", None)
+        if d is not None:
+            if isinstance(d, (dtype, torch.dtype)) or _is_numpy_dtype(d):
+                return _convert_dtype(d)
+            raise ValueError(f"Could not convert {obj!r} to a NumPy dtype (via `.dtype` "
+                             f"value {d!r}).")
     raise TypeError(f"Cannot interpret '{obj!r}' as a data type")
+
+
+def _is_numpy_dtype(obj):
+    """Whether ``obj`` is a ``numpy.dtype`` (read from ``sys.modules``: the core never
+    imports NumPy, and an object of NumPy's exists only once NumPy is imported)."""
+    np = sys.modules.get("numpy")
+    return np is not None and isinstance(obj, np.dtype)
+
+
+def _is_array(obj):
+    """Whether ``obj`` is a torchnp or NumPy array (not dtype-likes, as in NumPy)."""
+    from ._normalize import _ndarray_cls
+    if _ndarray_cls is not None and isinstance(obj, _ndarray_cls):
+        return True
+    np = sys.modules.get("numpy")
+    return np is not None and isinstance(obj, np.ndarray)
 
 
 def to_torch_dtype(obj):

@@ -755,6 +755,12 @@ class ndarray:
             arr.flags.writeable = False
         return arr
 
+    @property
+    def __numpy_dtype__(self):
+        # NumPy's dtype protocol: an array is no dtype-like (``numpy.dtype(a)`` raises
+        # NumPy's TypeError for its own arrays; without this it would read ``a.dtype``)
+        raise TypeError("Cannot construct a dtype from an array")
+
     def __array_namespace__(self, /, *, api_version=None):
         if api_version not in (None, "2021.12", "2022.12", "2023.12", "2024.12"):
             raise ValueError(f"Unrecognized array API version: {api_version!r}")

@@ -233,6 +233,36 @@ def _from_mixed_sequence(obj):
     return torch.stack(conv)
 
 
+# NumPy dtype kinds torch has no dtype for (str, bytes, object, datetime, timedelta, void)
+_NO_TORCH_KIND = {"U": "str", "S": "bytes", "O": "object", "M": "datetime64",
+                  "m": "timedelta64", "V": "void"}
+
+
+def _foreign_array(obj, exc):
+    """A NumPy-style array (or scalar) torch.as_tensor refused: NumPy's non-native byte
+    order is converted; dtypes torch cannot store raise NotImplementedError naming them."""
+    d = getattr(obj, "dtype", None)
+    kind = getattr(d, "kind", None)
+    if type(kind) is builtins.str:
+        what = _NO_TORCH_KIND.get(kind)
+        if what is None and getattr(d, "fields", None):
+            what = "structured"
+        if what is None and kind in "fc" and d.itemsize > (8 if kind == "f" else 16):
+            what = "longdouble" if kind == "f" else "clongdouble"
+        if what is not None:
+            if what == "void" and getattr(d, "fields", None):
+                what = "structured"
+            raise NotImplementedError(f"torchnp: the NumPy dtype {builtins.str(d)} ({what}) has "
+                                      "no torch equivalent") from None
+        if getattr(d, "byteorder", "=") not in "=|" and hasattr(obj, "astype") \
+                and not getattr(d, "isnative", True):
+            return as_tensor(obj.astype(d.newbyteorder("=")))
+        if any(st < 0 for st in getattr(obj, "strides", None) or ()) and hasattr(obj, "copy"):
+            return torch.as_tensor(obj.copy())  # torch refuses negative strides: a copy
+    raise TypeError(f"torchnp: cannot convert {type(obj).__name__} with dtype "
+                    f"{d if d is not None else '?'} to a tensor: {exc}") from exc
+
+
 def as_tensor(obj):
     """Convert any array-like to a torch.Tensor, with NumPy's default dtypes."""
     t = type(obj)
@@ -249,13 +279,16 @@ def as_tensor(obj):
     if hasattr(obj, "__array_interface__") or hasattr(obj, "__array_struct__"):
         try:
             return torch.as_tensor(obj)
-        except TypeError as exc:
-            raise TypeError(f"torchnp: cannot convert {type(obj).__name__} with dtype "
-                            f"{getattr(obj, 'dtype', '?')} to a tensor: {exc}") from exc
+        except (TypeError, ValueError) as exc:
+            return _foreign_array(obj, exc)
     if hasattr(obj, "__dlpack__"):
         return torch.from_dlpack(obj)
     if hasattr(obj, "__array__"):
-        return torch.as_tensor(obj.__array__())
+        arr = obj.__array__()
+        try:
+            return torch.as_tensor(arr)
+        except (TypeError, ValueError) as exc:
+            return _foreign_array(arr, exc)
     if obj is None:
         raise NotImplementedError("torchnp: None is not an array-like (object arrays are not supported)")
     if isinstance(obj, (str, bytes)):
