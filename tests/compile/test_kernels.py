@@ -31,7 +31,7 @@ AREAS = {"ufuncs", "indexing", "statistics", "mathroutines", "manipulation", "so
 
 def _run(name):
     p = subprocess.run([sys.executable, "-m", "tests.compile._runner", name, BACKEND], cwd=ROOT,
-                       capture_output=True, text=True, timeout=900)
+                       capture_output=True, text=True, timeout=300)
     lines = [ln for ln in p.stdout.splitlines() if ln.startswith("REPORT ")]
     if not lines:
         return {"name": name, "traced": False, "error": p.stderr[-3000:]}
