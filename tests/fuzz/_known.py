@@ -692,8 +692,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'ndarray.compress': 'manipulation: wrong-exception: ValueError: condition must be a 1-d array at '
                      'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:195; NumPy: '
                      "TypeError: 'tuple' object cannot be interpreted as an integer",
- 'ndarray.conj': 'core: silent-mismatch: result is the input a in NumPy',
- 'ndarray.conjugate': 'core: silent-mismatch: result is the input a in NumPy',
  'ndarray.copy': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' "
                  '(got (1+1j)) at torchnp/_ndarray.py:441; NumPy: TypeError: order must be str, '
                  'not complex',
@@ -1141,7 +1139,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                       "dtype('bool') to dtype('int64') according to the rule 'safe' at "
                       'manipulation/src/torchnp_manipulation/_util.py:100; NumPy: ValueError: '
                       "clipmode must be one of 'clip', 'raise', or 'wrap' (got 'mean')",
- 'real_if_close': 'mathroutines: silent-mismatch: result is the input a in NumPy',
  'reciprocal': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
                'must be a string or a tuple.; torchnp returned ndarray',
  'remainder': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "

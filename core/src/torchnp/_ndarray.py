@@ -1139,9 +1139,13 @@ class ndarray:
         return _ns.clip(self, *args, **kwargs)
 
     def conj(self):
+        if not self.tensor.is_complex():
+            return self  # NumPy: the method returns a real array itself (the ufunc copies)
         return _ns.conj(self)
 
     def conjugate(self):
+        if not self.tensor.is_complex():
+            return self
         return _ns.conjugate(self)
 
     def cumprod(self, *args, **kwargs):

@@ -281,9 +281,9 @@ def as_tensor(obj):
             return torch.as_tensor(obj)
         except (TypeError, ValueError) as exc:
             return _foreign_array(obj, exc)
-    if hasattr(obj, "__dlpack__"):
+    if hasattr(obj, "__dlpack__") and not isinstance(obj, type):  # a class has it unbound
         return torch.from_dlpack(obj)
-    if hasattr(obj, "__array__"):
+    if hasattr(obj, "__array__") and not isinstance(obj, type):
         arr = obj.__array__()
         try:
             return torch.as_tensor(arr)

@@ -22,7 +22,8 @@ import torch
 import torch.nn.functional as F
 
 from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, weak_result
-from torchnp._normalize import ArrayLike, ArrayOrScalar, OutArray, as_tensor
+from torchnp import _views
+from torchnp._normalize import ArrayLike, ArrayOrScalar, OutArray, ViewSource, as_tensor
 from torchnp.exceptions import AxisError, UFuncTypeError, normalize_axis_index, normalize_axis_tuple
 
 from ._common_impl import (NoValue, add, cast_back, check_broadcast, compute_dtype, float_of, promote, sub,
@@ -704,17 +705,19 @@ def angle(z: ArrayLike, deg=False) -> ArrayOrScalar:
     return a
 
 
-def real_if_close(a: ArrayLike, tol=100) -> torch.Tensor:
-    """Drop the imaginary part when it is negligible everywhere. Mirrors ``numpy.real_if_close``.
+def real_if_close(a: ViewSource, tol=100):
+    """Drop the imaginary part when it is negligible everywhere. Mirrors ``numpy.real_if_close``:
+    a real input is returned itself, a complex one itself or as its ``.real`` view.
 
     Whether the result is real depends on the values, so deciding costs one sync.
     """
-    if not a.is_complex():
+    t = a.tensor
+    if not t.is_complex():
         return a
     if tol > 1:
-        tol = tol * torch.finfo(a.real.dtype).eps
-    if bool(torch.all(torch.abs(a.imag) < tol)):
-        return a.real
+        tol = tol * torch.finfo(t.real.dtype).eps
+    if bool(torch.all(torch.abs(t.imag) < tol)):
+        return _views.real(a)
     return a
 
 
