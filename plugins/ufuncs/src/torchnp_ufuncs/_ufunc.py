@@ -217,6 +217,23 @@ def _simple_plan(fn, keys, convs, out_conv, pre, kern, pass_ok):
     return None
 
 
+
+# The loop search reads the ufunc's whole loop table; traced, dynamo would guard every
+# entry it read (hundreds of guards per call of a compiled kernel). The table is fixed at
+# construction, so the search's answer is a constant of its arguments: dynamo runs it
+# once while tracing and bakes the result in (``assume_constant_result``'s mark), guarding only
+# the arguments. ``_BY_NAME`` is filled at construction, never while tracing.
+_BY_NAME = {}
+
+
+def _constant_loop(name, keys, dtype, casting):
+    return _BY_NAME[name]._resolve_uncached(keys, dtype, casting)
+
+
+# what torch._dynamo.assume_constant_result does (torch 2.0 to 2.14), without importing
+# torch._dynamo at start-up (it costs more than all of torchnp)
+_constant_loop._dynamo_marked_constant = True
+
 class ufunc:
     """A universal function on torchnp arrays. Mirrors ``numpy.ufunc``.
 
@@ -254,6 +271,7 @@ class ufunc:
                 if loop not in loops:
                     loops.append(loop)
         self._loops = loops
+        _BY_NAME.setdefault(name, self)
         self._homogeneous = all(len(set(ins)) == 1 for ins, _ in loops)
         self._resolved = {}
         self._plans = {}
@@ -367,6 +385,8 @@ class ufunc:
     # --- plans -------------------------------------------------------------
     def _plan(self, keys, dtype=None, casting="same_kind"):
         if _tracing():
+            if _BY_NAME.get(self.__name__) is self:
+                return self._make_plan(keys, _constant_loop(self.__name__, keys, dtype, casting))
             return self._make_plan(keys, self._resolve_uncached(keys, dtype, casting))
         pk = (keys, dtype, casting)
         p = self._plans.get(pk)
