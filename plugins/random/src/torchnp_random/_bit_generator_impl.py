@@ -412,6 +412,7 @@ class BitGenerator:
         """Independent child bit generators of the same class. Mirrors ``BitGenerator.spawn``."""
         if not isinstance(self._seed_seq, SeedSequence) and not hasattr(self._seed_seq, "spawn"):
             raise TypeError("The underlying SeedSequence does not implement spawning.")
+        n_children = _c_int(n_children, -(1 << 31), (1 << 31) - 1, "value too large to convert to int")
         return [type(self)(s) for s in self._seed_seq.spawn(n_children)]
 
     @property
@@ -440,15 +441,22 @@ class BitGenerator:
         return f"{type(self).__name__}(seed_seq={getattr(self._seed_seq, 'entropy', None)!r})"
 
 
+def _c_int(x, lo=-(1 << 63), hi=(1 << 63) - 1, overflow="Python int too large to convert to C long"):
+    """Cython's conversion of an argument typed as a C integer (``int n``, ``npy_intp n``): ints,
+    and anything with ``__int__`` (floats truncate, 0-d arrays); not strings or complex."""
+    if not isinstance(x, int):
+        if getattr(type(x), "__int__", None) is None:
+            raise TypeError("an integer is required")
+        x = int(x)
+    if not lo <= x <= hi:
+        raise OverflowError(overflow)
+    return int(x)
+
+
 def _size(size):
-    if isinstance(size, int):
-        return (size,)
-    t = getattr(size, "tensor", None)
-    if isinstance(t, torch.Tensor):
-        size = t.tolist()
-    if hasattr(size, "__index__") and not hasattr(size, "__len__"):
-        return (operator.index(size),)
-    return tuple(operator.index(s) for s in size)
+    """``size`` as a shape, with NumPy's errors (``np.empty(size)``'s)."""
+    from ._generator_impl import _size_tuple
+    return _size_tuple(size)
 
 
 def _as_seed_seq(seed):

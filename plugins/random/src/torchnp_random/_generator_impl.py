@@ -50,7 +50,7 @@ from torchnp._normalize import _normalize_device, as_tensor, wrap, wrap_scalar
 from torchnp.exceptions import AxisError, normalize_axis_index
 
 from ._bit_generator_impl import (
-    _CPU, PCG64, BitGenerator, _default_device, _len_mode_stack,
+    _CPU, PCG64, BitGenerator, _c_int, _default_device, _len_mode_stack,
 )
 from ._distributions_impl import TorchSampler
 
@@ -101,26 +101,91 @@ def _check(name, v, kind):
 
 
 # --- sizes and shapes -------------------------------------------------------------
-def _size_tuple(size):
-    if isinstance(size, int):
-        dims = (size,)
-    elif isinstance(size, float):
-        raise TypeError(f"expected a sequence of integers or a single integer, got '{size}'")
-    elif hasattr(size, "__index__") and not hasattr(size, "__len__"):
-        dims = (operator.index(size),)
-    else:
-        t = getattr(size, "tensor", None)
-        if isinstance(t, torch.Tensor):
-            size = t.tolist() if t.ndim else [t.item()]
+_INTP_MAX = (1 << 63) - 1
+_BIG = 1 << 56   # an int size below this takes the fast paths (larger ones: _size_tuple's errors)
+
+
+def _is_bool_scalar(v):
+    return isinstance(v, (bool, _dtypes.bool_))
+
+
+def _dim(v):
+    """One dimension of a shape sequence (NumPy's PyArray_PyIntAsIntp, then its range check)."""
+    if type(v) is not int:
+        if _is_bool_scalar(v):
+            raise TypeError("an integer is required")
+        v = operator.index(v)
+    if not -_INTP_MAX - 1 <= v <= _INTP_MAX:
+        raise ValueError("Maximum allowed dimension exceeded")
+    return v
+
+
+def _size_dims(size):
+    """The dimensions NumPy's shape converter (``np.empty(size)``) reads from ``size``."""
+    t = getattr(size, "tensor", None)
+    if isinstance(t, torch.Tensor):  # a torchnp array or scalar
+        if t.ndim == 0:
+            if t.dtype == torch.bool or t.is_floating_point() or t.is_complex():
+                raise TypeError("expected a sequence of integers or a single integer, "
+                                f"got '{size!r}'")
+            return (_dim(int(t.item())),)
+        if t.ndim > 1:
+            raise TypeError("only integer scalar arrays can be converted to a scalar index")
+        if t.dtype == torch.bool:
+            raise TypeError("an integer is required")
+        if t.is_floating_point() or t.is_complex():
+            raise TypeError(f"'numpy.{_dtypes.from_torch(t.dtype).name}' object cannot be "
+                            "interpreted as an integer")
+        if t.dtype == torch.uint64:
+            vals = [v & ((1 << 64) - 1) for v in t.view(torch.int64).tolist()]
+        else:
+            vals = t.tolist()
+        return tuple(_dim(v) for v in vals)
+    if not isinstance(size, dict) and hasattr(type(size), "__getitem__"):
         try:
-            dims = tuple(operator.index(s) for s in size)
-        except TypeError as exc:
-            if not hasattr(size, "__iter__"):
-                raise TypeError(f"expected a sequence of integers or a single integer, "
-                                f"got '{size}'") from None
-            raise TypeError(str(exc)) from None
-    if any(d < 0 for d in dims):
-        raise ValueError("negative dimensions are not allowed")
+            items = list(size)   # PySequence_Fast; a failure means "try a single integer"
+        except Exception:  # noqa: BLE001 - NumPy clears any error here
+            items = None
+        if items is not None:
+            if len(items) > 64:
+                raise ValueError("maximum supported dimension for an ndarray is currently 64, "
+                                 f"found {len(items)}")
+            return tuple(_dim(v) for v in items)
+    try:
+        if _is_bool_scalar(size):
+            raise TypeError
+        return (_dim(operator.index(size)),)
+    except TypeError:
+        raise TypeError("expected a sequence of integers or a single integer, "
+                        f"got '{size!r}'") from None
+
+
+def _size_tuple(size, itemsize=8):
+    """``size`` as a shape tuple, with NumPy's errors (``np.empty(size)``'s conversion, negative
+    dimensions, arrays too big to address)."""
+    if type(size) is int and 0 <= size < _BIG:
+        return (size,)
+    if torch.compiler.is_compiling():
+        # traced: shapes come from the program (symbolic sizes stay as dynamo makes them)
+        if isinstance(size, int) or not hasattr(size, "__iter__"):
+            return (operator.index(size),)
+        return tuple(operator.index(s) for s in size)
+    if type(size) is tuple and all(type(d) is int for d in size):
+        dims = size
+        if any(not -_INTP_MAX - 1 <= d <= _INTP_MAX for d in dims):
+            raise ValueError("Maximum allowed dimension exceeded")
+    else:
+        dims = _size_dims(size)
+    nbytes = itemsize
+    for d in dims:
+        if d < 0:
+            raise ValueError("negative dimensions are not allowed")
+    for d in dims:
+        if d:  # NumPy skips empty dimensions when it sizes the allocation
+            nbytes *= d
+    if nbytes > _INTP_MAX:
+        raise ValueError("array is too big; `arr.size * arr.dtype.itemsize` is larger than the "
+                         "maximum possible size.")
     return dims
 
 
@@ -155,15 +220,16 @@ def _broadcast_error(shapes):
 def _out_shape(size, params):
     """NumPy's output shape: ``size`` if given (parameters must broadcast to it)."""
     shapes = [tuple(p.shape) for p in params if isinstance(p, torch.Tensor)]
-    try:
-        b = _broadcast_shapes(*shapes) if shapes else ()
-    except RuntimeError:
-        raise _broadcast_error(shapes) from None
     if size is None:
-        return b
+        try:
+            return _broadcast_shapes(*shapes) if shapes else ()
+        except RuntimeError:
+            raise _broadcast_error(shapes) from None
     size = _size_tuple(size)
+    if not shapes:
+        return size
     try:
-        full = _broadcast_shapes(size, b)
+        full = _broadcast_shapes(size, *shapes)
     except RuntimeError:
         raise _broadcast_error([size] + shapes) from None
     if full != size:
@@ -185,6 +251,184 @@ def _any_cmp(v, op, bound):
     m = {"<": v < bound, "<=": v <= bound, ">": v > bound}[op] if not isinstance(v, torch.Tensor) \
         else {"<": v < bound, "<=": v <= bound, ">": v > bound}[op].any()
     return bool(m)
+
+
+_SIGNED_TWIN = {torch.uint16: torch.int16, torch.uint32: torch.int32, torch.uint64: torch.int64}
+
+
+def _take(t, dim, idx):
+    """``t.index_select(dim, idx)`` for every dtype (torch has no unsigned 16/32/64-bit gather:
+    those move as the signed integers of the same width, bits unchanged)."""
+    twin = _SIGNED_TWIN.get(t.dtype)
+    if twin is None:
+        return t.index_select(dim, idx)
+    return t.view(twin).index_select(dim, idx).view(t.dtype)
+
+
+def _is_integer_scalar(x):
+    """``isinstance(x, (int, np.integer))`` (bools included, as NumPy's tests have them)."""
+    return isinstance(x, (int, _dtypes.integer))
+
+
+def _bounds_message(closed, low_is_zero):
+    """NumPy's format_bounds_error."""
+    if low_is_zero:
+        return "high < 0" if closed else "high <= 0"
+    return "low > high" if closed else "low >= high"
+
+
+def _prod_check(size):
+    """The errors of NumPy's ``np.prod(size)`` for strings (no multiply loop)."""
+    if isinstance(size, (str, bytes)):
+        dt = f"<U{max(len(size), 1)}" if isinstance(size, str) else f"S{max(len(size), 1)}"
+        raise TypeError(f"ufunc 'multiply' did not contain a loop with signature matching types "
+                        f"(dtype('{dt}'), dtype('{dt}')) -> None")
+
+
+def _choice_shape(size):
+    """choice's size: NumPy takes np.prod(size) first (objects that are not numbers fail there)."""
+    _prod_check(size)
+    if isinstance(size, (dict, set, frozenset)):
+        raise TypeError("int() argument must be a string, a bytes-like object or a real number, "
+                        f"not '{type(size).__name__}'")
+    return _size_tuple(size)
+
+
+def _iterate(size):
+    """``tuple(size)`` with NumPy's errors for 0-d arrays and scalars."""
+    t = getattr(size, "tensor", None)
+    if isinstance(t, torch.Tensor) and t.ndim == 0:
+        if hasattr(size, "shape") and type(size).__name__ == "ndarray":
+            raise TypeError("iteration over a 0-d array")
+        raise TypeError(f"'numpy.{_dtypes.from_torch(t.dtype).name}' object is not iterable")
+    return tuple(size)
+
+
+def _is_scalar_like(x):
+    """np.isscalar: Python numbers, str/bytes, NumPy scalars (not 0-d arrays)."""
+    if isinstance(x, (int, float, complex, str, bytes)):
+        return True
+    return isinstance(x, _dtypes.generic)
+
+
+def _lead_shape(size):
+    """The leading shape of multinomial/dirichlet: (operator.index(size),) or tuple(size)."""
+    try:
+        return _size_tuple((operator.index(size),))
+    except TypeError:
+        return _size_tuple(_iterate(size))
+
+
+def _mvn_shape(size):
+    """multivariate_normal's ``size``: NumPy slices it (``shape[:]``) unless it is an integer."""
+    if type(size) is int or isinstance(size, _dtypes.integer):
+        return _size_tuple((operator.index(size),))
+    if isinstance(size, (list, tuple, range)) or (
+            isinstance(getattr(size, "tensor", None), torch.Tensor) and size.tensor.ndim >= 1
+            and not isinstance(size, _dtypes.generic)):
+        return _size_tuple(size)
+    t = getattr(size, "tensor", None)
+    if isinstance(t, torch.Tensor):
+        if isinstance(size, _dtypes.generic):
+            raise IndexError("invalid index to scalar variable.")
+        raise IndexError("too many indices for array: array is 0-dimensional, but 1 were indexed")
+    if isinstance(size, (str, bytes)):
+        return _size_tuple(list(size))
+    if isinstance(size, dict):
+        raise TypeError("unhashable type: 'slice'")
+    raise TypeError(f"'{type(size).__name__}' object is not subscriptable")
+
+
+def _broadcast_or_raise(shapes):
+    try:
+        return _broadcast_shapes(*shapes)
+    except RuntimeError:
+        raise _broadcast_error(shapes) from None
+
+
+def _int_bound(x):
+    """An integer bound: a Python int (scalars and 0-d arrays, converted as NumPy's int()), or a
+    tensor of its original dtype."""
+    if type(x) is int:
+        return x
+    if type(x) is bool:
+        return int(x)
+    t = as_tensor(x)
+    if t.ndim == 0:
+        if t.is_complex():
+            raise TypeError("int() argument must be a string, a bytes-like object or a real "
+                            "number, not 'complex'")
+        if t.dtype == torch.uint64:
+            return int(t.view(torch.int64).item()) & ((1 << 64) - 1)
+        return int(t.item())
+    if t.is_complex():
+        raise TypeError("Cannot cast array data from dtype('complex128') to dtype('int64') "
+                        "according to the rule 'safe'")
+    return t
+
+
+_TWO64 = 1 << 64
+
+
+def _wide(x, dev):
+    """An integer bound as (carry, bits): int64 tensors with value bits + carry * 2**64, so
+    every int64 and uint64 value (and floats, truncated) compares exactly."""
+    if isinstance(x, int):
+        x = max(min(x, _TWO64 + _INT64_MAX), -_TWO64 + _INT64_MIN)
+        c = (x - _INT64_MIN) // _TWO64 if x < _INT64_MIN else (1 if x > _INT64_MAX else 0)
+        return (torch.tensor(c, dtype=_I64, device=dev),
+                torch.tensor(x - c * _TWO64, dtype=_I64, device=dev))
+    t = x.to(dev)
+    if t.dtype == torch.uint64:
+        v = t.view(_I64)
+        return (v < 0).to(_I64), v
+    if t.is_floating_point():
+        t = t.to(_F64)
+        if bool(torch.isnan(t).any()):
+            raise ValueError("cannot convert float NaN to integer")
+        if bool(torch.isinf(t).any()):
+            raise OverflowError("cannot convert float infinity to integer")
+        t = torch.trunc(t).clamp(-2.0 ** 64, 2.0 ** 65)
+        c = torch.where(t >= 2.0 ** 63, 1, torch.where(t < -2.0 ** 63, -1, 0)).to(_I64)
+        bits = (t - c.to(_F64) * 2.0 ** 64).clamp(-2.0 ** 63, 2.0 ** 63 - 1024).to(_I64)
+        return c, bits
+    return torch.zeros((), dtype=_I64, device=t.device), t.to(_I64)
+
+
+def _wide_pair(b):
+    c = (b - _INT64_MIN) // _TWO64 if b < _INT64_MIN else (1 if b > _INT64_MAX else 0)
+    return c, b - c * _TWO64
+
+
+def _wide_gt(a, b):
+    (ac, av), (bc, bv) = a, b
+    return (ac > bc) | ((ac == bc) & (av > bv))
+
+
+def _wide_any(w, op, bound):
+    """any(w <op> bound) for a wide value and a Python int."""
+    b = _wide_pair(bound)
+    return _wide_cmp_any(w, op, (torch.tensor(b[0], dtype=_I64), torch.tensor(b[1], dtype=_I64)))
+
+
+def _wide_cmp_any(a, op, b):
+    a = tuple(x.to(b[0].device) for x in a) if a[0].device != b[0].device else a
+    if op == ">":
+        m = _wide_gt(a, b)
+    elif op == "<":
+        m = _wide_gt(b, a)
+    elif op == ">=":
+        m = ~_wide_gt(b, a)
+    else:  # "<="
+        m = ~_wide_gt(a, b)
+    return bool(m.any())
+
+
+def _wide_dec(w):
+    """w - 1."""
+    c, v = w
+    borrow = (v == _INT64_MIN).to(_I64)
+    return c - borrow, v - 1
 
 
 def _write_out(arr, o, values):
@@ -313,14 +557,14 @@ class _RandomBase:
         parameters at ``int_params`` are integers (checked as floats).
         """
         dev = self._dev()
-        vals = []
-        for i, (x, name, kind) in enumerate(specs):
-            v = self._param(x, dev, _I64 if i in int_params else _F64)
+        # every parameter is converted (NumPy's float64 casts, in order) before any is checked
+        vals = [self._param(x, dev, _I64 if i in int_params else _F64)
+                for i, (x, _, _) in enumerate(specs)]
+        for i, ((_, name, kind), v) in enumerate(zip(specs, vals)):
             if i in int_params and kind is not None:
                 _check(name, v.to(_F64) if isinstance(v, torch.Tensor) else float(v), kind)
             else:
                 _check(name, v, kind)
-            vals.append(v)
         return self._sample(method, size, vals, dev)
 
     def _sample(self, method, size, vals, dev):
@@ -332,7 +576,7 @@ class _RandomBase:
 
     def _simple(self, prim, size, dtype=_F64):
         """A parameterless draw (``random``, ``standard_normal`` …) of ``size``."""
-        if type(size) is int and size >= 0:
+        if type(size) is int and 0 <= size < _BIG:
             return wrap(getattr(self._smp(), prim)(size, dtype))
         if size is None:
             return getattr(self._smp(), prim)((), dtype).item()
@@ -352,7 +596,7 @@ class _RandomBase:
                     raise OverflowError("Range exceeds valid bounds" if self._legacy else
                                         "high - low range exceeds valid bounds")
             s = self._smp()
-            if type(size) is int and size >= 0:
+            if type(size) is int and 0 <= size < _BIG:
                 # the default [0, 1) is the sampler's primitive
                 return wrap(s.random(size) if lo == 0.0 and hi == 1.0 else s.uniform(size, lo, hi))
             if size is None:
@@ -414,10 +658,10 @@ class _RandomBase:
             lo, hi = (0, low) if high is None else (low, high)
             if not endpoint:
                 hi -= 1
-            if _INT64_MIN <= lo <= hi < _INT64_MAX:
+            if _INT64_MIN <= lo <= hi < _INT64_MAX and (size is None or
+                                                         (type(size) is int and 0 < size < _BIG)):
                 s = self._smp()
-                shape = (size,) if type(size) is int and size >= 0 else (
-                    () if size is None else _size_tuple(size))
+                shape = () if size is None else (size,)
                 if type(s) is TorchSampler:  # torch's engine: one direct call
                     r = torch.randint(lo, hi + 1, shape, generator=s.gen, device=s.device)
                 else:  # another sampler (e.g. NumPy-exact streams) draws its own way
@@ -438,24 +682,34 @@ class _RandomBase:
             info = torch.iinfo(tdt)
             lo_b, hi_b = info.min, info.max
         dev = self._dev()
-        lo, hi = self._param(low, dev, _I64), self._param(high, dev, _I64)
-        if isinstance(high, int) and not isinstance(high, bool) and high >= (1 << 63):
-            hi = high  # uint64 upper bounds beyond int64
-        if isinstance(low, int) and not isinstance(low, bool):
-            lo = low
-
-        if not endpoint:
-            if isinstance(low, int) and low == 0 and _any_cmp(hi, "<=", 0):
-                raise ValueError("high <= 0")
-            hi = hi - 1
-        if _any_cmp(lo, "<", lo_b):
-            raise ValueError(f"low is out of bounds for {name}")
-        if _any_cmp(hi, ">", hi_b):
-            raise ValueError(f"high is out of bounds for {name}")
-        if _any_cmp(lo - hi, ">", 0):
-            raise ValueError("low > high" if endpoint else "low >= high")
-        shape = _out_shape(size, [lo, hi])
-        r = self._sampler_for(dev).integers(shape, lo, hi, tdt)
+        shape = None
+        if size is not None:
+            # NumPy returns np.empty(size, dtype) before looking at the bounds when size is empty
+            _prod_check(size)
+            try:
+                shape = _size_tuple(size, tdt.itemsize)
+            except (TypeError, ValueError):
+                shape = None  # raised again below, after the bounds (NumPy's order)
+            if shape is not None and 0 in shape:
+                return wrap(torch.empty(shape, dtype=tdt, device=dev))
+        lt, ht = _int_bound(low), _int_bound(high)
+        if isinstance(lt, int) and isinstance(ht, int):
+            lo, hi = lt, ht if endpoint else ht - 1
+            if lo < lo_b:
+                raise ValueError(f"low is out of bounds for {name}")
+            if hi > hi_b:
+                raise ValueError(f"high is out of bounds for {name}")
+            if lo > hi:
+                raise ValueError(_bounds_message(endpoint, lo == 0))
+            if size is None:
+                shape = ()
+            elif shape is None:
+                shape = _size_tuple(size, tdt.itemsize)
+            r = self._sampler_for(dev).integers(shape, lo, hi, tdt)
+        else:
+            lo, hi, shape = self._integer_arrays(lt, ht, size, shape, tdt, name, lo_b, hi_b,
+                                                 endpoint, dev)
+            r = self._sampler_for(dev).integers(shape, lo, hi, tdt)
         if size is None and not shape:
             if dtype is bool:
                 return bool(r.item())
@@ -464,10 +718,51 @@ class _RandomBase:
             return wrap_scalar(r)
         return wrap(r)
 
+    @staticmethod
+    def _integer_arrays(lt, ht, size, shape, tdt, name, lo_b, hi_b, endpoint, dev):
+        """NumPy's _rand_<type>_broadcast checks on array bounds, then the bounds of each
+        output element (the first prod(size) positions of their broadcast with ``size``)."""
+        lw, hw = _wide(lt, dev), _wide(ht, dev)
+        if _wide_any(lw, "<", lo_b) or (tdt.itemsize == 8 and _wide_any(lw, ">", hi_b)):
+            raise ValueError(f"low is out of bounds for {name}")
+        low_zero = not bool((lw[0] != 0).any() | (lw[1] != 0).any())
+        if tdt.itemsize < 8 or tdt == torch.bool:
+            # the smaller types compare against max + 1 before subtracting one
+            if _wide_any(hw, ">=" if endpoint else ">", hi_b + 1):
+                raise ValueError(f"high is out of bounds for {name}")
+            if _wide_cmp_any(lw, ">" if endpoint else ">=", hw):
+                raise ValueError(_bounds_message(endpoint, low_zero))
+            hm1 = hw if endpoint else _wide_dec(hw)
+        else:
+            if _wide_any(hw, "<" if endpoint else "<=", lo_b):
+                raise ValueError(_bounds_message(endpoint, low_zero))
+            hm1 = hw if endpoint else _wide_dec(hw)
+            if _wide_any(hm1, ">", hi_b):
+                raise ValueError(f"high is out of bounds for {name}")
+            if _wide_cmp_any(lw, ">", hm1):
+                raise ValueError(_bounds_message(endpoint, low_zero))
+        lo, hi = lw[1], hm1[1]   # the values' bits (mod 2**64)
+        bshape = _broadcast_or_raise([tuple(lo.shape), tuple(hi.shape)])
+        if size is None:
+            shape = bshape
+        else:
+            if shape is None:
+                shape = _size_tuple(size, tdt.itemsize)
+            full = _broadcast_or_raise([shape, tuple(lo.shape), tuple(hi.shape)])
+            if full != shape:  # NumPy fills the output from the start of the broadcast
+                n = 1
+                for d in shape:
+                    n *= d
+                lo = lo.expand(full).reshape(-1)[:n].reshape(shape)
+                hi = hi.expand(full).reshape(-1)[:n].reshape(shape)
+        if tdt == torch.uint64:
+            lo, hi = lo.view(torch.uint64), hi.view(torch.uint64)
+        return lo, hi, shape
 
     def _choice(self, a, size, replace, p, axis, shuffle=True):
         legacy = self._legacy
-        if type(a) is int and a > 0 and replace and p is None and type(size) is int and size >= 0:
+        if type(a) is int and 0 < a <= _INT64_MAX and replace and p is None and type(size) is int \
+                and 0 <= size < _BIG:
             # fast path: ``choice(n, k)`` is k uniform integers below n (NumPy's own reduction)
             s = self._smp()
             if type(s) is TorchSampler:
@@ -499,20 +794,35 @@ class _RandomBase:
             else:
                 axis = normalize_axis_index(axis, arr.ndim)
                 pop_size = arr.shape[axis]
-        shape = () if size is None else _size_tuple(size)
+        # NumPy reads the sample count (np.prod(size)) before the probabilities, and the shape
+        # after them: a bad size raises after p's errors
+        size_err = None
+        if size is None:
+            shape = ()
+        else:
+            try:
+                shape = _choice_shape(size)
+            except (TypeError, ValueError) as exc:
+                size_err, shape = exc, None
         num = 1
-        for d in shape:
+        for d in shape or ():
             num *= d
+        if is_int and pop_size <= 0 and size_err is not None:
+            raise size_err
         if is_int and pop_size <= 0 and num != 0:
             raise ValueError("a must be greater than 0 unless no samples are taken" if legacy
                              else "a must be a positive integer unless no samples are taken")
         if not is_int and pop_size == 0 and num != 0:
             raise ValueError("'a' cannot be empty unless no samples are taken" if legacy
                              else "a cannot be empty unless no samples are taken")
-        s = self._sampler_for(dev)
         pt = None
         if p is not None:
-            pt = as_tensor(p).to(device=_CPU, dtype=_F64)
+            len(p)  # NumPy's d = len(p): scalars raise TypeError here
+            pt = as_tensor(p)
+            if pt.is_complex():
+                raise TypeError("Cannot cast array data from dtype('complex128') to "
+                                "dtype('float64') according to the rule 'safe'")
+            pt = pt.to(device=_CPU, dtype=_F64)
             if pt.ndim != 1:
                 raise ValueError("'p' must be 1-dimensional" if legacy else "p must be 1-dimensional")
             if pt.numel() != pop_size:
@@ -533,6 +843,16 @@ class _RandomBase:
                 raise ValueError("probabilities do not sum to 1" if legacy else
                                  "Probabilities do not sum to 1. See Notes section of docstring "
                                  "for more information.")
+        if size_err is not None:
+            raise size_err
+        if pop_size > _INT64_MAX:
+            if replace:
+                raise ValueError("high is out of bounds for int64")
+            if num <= pop_size and not legacy:
+                raise OverflowError("Python int too large to convert to C long")
+            if num <= pop_size:
+                raise ValueError("Maximum allowed size exceeded")
+        s = self._sampler_for(dev)
         if replace:
             if pt is not None:
                 cdf = torch.cumsum(pt, 0)
@@ -559,49 +879,51 @@ class _RandomBase:
             if size is None:
                 return r.item()
             return wrap(r)
-        r = arr.index_select(axis, idx.reshape(-1))
+        r = _take(arr, axis, idx.reshape(-1))
         r = r.reshape(arr.shape[:axis] + tuple(shape) + arr.shape[axis + 1:])
         if size is None and arr.ndim == 1:
             return wrap_scalar(r)
         return wrap(r)
 
     def _permutation(self, x, axis):
-        if isinstance(x, int) or (hasattr(x, "__index__") and not hasattr(x, "shape")):
-            return wrap(self._sampler_for(self._dev()).permutation_index(operator.index(x)))
+        if _is_integer_scalar(x):
+            n = max(operator.index(x), 0)   # np.arange(x): empty for x <= 0
+            return wrap(self._sampler_for(self._dev()).permutation_index(n))
         t = as_tensor(x)
         if t.ndim == 0:
             if self._legacy:
                 raise IndexError("x must be an integer or at least 1-dimensional")
             raise AxisError(axis, 0)
-        axis = normalize_axis_index(axis, t.ndim)
+        axis = normalize_axis_index(operator.index(axis), t.ndim)
         perm = self._sampler_for(t.device).permutation_index(t.shape[axis])
-        return wrap(t.index_select(axis, perm.to(t.device)))
+        return wrap(_take(t, axis, perm.to(t.device)))
 
     def _shuffle(self, x, axis):
-        arr = x if hasattr(x, "tensor") and isinstance(getattr(x, "tensor", None),
-                                                         torch.Tensor) else None
+        arr = x if isinstance(getattr(x, "tensor", None), torch.Tensor) else None
+        if arr is not None and self._legacy and not arr.flags.writeable:
+            raise ValueError("array is read-only")
+        if isinstance(x, torch.Tensor):
+            raise TypeError("shuffle: pass a torchnp array or a mutable sequence, not a "
+                            "torch.Tensor")
+        n = len(x)   # NumPy's first step: 0-d arrays and scalars raise TypeError here
         if arr is not None:
             from torchnp._views import begin_write, end_write
+            if not self._legacy and not arr.flags.writeable:
+                raise ValueError("array is read-only")
             t = arr.tensor
-            if t.ndim == 0:
-                raise TypeError("len() of unsized object")
-            axis = normalize_axis_index(axis, t.ndim)
+            axis = normalize_axis_index(operator.index(axis), t.ndim)
             if t.numel() == 0:
                 return None
             perm = self._sampler_for(t.device).permutation_index(t.shape[axis]).to(t.device)
             w = begin_write(arr)
-            w.copy_(t.index_select(axis, perm))
+            w.copy_(_take(t, axis, perm))
             end_write(arr, w)
             return None
-        if isinstance(x, torch.Tensor):
-            raise TypeError("shuffle: pass a torchnp array or a mutable sequence, not a "
-                            "torch.Tensor")
-        if not hasattr(x, "__len__"):
-            raise TypeError(f"object of type '{type(x).__name__}' has no len()")
         if axis != 0:
             raise NotImplementedError("Axis argument is only supported on ndarray objects")
-        n = len(x)
-        perm = self._sampler_for(_CPU).permutation_index(n).tolist() if n else []
+        if n <= 1:
+            return None  # NumPy's swap loop does nothing (tuples pass too)
+        perm = self._sampler_for(_CPU).permutation_index(n).tolist()
         items = [x[i] for i in perm]
         for i, v in enumerate(items):
             x[i] = v
@@ -621,7 +943,7 @@ class _RandomBase:
             raise ValueError("cov must be 2 dimensional and square")
         if m.shape[0] != c.shape[0]:
             raise ValueError("mean and cov must have same length")
-        shape = () if size is None else _size_tuple(size)
+        shape = () if size is None else _mvn_shape(size)
         final = tuple(shape) + (m.shape[0],)
         x = self._sampler_for(dev).standard_normal(final).reshape(-1, m.shape[0])
         m = m.to(device=dev, dtype=_F64)
@@ -681,7 +1003,7 @@ class _RandomBase:
                 raise ValueError("alpha < 0")
             if bool(torch.isnan(a).any()):
                 raise ValueError("alpha contains NaNs")
-        shape = () if size is None else _size_tuple(size)
+        shape = () if size is None else _lead_shape(size)
         if a.numel() == 0:
             return wrap(torch.empty(shape + (0,), dtype=_F64, device=dev))
         return wrap(self._sampler_for(dev).dirichlet(shape, a))
@@ -710,7 +1032,7 @@ class _RandomBase:
         if size is None:
             shape = tuple(bshape)
         else:
-            shape = _size_tuple(size)
+            shape = _lead_shape(size)
             try:
                 full = _broadcast_shapes(shape, tuple(bshape))
             except RuntimeError:
@@ -723,7 +1045,7 @@ class _RandomBase:
 
     def bytes(self, length):
         """Random bytes. Mirrors ``Generator.bytes`` / ``RandomState.bytes``."""
-        length = operator.index(length)
+        length = _c_int(length)   # NumPy's npy_intp argument: floats truncate
         q = abs(length - 1) // 4  # C's truncating division, as NumPy's Cython computes it
         n_words = (q if length >= 1 else -q) + 1
         s = self._sampler_for(self._dev())
@@ -766,12 +1088,13 @@ class Generator(_RandomBase):
 
     def spawn(self, n_children):
         """Independent child Generators. Mirrors ``Generator.spawn``."""
+        n_children = _c_int(n_children, -(1 << 31), (1 << 31) - 1, "value too large to convert to int")
         return [type(self)(bg, device=self._device) for bg in self._bit_generator.spawn(n_children)]
 
     # --- simple random data -------------------------------------------------------
     @staticmethod
     def _float_dtype(dtype, what):
-        if dtype is _dtypes.float64:
+        if dtype is _dtypes.float64 or dtype is None:   # np.dtype(None) is float64
             return _F64
         tdt = _dtypes.to_torch_dtype(dtype)
         if tdt not in (torch.float64, torch.float32):
@@ -779,33 +1102,46 @@ class Generator(_RandomBase):
         return tdt
 
     @staticmethod
-    def _out_tensor(out, tdt, size, contiguous=True):
-        """The tensor of a ``out=`` array, after NumPy's checks against ``dtype`` and ``size``."""
+    def _out_tensor(out, tdt, size, require_c=True):
+        """The tensor of a ``out=`` array, after NumPy's check_output: C- (or, unless
+        ``require_c``, Fortran-) contiguous and writeable, then the dtype, then the size."""
         o = getattr(out, "tensor", None)
-        if not isinstance(o, torch.Tensor):
-            raise TypeError(f"out must be a torchnp.ndarray, not {type(out).__name__}")
+        ok = isinstance(o, torch.Tensor) and getattr(out, "flags", None) is not None and \
+            out.flags.writeable and (out.flags.c_contiguous or
+                                     (not require_c and out.flags.f_contiguous))
+        if not ok:
+            raise ValueError(f"Supplied output array must be {'C-' if require_c else ''}"
+                             "contiguous, writable, aligned, and in machine byte-order.")
         if o.dtype != tdt:
             raise TypeError("Supplied output array has the wrong type. Expected "
                             f"{_dtypes.from_torch(tdt).name}, got {_dtypes.from_torch(o.dtype).name}")
-        if contiguous and not o.is_contiguous():
-            raise ValueError("Supplied output array must be contiguous, writable, aligned, and "
-                             "in machine byte-order.")
-        if size is not None and _size_tuple(size) != tuple(o.shape):
-            raise ValueError("size must match out.shape when used together")
+        if size is not None:
+            try:
+                tup = tuple(size)
+            except TypeError:
+                tup = (size,)
+            if tup != tuple(o.shape):
+                raise ValueError("size must match out.shape when used together")
         return o
 
     def _fill(self, prim, size, dtype, out, what, *extra):
-        if type(size) is int and dtype is _dtypes.float64 and out is None and size >= 0:
+        if type(size) is int and dtype is _dtypes.float64 and out is None and 0 <= size < _BIG:
             return wrap(getattr(self._smp(), prim)(size, _F64, *extra))
         tdt = self._float_dtype(dtype, what)
         if out is None:
-            if type(size) is int and size >= 0:
+            if type(size) is int and 0 <= size < _BIG:
                 return wrap(getattr(self._smp(), prim)(size, tdt, *extra))
             if size is None:
                 return getattr(self._smp(), prim)((), tdt, *extra).item()
-            return wrap(getattr(self._smp(), prim)(_size_tuple(size), tdt, *extra))
-        o = self._out_tensor(out, tdt, size)
-        _write_out(out, o, getattr(self._sampler_for(o.device), prim)(tuple(o.shape), tdt, *extra))
+            return wrap(getattr(self._smp(), prim)(_size_tuple(size, tdt.itemsize), tdt, *extra))
+        o = self._out_tensor(out, tdt, size, require_c=False)
+        shape = tuple(o.shape)
+        if out.flags.c_contiguous:
+            vals = getattr(self._sampler_for(o.device), prim)(shape, tdt, *extra)
+        else:  # NumPy fills a Fortran-ordered out in its memory order
+            vals = getattr(self._sampler_for(o.device), prim)(shape[::-1], tdt, *extra)
+            vals = vals.permute(*reversed(range(len(shape))))
+        _write_out(out, o, vals)
         return out
 
     def random(self, size=None, dtype=_dtypes.float64, out=None):
@@ -818,10 +1154,9 @@ class Generator(_RandomBase):
 
     def standard_exponential(self, size=None, dtype=_dtypes.float64, method="zig", out=None):
         """Standard exponential draws. Mirrors ``Generator.standard_exponential``."""
-        if method not in ("zig", "inv"):
-            raise ValueError("'method' argument must be either 'zig' or 'inv'")
+        # NumPy: 'zig' is the ziggurat, any other method the inverse CDF
         return self._fill("standard_exponential", size, dtype, out, "standard_exponential",
-                          method)
+                          "zig" if method == "zig" else "inv")
 
     def standard_gamma(self, shape, size=None, dtype=_dtypes.float64, out=None):
         """Standard gamma draws. Mirrors ``Generator.standard_gamma``."""
@@ -830,7 +1165,7 @@ class Generator(_RandomBase):
         k = self._param(shape, dev)
         _check("shape", k, NONNEG)
         if out is not None:
-            o = self._out_tensor(out, tdt, size, contiguous=False)
+            o = self._out_tensor(out, tdt, size)
             _write_out(out, o, self._sampler_for(dev).standard_gamma(_out_shape(o.shape, [k]), k,
                                                                       tdt))
             return out
@@ -864,14 +1199,22 @@ class Generator(_RandomBase):
             o = getattr(out, "tensor", None)
             if not isinstance(o, torch.Tensor):
                 raise TypeError("out must be a numpy array")
+            if not out.flags.writeable:
+                raise ValueError("out is read-only")
             if tuple(o.shape) != tuple(t.shape):
                 raise ValueError("out must have the same shape as x")
+            if not _dtypes.can_cast_torch(t.dtype, o.dtype, "safe"):
+                raise TypeError(f"Cannot cast array data from dtype('{_dtypes.from_torch(t.dtype).name}')"
+                                f" to dtype('{_dtypes.from_torch(o.dtype).name}') according to the "
+                                "rule 'safe'")
         s = self._sampler_for(t.device)
         if axis is None:
+            if t.ndim == 0:
+                raise TypeError("len() of unsized object")  # NumPy shuffles the 0-d copy
             flat_f = t.ndim > 1 and _k_order_is_f(t)
             src = t.permute(*reversed(range(t.ndim))) if flat_f else t
             flat = src.reshape(-1)
-            r = flat.index_select(0, s.permutation_index(flat.numel()).to(t.device))
+            r = _take(flat, 0, s.permutation_index(flat.numel()).to(t.device))
             r = r.reshape(src.shape)
             if flat_f:
                 r = r.permute(*reversed(range(t.ndim)))
@@ -881,8 +1224,13 @@ class Generator(_RandomBase):
             rows = moved.numel() // max(moved.shape[-1], 1) if moved.shape[-1] else 0
             n = t.shape[ax]
             perms = s.shuffle_rows(rows, n).to(t.device)
-            r = torch.take_along_dim(moved.reshape(rows, n), perms, dim=1) if rows else \
-                moved.reshape(rows, n)
+            twin = _SIGNED_TWIN.get(t.dtype)
+            m2 = moved.reshape(rows, n)
+            if rows:
+                r = torch.take_along_dim(m2 if twin is None else m2.view(twin), perms, dim=1)
+                r = r if twin is None else r.view(t.dtype)
+            else:
+                r = m2
             r = r.reshape(moved.shape).movedim(-1, ax)
         if out is not None:
             _write_out(out, out.tensor, r.to(out.tensor.dtype))
@@ -931,10 +1279,10 @@ class Generator(_RandomBase):
             raise ValueError("nsample > sum(colors)")
         if size is None:
             shape = ()
-        elif isinstance(size, int) or (hasattr(size, "__index__") and not hasattr(size, "__len__")):
-            shape = (operator.index(size),)
+        elif _is_scalar_like(size):      # NumPy: np.isscalar(size) -> (size, k)
+            shape = _size_tuple((size,))
         else:
-            shape = tuple(size)
+            shape = _size_tuple(_iterate(size))
         k = c.numel()
         dev = self._dev()
         nvar = 1
@@ -993,7 +1341,7 @@ _LEGACY_CONSTRAINTS = {("negative_binomial", "n"): POS}
 # RandomState's own rows (Generator's standard_gamma also takes dtype= and out=)
 _LEGACY_ONLY = {"standard_gamma": (("shape", _R, NONNEG),)}
 
-_METHOD_GLOBALS = {"_PY": _PY_NUMBERS, "_wrap": wrap, "_size_tuple": _size_tuple,
+_METHOD_GLOBALS = {"_PY": _PY_NUMBERS, "_wrap": wrap, "_size_tuple": _size_tuple, "_BIG": _BIG,
                    "__builtins__": __builtins__}
 
 
@@ -1020,7 +1368,7 @@ def _method_source(name, params, legacy):
         f"    \"\"\"Mirrors ``{api}.{name}`` (see ``_PARAM_DISTRIBUTIONS``).\"\"\"",
         f"    if {scalar}:",
         *fast,
-        "        if type(size) is int and size >= 0:",
+        "        if type(size) is int and 0 <= size < _BIG:",
         f"            return _wrap(self._smp().{name}(size{args}))",
         "        if size is None:",
         f"            return self._smp().{name}((){args}).item()",

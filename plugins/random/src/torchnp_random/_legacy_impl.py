@@ -26,7 +26,9 @@ from torchnp import _dtypes
 
 from ._bit_generator_impl import _CPU, MT19937, BitGenerator
 
-from ._generator_impl import _canonical_device, _install_distributions, _RandomBase, _size_tuple
+from ._generator_impl import (
+    _BIG, _canonical_device, _install_distributions, _RandomBase, _size_tuple,
+)
 
 __all__ = [
     "RandomState", "seed", "get_state", "set_state", "rand", "randn", "randint", "random",
@@ -139,7 +141,7 @@ class RandomState(_RandomBase):
         """Uniform floats in [0, 1) of shape ``args``. Mirrors ``RandomState.rand``."""
         if not args:
             return self._simple("random", None)
-        if len(args) == 1 and type(args[0]) is int and args[0] >= 0:
+        if len(args) == 1 and type(args[0]) is int and 0 <= args[0] < _BIG:
             return self._simple("random", args[0])
         return self._simple("random", args)
 
@@ -147,7 +149,7 @@ class RandomState(_RandomBase):
         """Standard normal draws of shape ``args``. Mirrors ``RandomState.randn``."""
         if not args:
             return self._simple("standard_normal", None)
-        if len(args) == 1 and type(args[0]) is int and args[0] >= 0:
+        if len(args) == 1 and type(args[0]) is int and 0 <= args[0] < _BIG:
             return self._simple("standard_normal", args[0])
         return self._simple("standard_normal", args)
 
@@ -276,7 +278,11 @@ def get_bit_generator():
 def set_bit_generator(bitgen):
     """Replace the module functions' bit generator. Mirrors ``numpy.random.set_bit_generator``."""
     if not isinstance(bitgen, BitGenerator):
-        raise TypeError("bitgen must be a BitGenerator instance")
+        # NumPy reads bitgen.capsule (torchnp's bit generators have none to read)
+        tp = type(bitgen)
+        name = tp.__name__ if tp.__module__ == "builtins" else \
+            f"{tp.__module__.split('.')[0]}.{tp.__name__}"
+        raise AttributeError(f"'{name}' object has no attribute 'capsule'")
     _rand._bit_generator = bitgen
     _rand._reset_gauss()
 
