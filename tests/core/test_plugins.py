@@ -261,6 +261,138 @@ def test_entry_points_are_deduplicated(fresh, monkeypatch):
         del sys.modules["dup_plugin_mod"]
 
 
+# --- lazy groups and deferred wrappers --------------------------------------------------
+def _lazy_plugin(name, groups, calls):
+    """A plugin declaring ``groups`` ({names: {name: function}}) with add_lazy."""
+    mod = types.ModuleType(name)
+
+    @hookimpl
+    def list_namespaces():
+        return ["fakens"]
+
+    @hookimpl
+    def register_namespace(registry, namespace):
+        for names, provides in groups.items():
+            def register(reg, names=names, provides=provides):
+                calls.append(names)
+                for fname, fn in provides.items():
+                    reg.add_function(fname, fn, "fakens")
+            registry.add_lazy(names, register, "fakens")
+
+    mod.list_namespaces, mod.register_namespace = list_namespaces, register_namespace
+    return mod
+
+
+def test_lazy_group_registers_on_first_use_of_one_of_its_names(fresh):
+    calls = []
+    fresh.register("lz", _lazy_plugin("lz", {"f g": {"f": _answer(1), "g": _answer(2)},
+                                             "h": {"h": _answer(3)}}, calls))
+    fresh.load_only("lz")
+    assert sorted(dir(torchnp.fakens)) == ["f", "g", "h"]  # declared names, nothing imported
+    assert calls == []
+    assert torchnp.fakens.g(0).tolist() == 2
+    assert calls == ["f g"]
+    assert "f" not in torchnp.fakens.__dict__  # made on its own first use
+    assert torchnp.fakens.f(0).tolist() == 1 and calls == ["f g"]
+    assert torchnp.fakens.h(0).tolist() == 3 and calls == ["f g", "h"]
+    assert torchnp.fakens.__dict__["h"] is torchnp.fakens.h
+
+
+def test_lazy_group_conflicts_and_selection(fresh):
+    calls = []
+    fresh.register("alpha", _lazy_plugin("alpha", {"f": {"f": _answer(1)}}, calls))
+    fresh.register("zeta", make_plugin("zeta", ["fakens"], {"fakens": {"f": _answer(2)}}))
+    fresh.load_only("alpha", "zeta")
+    fresh.select("zeta", name="fakens.f")
+    assert torchnp.fakens.f(0).tolist() == 2
+    assert calls == []  # the unchosen group is never registered
+    assert ("fakens", "f", "zeta", ["alpha"]) in fresh.conflicts()
+
+
+def test_broken_lazy_group_warns_and_names_the_cause(fresh):
+    def boom(x: torchnp._normalize.ArrayLike):
+        return x
+    mod = _lazy_plugin("lz", {"ok": {"ok": _answer(1)}, "bad": {}}, [])
+    fresh.register("lz", mod)
+    fresh.load_only("lz")
+    assert torchnp.fakens.ok(0).tolist() == 1
+    with pytest.warns(PluginWarning, match="'lz'.*'bad'.*did not add"):
+        with pytest.raises(AttributeError, match="lz.*did not add"):
+            torchnp.fakens.bad
+
+
+def test_lazy_group_registering_undeclared_names_warns(fresh):
+    fresh.register("lz", _lazy_plugin("lz", {"f": {"f": _answer(1), "extra": _answer(2)}}, []))
+    fresh.load_only("lz")
+    with pytest.warns(PluginWarning, match="did not declare.*extra"):
+        assert torchnp.fakens.f(0).tolist() == 1
+    with pytest.raises(AttributeError):
+        torchnp.fakens.extra
+
+
+def test_builtin_lazy_groups_declare_exactly_what_they_register():
+    """Each built-in plugin's add_lazy declarations match what the groups register."""
+    class Recorder:
+        def __init__(self):
+            self.names, self.groups = {}, []
+
+        def add_module(self, module, namespace=""):
+            for n in module.__all__:
+                self.names.setdefault(namespace, set()).add(n)
+
+        def add_function(self, name, impl, namespace="", normalize=True):
+            self.names.setdefault(namespace, set()).add(name)
+
+        add_object = add_function
+
+        def add_lazy(self, names, register, namespace=""):
+            names = names.split() if isinstance(names, str) else list(names)
+            self.groups.append((namespace, names, register))
+            for n in names:
+                self.names.setdefault(namespace, set()).add(n)
+
+    from torchnp._known_names import BUILTIN_PLUGINS, MAIN_NAMES
+    checked = 0
+    for plugin, dist in BUILTIN_PLUGINS.items():
+        if plugin == "reference":
+            continue
+        mod = importlib.import_module(f"torchnp_{plugin}._plugin")
+        for ns in mod.list_namespaces():
+            top = Recorder()
+            mod.register_namespace(registry=top, namespace=ns)
+            for namespace, names, register in top.groups:
+                rec = Recorder()
+                if isinstance(register, str):  # a module's name: add_module of it
+                    rec.add_module(importlib.import_module(register), namespace)
+                else:
+                    register(rec)
+                assert not rec.groups
+                assert rec.names == {namespace: set(names)}, (plugin, names)
+                checked += 1
+            if ns == "" and dist in MAIN_NAMES:
+                assert top.names.get("", set()) == set(MAIN_NAMES[dist].split()), plugin
+    assert checked >= 20
+
+
+def test_trivial_program_imports_only_what_it_uses():
+    out = run_py("""
+        import sys, json
+        import torchnp as np
+        print(np.arange(3).sum())
+        mods = sorted(m for m in sys.modules if m.startswith("torchnp_") and "." in m
+                      and not m.endswith("._plugin"))
+        print(json.dumps([mods, "arange" in vars(np), "sin" in vars(np), "zeros" in vars(np)]))
+    """).stdout
+    lines = out.strip().splitlines()
+    assert lines[0] == "3"
+    mods, has_arange, has_sin, has_zeros = json.loads(lines[-1])
+    assert has_arange and not has_sin and not has_zeros  # wrappers made on first use
+    assert "torchnp_statistics._sumprod_impl" in mods
+    assert not [m for m in mods if m.startswith(("torchnp_ufuncs.", "torchnp_manipulation._",
+                                                  "torchnp_sorting.", "torchnp_mathroutines."))
+                and not m.endswith("._publish")], mods
+
+
 # --- subprocess: laziness, threads, CLI -------------------------------------------------
 def test_import_is_lazy_and_namespace_loads_only_its_plugins():
     out = run_py("""

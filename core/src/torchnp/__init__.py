@@ -20,8 +20,8 @@ from . import _scalars  # noqa: F401  (gives the scalar types their behaviour)
 from ._ndarray import ndarray
 from ._info import __array_namespace_info__  # noqa: F401
 from . import _creation_impl as _creation
-from ._normalize import make_public as _make_public
-from ._plugins import install_finder as _install_finder, install_lazy_getattr as _lazy
+from ._plugins import install_finder as _install_finder, install_lazy_getattr as _lazy, \
+    _CORE_LAZY as _core_lazy
 from .hookspecs import hookimpl  # noqa: F401
 
 __version__ = "0.1.0"
@@ -37,10 +37,13 @@ little_endian = True
 True_ = None  # set below, once scalars exist
 False_ = None
 
+# the creation functions' public wrappers are made on first use (_plugins._CORE_LAZY)
 for _name in _creation.__all__:
     _obj = getattr(_creation, _name)
-    globals()[_name] = _make_public(_obj, _name, "torchnp") if callable(_obj) and \
-        not hasattr(_obj, "__getitem__") else _obj
+    if callable(_obj) and not hasattr(_obj, "__getitem__"):
+        _core_lazy[_name] = _obj
+    else:
+        globals()[_name] = _obj
 del _name, _obj
 from ._printing import (  # noqa: E402,F401
     array2string, array_repr, array_str, base_repr, binary_repr, format_float_positional,

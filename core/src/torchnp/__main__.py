@@ -33,7 +33,7 @@ def _plugins_report():
     import torchnp  # noqa: F401
     from torchnp import _plugins, plugins
     for ns in sorted(_plugins.all_namespaces()):
-        _plugins.ensure_namespace(ns)
+        _plugins.materialize_all(ns)  # every name made now, so that every error shows
     rows = plugins.info()
     print(f"{'plugin':<16} {'distribution':<24} {'version':<10} {'namespaces':<28} names  status")
     for r in rows:

@@ -52,10 +52,22 @@ _NOT_COMPARABLE = {"random": "torchnp's random streams differ from NumPy's by de
 
 
 class _Entry:
-    __slots__ = ("name", "value", "plugin", "normalize")
+    __slots__ = ("name", "value", "plugin", "normalize", "group")
 
-    def __init__(self, name, value, plugin, normalize):
+    def __init__(self, name, value, plugin, normalize, group=None):
         self.name, self.value, self.plugin, self.normalize = name, value, plugin, normalize
+        self.group = group  # a _Group: the value is registered when a name of it is first used
+
+
+class _Group:
+    """Names a plugin declared with ``Registry.add_lazy``; registered on first use of one."""
+
+    __slots__ = ("names", "register", "plugin", "namespace", "entries", "error")
+
+    def __init__(self, names, register, plugin, namespace):
+        self.names, self.register, self.plugin, self.namespace = names, register, plugin, namespace
+        self.entries = None  # name -> _Entry, once registered
+        self.error = None
 
 
 class PluginInfo:
@@ -70,6 +82,7 @@ class PluginInfo:
         self.module = None
         self.namespaces = ()
         self.error = None
+        self.broken = False  # failed to load, or a register_namespace raised: asked no more
         self.blocked = False
         self.dormant = False  # an opt-in plugin nobody asked for: not loaded
         self.names = {}  # namespace -> count of names registered
@@ -130,11 +143,46 @@ class Registry:
         """Add a class, constant or other object as is."""
         self._add(name, value, namespace, False)
 
-    def _add(self, name, value, namespace, normalize):
+    def add_lazy(self, names, register, namespace=""):
+        """Declare ``names`` (an iterable or a space-separated string) without importing them.
+
+        ``register(registry)`` is called once, on the first use of any of these names,
+        and adds them with ``add_module``/``add_function``/``add_object`` (into
+        ``namespace``), as ``register_namespace`` would: a plugin imports its
+        implementation modules only when one of their names is used. ``register`` may
+        be a module's dotted name instead: that module is imported and added with
+        ``add_module``.
+        """
+        if isinstance(names, str):
+            names = names.split()
+        names = tuple(names)
+        if isinstance(register, str):
+            register = _AddModule(register, namespace)
+        if not callable(register):
+            raise PluginError(f"plugin {self._current!r}: add_lazy needs a callable or a "
+                              f"module name, not {register!r}")
+        group = _Group(frozenset(names), register, self._current, namespace)
+        for name in names:
+            self._add(name, None, namespace, None, group)
+
+    def _add(self, name, value, namespace, normalize, group=None):
         if not isinstance(name, str) or not name.isidentifier():
             raise PluginError(f"plugin {self._current!r}: invalid name {name!r}")
         pending = self._state.pending.setdefault(namespace, {})
-        pending.setdefault(name, []).append(_Entry(name, value, self._current, normalize))
+        pending.setdefault(name, []).append(_Entry(name, value, self._current, normalize, group))
+
+
+class _AddModule:
+    """``add_lazy``'s register function for a module name: import it, ``add_module`` it."""
+
+    __slots__ = ("module", "namespace")
+
+    def __init__(self, module, namespace):
+        self.module, self.namespace = module, namespace
+
+    def __call__(self, registry):
+        import importlib
+        registry.add_module(importlib.import_module(self.module), self.namespace)
 
 
 class _State:
@@ -146,6 +194,7 @@ class _State:
         self.namespaces_done = set()
         self.pending = {}
         self.conflicts = []  # (namespace, name, winner, losers)
+        self.deferred = {}  # namespace -> {name: (chosen _Entry, candidates)}: not yet made
         self.blocked = set(_env_list("TORCHNP_BLOCK_PLUGINS"))
         only = _env_list("TORCHNP_LOAD_PLUGINS")
         self.only = set(only) if only else None
@@ -223,6 +272,7 @@ def _load_plugins():
             info.namespaces = tuple(_call_one(pm, info.name, "list_namespaces") or ())
         except Exception as exc:  # noqa: BLE001 - one broken plugin must not break the others
             info.error = f"{type(exc).__name__}: {exc}"
+            info.broken = True
             warnings.warn(f"torchnp plugin {info.name!r} ({info.distribution}) failed to load: "
                           f"{info.error}", PluginWarning, stacklevel=4)
     try:
@@ -304,15 +354,20 @@ def ensure_namespace(namespace):
 
 
 def _assemble(namespace):
+    """Register the plugins' names of ``namespace`` and choose a provider for each.
+
+    The public objects are made later, one name at a time, on first use
+    (``_materialize``): most programs use a few dozen of a namespace's hundreds of
+    names, and making a wrapper (or importing the module behind a lazy group)
+    costs more than choosing it.
+    """
     st = _state
     if not st.loaded:
         _load_plugins()
-    from ._normalize import make_public
-    module_name = "torchnp" + (f".{namespace}" if namespace else "")
     registry = Registry(st)
     st.pending = {}
     for info in sorted(st.plugins.values(), key=_priority):
-        if info.module is None or info.error or namespace not in info.namespaces:
+        if info.module is None or info.broken or namespace not in info.namespaces:
             continue
         registry._current = info.name
         before = {ns: {k: list(v) for k, v in d.items()} for ns, d in st.pending.items()}
@@ -321,38 +376,140 @@ def _assemble(namespace):
         except Exception as exc:  # noqa: BLE001
             st.pending = before  # drop whatever the failing plugin half-registered
             info.error = f"register_namespace({namespace!r}) raised {type(exc).__name__}: {exc}"
+            info.broken = True
             warnings.warn(f"torchnp plugin {info.name!r} failed: {info.error}", PluginWarning,
                           stacklevel=4)
     entries = st.pending.get(namespace, {})
-    public = {}
+    st.pending = {}
+    mod = namespace_module(namespace)
+    published = _published.get(namespace, ())
+    deferred = st.deferred.setdefault(namespace, {})
+    core = _CORE_LAZY if not namespace else {}
     for name, cands in entries.items():
+        # core's own names (asarray, dtype, ...) are never replaced by a plugin's
+        if name in core or (name in mod.__dict__ and name not in published):
+            continue
         chosen = _choose(namespace, name, cands)
         losers = [e.plugin for e in cands if e is not chosen and e.plugin not in OPT_IN_PLUGINS]
         if losers:
             st.conflicts.append((namespace, name, chosen.plugin, losers))
-        try:
-            value = make_public(chosen.value, name, module_name) if chosen.normalize else chosen.value
-            if st.compare and chosen.plugin != "reference" and _compared(namespace, name):
-                value = _compare_with_reference(value, cands, namespace, name, chosen.plugin,
-                                                module_name)
-        except Exception as exc:  # noqa: BLE001
-            info = st.plugins[chosen.plugin]
-            info.error = f"invalid registration of {name!r}: {exc}"
-            warnings.warn(f"torchnp plugin {chosen.plugin!r}: {info.error}", PluginWarning,
-                          stacklevel=4)
-            continue
-        public[name] = value
+        deferred[name] = (chosen, cands)
         counts = st.plugins[chosen.plugin].names
         counts[namespace] = counts.get(namespace, 0) + 1
-    mod = namespace_module(namespace)
-    written = set()
-    for name, value in public.items():
-        # core's own names (asarray, dtype, ...) are never replaced by a plugin's
-        if name not in mod.__dict__ or name in _published.get(namespace, ()):
-            mod.__dict__[name] = value
-            written.add(name)
-    _published.setdefault(namespace, set()).update(written)
     st.namespaces_done.add(namespace)
+
+
+def _resolve(entry):
+    """``entry``, or for a name of a lazy group the entry its ``register`` added (the group
+    registers on first need); None, with a PluginWarning, where that fails."""
+    group = entry.group
+    if group is None:
+        return entry
+    if group.entries is None and group.error is None:
+        st = _state
+        registry = Registry(st)
+        registry._current = group.plugin
+        saved, st.pending = st.pending, {}
+        try:
+            group.register(registry)
+            got = st.pending.get(group.namespace, {})
+            group.entries = {n: e[-1] for n, e in got.items()}
+            extra = sorted(set(got) - group.names)
+            if extra:  # they cannot be published: nothing chose a provider for them
+                warnings.warn(f"torchnp plugin {group.plugin!r}: a lazy group registered names "
+                              f"it did not declare to add_lazy (left out): {', '.join(extra)}",
+                              PluginWarning, stacklevel=5)
+        except Exception as exc:  # noqa: BLE001 - one broken group must not break the others
+            group.error = (f"registering {', '.join(sorted(group.names)[:3])}"
+                           f"{', ...' if len(group.names) > 3 else ''} raised "
+                           f"{type(exc).__name__}: {exc}")
+            info = st.plugins.get(group.plugin)
+            if info is not None:
+                info.error = group.error
+            warnings.warn(f"torchnp plugin {group.plugin!r} failed: {group.error}", PluginWarning,
+                          stacklevel=5)
+        finally:
+            st.pending = saved
+    if group.entries is None:
+        return None
+    got = group.entries.get(entry.name)
+    if got is None or got.group is not None:
+        info = _state.plugins.get(group.plugin)
+        msg = f"declared {entry.name!r} with add_lazy but its register function did not add it"
+        if info is not None:
+            info.error = msg
+        warnings.warn(f"torchnp plugin {group.plugin!r}: {msg}", PluginWarning, stacklevel=5)
+        return None
+    return got
+
+
+def _materialize(namespace, name, module_globals):
+    """Make the public object of a registered ``name`` of ``namespace`` and publish it.
+
+    Returns it, or ``_MISSING`` where no plugin provides the name (or making it failed:
+    then a PluginWarning names the plugin and the cause).
+    """
+    st = _state
+    with st.lock:
+        if name in module_globals:  # another thread made it meanwhile
+            return module_globals[name]
+        item = st.deferred.get(namespace, {}).pop(name, None)
+        if item is None:
+            return _MISSING
+        chosen, cands = item
+        paused = gc.isenabled()
+        if paused:
+            gc.disable()  # a group's registration imports modules: many small objects
+        try:
+            entry = _resolve(chosen)
+            if entry is None:
+                return _MISSING
+            module_name = "torchnp" + (f".{namespace}" if namespace else "")
+            try:
+                if entry.normalize:
+                    from ._normalize import make_public
+                    value = make_public(entry.value, name, module_name)
+                else:
+                    value = entry.value
+                if st.compare and entry.plugin != "reference" and _compared(namespace, name):
+                    value = _compare_with_reference(value, cands, namespace, name, entry.plugin,
+                                                    module_name)
+            except Exception as exc:  # noqa: BLE001
+                info = st.plugins[entry.plugin]
+                info.error = f"invalid registration of {name!r}: {exc}"
+                warnings.warn(f"torchnp plugin {entry.plugin!r}: {info.error}", PluginWarning,
+                              stacklevel=4)
+                return _MISSING
+        finally:
+            if paused:
+                gc.enable()
+        module_globals[name] = value
+        _published.setdefault(namespace, set()).add(name)
+        return value
+
+
+def materialize_all(namespace):
+    """Make every public object of ``namespace`` now (``dir``-complete modules, the CLI)."""
+    ensure_namespace(namespace)
+    module_globals = namespace_module(namespace).__dict__
+    for name in list(_state.deferred.get(namespace, ())):
+        _materialize(namespace, name, module_globals)
+
+
+_MISSING = object()
+# the core's own functions of the main namespace (array creation), made on first use:
+# name -> (impl, public name); filled by torchnp/__init__.py
+_CORE_LAZY: dict = {}
+
+
+def _core_name(name, module_globals):
+    with _state.lock:
+        if name in module_globals:
+            return module_globals[name]
+        from ._normalize import make_public
+        impl = _CORE_LAZY[name]
+        value = module_globals[name] = make_public(impl, name, "torchnp")
+        return value
 
 
 def _compare_with_reference(value, cands, namespace, name, plugin, module_name):
@@ -360,7 +517,11 @@ def _compare_with_reference(value, cands, namespace, name, plugin, module_name):
     ref = next((e for e in cands if e.plugin == "reference"), None)
     if ref is None or isinstance(value, type) or not callable(value):
         return value  # classes and constants are not compared; names NumPy lacks neither
+    ref = _resolve(ref)
+    if ref is None:
+        return value
     from ._compare import compared
+    from ._normalize import make_public
     theirs = make_public(ref.value, name, module_name) if ref.normalize else ref.value
     qualname = f"{namespace}.{name}" if namespace else name
     return compared(value, theirs, qualname, _state.compare_action, plugin)
@@ -473,6 +634,8 @@ def install_lazy_getattr(module_globals, namespace):
             raise AttributeError(f"module {module_globals['__name__']!r} has no attribute {name!r}")
         # a submodule is found without assembling this namespace (torchnp.linalg
         # must not load the main namespace's plugins)
+        if not namespace and name in _CORE_LAZY:
+            return _core_name(name, module_globals)
         sub = f"{namespace}.{name}" if namespace else name
         if sub in _CORE_SUBMODULES or sub in all_namespaces():
             return namespace_module(sub)
@@ -481,11 +644,17 @@ def install_lazy_getattr(module_globals, namespace):
             return module_globals[name]
         except KeyError:
             pass
+        value = _materialize(namespace, name, module_globals)
+        if value is not _MISSING:
+            return value
         raise missing_name_error(namespace, name)
 
     def __dir__():
         ensure_namespace(namespace)
         names = set(module_globals)
+        names.update(_state.deferred.get(namespace, ()))
+        if not namespace:
+            names.update(_CORE_LAZY)
         prefix = f"{namespace}." if namespace else ""
         for ns in all_namespaces():
             if ns.startswith(prefix) and ns != namespace and "." not in ns[len(prefix):]:

@@ -6,7 +6,7 @@ views and in-place writes are declared by the impls' tags (``ViewSource``,
 """
 from __future__ import annotations
 
-__all__ = ["register_main", "register_stride_tricks"]
+__all__ = ["Group", "core_shape", "register_stride_tricks"]
 
 import functools
 import importlib
@@ -29,29 +29,40 @@ def _pad(public):
     return pad
 
 
-def register_main(registry):
-    from . import (_index_tricks, _indexing_routines_impl, _joining_impl, _padding_impl,
-                   _rearranging_impl, _shape_ops_impl)
-    registry.add_function("pad", _pad(make_public(_padding_impl.pad, "pad", "torchnp")),
-                          normalize=False)
+def core_shape():
+    """torchnp's own ``_shape_impl`` module (None where this core lacks it)."""
     try:  # not `from torchnp import ...`: a missing module would hit torchnp's lazy __getattr__
-        _shape_impl = importlib.import_module("torchnp._shape_impl")
+        return importlib.import_module("torchnp._shape_impl")
     except ModuleNotFoundError:
-        _shape_impl = None
-    if _shape_impl is not None:
-        for name in _CORE_SHAPE:
-            if hasattr(_shape_impl, name):
-                registry.add_function(name, getattr(_shape_impl, name))
-    for mod in (_shape_ops_impl, _joining_impl, _rearranging_impl, _indexing_routines_impl):
-        for name in mod.__all__:
-            registry.add_function(name, getattr(mod, name))
-    for name in _index_tricks.__all__:
-        obj = getattr(_index_tricks, name)
-        if name == "mask_indices":
-            # calls a user function on an ndarray: not expressible with tags
-            registry.add_function(name, obj, normalize=False)
-        else:
-            registry.add_object(name, obj)
+        return None
+
+
+class Group:
+    """Registers one group of the main namespace's names when called (``_plugin._GROUPS``)."""
+
+    def __init__(self, key):
+        self.key = key
+
+    def __call__(self, registry):
+        key = self.key
+        if key == "_padding_impl":
+            from . import _padding_impl
+            registry.add_function("pad", _pad(make_public(_padding_impl.pad, "pad", "torchnp")),
+                                  normalize=False)
+        elif key == "core_shape":
+            shape_impl = core_shape()
+            for name in _CORE_SHAPE:
+                if hasattr(shape_impl, name):
+                    registry.add_function(name, getattr(shape_impl, name))
+        elif key == "_index_tricks":
+            from . import _index_tricks
+            for name in _index_tricks.__all__:
+                obj = getattr(_index_tricks, name)
+                if name == "mask_indices":
+                    # calls a user function on an ndarray: not expressible with tags
+                    registry.add_function(name, obj, normalize=False)
+                else:
+                    registry.add_object(name, obj)
 
 
 def register_stride_tricks(registry):
