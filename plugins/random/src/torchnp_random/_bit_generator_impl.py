@@ -293,15 +293,41 @@ class BitGenerator:
 
     def __init__(self, seed=None):
         self._seed_seq = _as_seed_seq(seed)
-        self._state = torch.tensor(self._seed_state(), dtype=_I64)
+        # on the CPU whatever torch's default device is (draws move it where they run)
+        self._state = torch.tensor(self._checked(self._seed_state()), dtype=_I64, device=_CPU)
 
     @property
     def lock(self):
-        """A threading.Lock, made on first use (NumPy's attribute; draws do not take it)."""
+        """A threading.Lock, made on first use (NumPy's attribute). Draws in the CPU kernels
+        hold it, so threads sharing a bit generator get distinct numbers, as with NumPy."""
         lk = self.__dict__.get("_lock")
         if lk is None:
-            lk = self.__dict__["_lock"] = threading.Lock()
+            lk = self.__dict__.setdefault("_lock", threading.Lock())
         return lk
+
+    def _checked(self, values):
+        """A state vector for this engine, or ValueError: the right length, and the buffer
+        positions the kernels index with in range (NumPy accepts any and then reads outside
+        its buffers)."""
+        eng = self._engine
+        values = [int(v) for v in values]
+        n = getattr(eng, "nstate", 6)
+        if len(values) != n:
+            raise ValueError(f"state is not a valid {type(self).__name__} state: {len(values)} "
+                             f"words, not {n}")
+        if eng.name == "MT19937" and not 0 <= values[624] <= 624:
+            raise ValueError("MT19937 state 'pos' must be in [0, 624], not "
+                             f"{values[624]}")
+        if eng.name == "Philox" and not 0 <= values[10] <= 4:
+            raise ValueError(f"Philox state 'buffer_pos' must be in [0, 4], not {values[10]}")
+        if eng.name != "MT19937":
+            values[-2] = 1 if values[-2] else 0      # has_uint32: a flag
+            values[-1] &= 0xFFFFFFFF
+        for v in values:
+            if not -(1 << 63) <= v < (1 << 63):
+                raise ValueError(f"state is not a valid {type(self).__name__} state: {v} is "
+                                 "not a 64-bit word")
+        return values
 
     # --- the stream ---------------------------------------------------------------------
     def _state_on(self, device):
@@ -339,7 +365,12 @@ class BitGenerator:
         return [int(v) for v in self._state.tolist()]
 
     def _set_host_state(self, values):
-        self._state = torch.tensor(values, dtype=_I64, device=self._state.device)
+        values = self._checked(values)
+        old = self.__dict__.get("_state")
+        dev = old.device if isinstance(old, torch.Tensor) and old.device.type != "meta" else _CPU
+        new = torch.tensor(values, dtype=_I64, device=_CPU).to(dev)
+        with self.lock:  # never swap the state under a kernel that is writing it
+            self._state = new
 
     def _sampler(self, device, legacy=False, gauss=None):
         """A sampler of NumPy's algorithms for ``device`` (``_exact_impl``); ``gauss`` is
@@ -401,10 +432,13 @@ class BitGenerator:
             from . import _native
             lib = _native.lib()
             if lib is not None:
-                out = torch.empty(n, dtype=_I64)
+                from ._exact_impl import _ptr, _st_ptr
+                out = torch.empty(n, dtype=_I64, device=_CPU)
                 f = lib.tnp_raw64 if self._raw_unit == 64 else lib.tnp_raw32
-                f(_native.ENGINE_ID[self._engine.name], self._state_on(_CPU).data_ptr(), n,
-                  out.data_ptr())
+                kind = _native.ENGINE_ID[self._engine.name]
+                with self.lock:
+                    st = self._state_on(_CPU)   # held here for the call
+                    f(kind, _st_ptr(st, kind), n, _ptr(out, _I64, n))
                 return out
         return self._take(n, self._raw_unit, dev)
 
@@ -435,7 +469,7 @@ class BitGenerator:
 
     def __setstate__(self, d):
         self._seed_seq = d["seed_seq"]
-        self._state = torch.tensor(d["state_vector"], dtype=_I64)
+        self._state = torch.tensor(self._checked(d["state_vector"]), dtype=_I64, device=_CPU)
 
     def __repr__(self):
         return f"{type(self).__name__}(seed_seq={getattr(self._seed_seq, 'entropy', None)!r})"
@@ -590,7 +624,7 @@ class MT19937(BitGenerator):
         st = self._host_state()
         for _ in range(operator.index(jumps)):
             st = mt_jump(st)
-        bg._state = torch.tensor(st, dtype=_I64)
+        bg._state = torch.tensor(bg._checked(st), dtype=_I64, device=_CPU)
         return bg
 
 

@@ -73,77 +73,136 @@ class _Scalar:
         return ctypes.addressof(self.buf)
 
 
+class KernelArgumentError(RuntimeError):
+    """A kernel call that would reach outside its buffers (a torchnp bug, never user input)."""
+
+
+# Every pointer the kernels get comes from _ptr/_st_ptr/_gs_ptr: a CPU tensor (never meta,
+# CUDA or a tensor without storage) of exactly the dtype the C code reads, contiguous, with
+# at least the elements it will touch. The callers hold the tensors in locals for the call.
+def _ptr(t, dtype, n):
+    if not (isinstance(t, torch.Tensor) and t.device.type == "cpu" and t.dtype == dtype
+            and t.is_contiguous() and t.numel() >= n and not t.is_neg() and not t.is_conj()):
+        raise KernelArgumentError(
+            f"torchnp.random: kernel argument is not a contiguous CPU {dtype} tensor of "
+            f"{n} values: {type(t).__name__} {getattr(t, 'dtype', '')} "
+            f"{tuple(getattr(t, 'shape', ()))} on {getattr(t, 'device', '')}")
+    return t.data_ptr()
+
+
+def _st_ptr(st, kind):
+    """The state vector of engine ``kind``: the kernels read and write all of its words."""
+    if kind not in _native.STATE_LEN:
+        raise KernelArgumentError(f"torchnp.random: no kernel engine {kind}")
+    n = _native.STATE_LEN[kind]
+    if isinstance(st, torch.Tensor) and st.numel() != n:
+        raise KernelArgumentError(f"torchnp.random: a state of {st.numel()} words for engine "
+                                  f"{kind} (needs {n})")
+    return _ptr(st, I64, n)
+
+
+def _gs_ptr(gauss, needed):
+    """RandomState's cached normal [has_gauss, gauss], or NULL where the kernel never reads it."""
+    if gauss is None:
+        if needed:
+            raise KernelArgumentError("torchnp.random: a legacy normal kernel without its cache")
+        return None
+    return _ptr(gauss, F64, 2)
+
+
+def _n(n):
+    """An element count for a C int64 argument."""
+    n = int(n)
+    if not 0 <= n < (1 << 63):
+        raise KernelArgumentError(f"torchnp.random: kernel count {n}")
+    return n
+
+
 def _par(p, shape, n):
     """(pointer, stride, keep-alive) of a float64 parameter for the kernels."""
     if isinstance(p, torch.Tensor):
         if p.ndim == 0 or p.numel() == 1:
             s = _Scalar(float(p.reshape(()).item()))
             return s.ptr(), 0, s
-        t = p.to(device=_CPU, dtype=F64).expand(_dims(shape)).contiguous()
-        return t.data_ptr(), 1, t
+        t = p.to(device=_CPU, dtype=F64).resolve_neg().expand(_dims(shape)).contiguous()
+        return _ptr(t, F64, n), 1, t
     s = _Scalar(float(p))
     return s.ptr(), 0, s
 
 
 def _ipar(p, shape, n):
     if isinstance(p, torch.Tensor):
-        t = p.to(device=_CPU, dtype=I64).expand(_dims(shape)).contiguous()
-        return t.data_ptr(), 1, t
-    t = torch.tensor([int(p)], dtype=I64)
-    return t.data_ptr(), 0, t
+        t = p.to(device=_CPU, dtype=I64).resolve_neg().expand(_dims(shape)).contiguous()
+        return _ptr(t, I64, n), 1, t
+    t = torch.tensor([int(p)], dtype=I64, device=_CPU)
+    return _ptr(t, I64, 1), 0, t
 
 
-def _gptr(gauss):
-    return gauss.data_ptr() if gauss is not None else None
+def _out(shape, dtype):
+    return torch.empty(_dims(shape), dtype=dtype, device=_CPU)
 
 
 def h_fill(kind, st, gauss, shape, dist, dtype):
     lib = _native.lib()
-    n = _numel(shape)
-    out = torch.empty(_dims(shape), dtype=dtype)
+    n = _n(_numel(shape))
+    out = _out(shape, dtype)
     if n:
+        d = FILL[dist]
         if dtype == F32:
-            lib.tnp_fill_f32(FILL[dist], kind, st.data_ptr(), n, out.data_ptr())
+            if d > 3:
+                raise KernelArgumentError(f"torchnp.random: no float32 kernel for {dist}")
+            lib.tnp_fill_f32(d, kind, _st_ptr(st, kind), n, _ptr(out, F32, n))
         else:
-            lib.tnp_fill_f64(FILL[dist], kind, st.data_ptr(), n, out.data_ptr(), _gptr(gauss))
+            lib.tnp_fill_f64(d, kind, _st_ptr(st, kind), n, _ptr(out, F64, n),
+                             _gs_ptr(gauss, d in _native.FILL_GAUSS))
     return out
 
 
 def h_cont(kind, st, gauss, shape, dist, params):
     lib = _native.lib()
-    n = _numel(shape)
-    out = torch.empty(_dims(shape), dtype=F64)
+    n = _n(_numel(shape))
+    out = _out(shape, F64)
     if n:
+        if len(params) != _native.CONT_ARGS[dist]:
+            raise KernelArgumentError(f"torchnp.random: {dist} takes {_native.CONT_ARGS[dist]} "
+                                      f"parameters, not {len(params)}")
         ps = [_par(p, shape, n) for p in params] + [(None, 0, None)] * (3 - len(params))
-        lib.tnp_cont(CONT[dist], kind, st.data_ptr(), n, out.data_ptr(), _gptr(gauss),
+        d = CONT[dist]
+        lib.tnp_cont(d, kind, _st_ptr(st, kind), n, _ptr(out, F64, n), _gs_ptr(gauss, d >= 40),
                      ps[0][0], ps[0][1], ps[1][0], ps[1][1], ps[2][0], ps[2][1])
+        del ps   # (kept alive until here)
     return out
 
 
 def h_disc(kind, st, gauss, shape, dist, fparams, iparams):
     lib = _native.lib()
-    n = _numel(shape)
-    out = torch.empty(_dims(shape), dtype=I64)
+    n = _n(_numel(shape))
+    out = _out(shape, I64)
     if n:
+        if (len(fparams), len(iparams)) != _native.DISC_ARGS[dist]:
+            raise KernelArgumentError(f"torchnp.random: {dist} takes {_native.DISC_ARGS[dist]} "
+                                      f"parameters, not {(len(fparams), len(iparams))}")
         fs = [_par(p, shape, n) for p in fparams] + [(None, 0, None)] * (2 - len(fparams))
         is_ = [_ipar(p, shape, n) for p in iparams] + [(None, 0, None)] * (3 - len(iparams))
-        lib.tnp_disc(DISC[dist], kind, st.data_ptr(), n, out.data_ptr(), _gptr(gauss),
+        d = DISC[dist]
+        lib.tnp_disc(d, kind, _st_ptr(st, kind), n, _ptr(out, I64, n), _gs_ptr(gauss, d >= 40),
                      fs[0][0], fs[0][1], fs[1][0], fs[1][1],
                      is_[0][0], is_[0][1], is_[1][0], is_[1][1], is_[2][0], is_[2][1])
+        del fs, is_
     return out
 
 
 def h_gamma_f32(kind, st, shape, k):
     lib = _native.lib()
-    n = _numel(shape)
-    out = torch.empty(_dims(shape), dtype=F32)
+    n = _n(_numel(shape))
+    out = _out(shape, F32)
     if n:
         if isinstance(k, torch.Tensor) and k.numel() > 1:
-            kt = k.to(device=_CPU, dtype=F32).expand(_dims(shape)).contiguous()
-            lib.tnp_gamma_f32(kind, st.data_ptr(), n, out.data_ptr(), kt.data_ptr(), 1)
+            kt = k.to(device=_CPU, dtype=F32).resolve_neg().expand(_dims(shape)).contiguous()
+            lib.tnp_gamma_f32(kind, _st_ptr(st, kind), n, _ptr(out, F32, n), _ptr(kt, F32, n), 1)
         else:
-            kt = torch.tensor([float(k)], dtype=F32)
-            lib.tnp_gamma_f32(kind, st.data_ptr(), n, out.data_ptr(), kt.data_ptr(), 0)
+            kt = torch.tensor([float(k)], dtype=F32, device=_CPU)
+            lib.tnp_gamma_f32(kind, _st_ptr(st, kind), n, _ptr(out, F32, n), _ptr(kt, F32, 1), 0)
     return out
 
 
@@ -155,13 +214,13 @@ _STORE = {1: torch.uint8, 8: torch.uint8, 16: torch.uint16, 32: torch.uint32, 64
 def h_bounded(kind, st, shape, off, rng, dtype, masked):
     """NumPy's random_bounded_<type>_fill: values off + [0, rng] (wrapping) of ``dtype``."""
     lib = _native.lib()
-    n = _numel(shape)
+    n = _n(_numel(shape))
     bits = _BITS[dtype]
     store = _STORE[bits]
-    out = torch.empty(_dims(shape), dtype=store)
+    out = _out(shape, store)
     if n:
         m = (1 << bits) - 1 if bits < 64 else (1 << 64) - 1
-        lib.tnp_bounded(kind, st.data_ptr(), n, out.data_ptr(), bits, off & m, rng & m,
+        lib.tnp_bounded(kind, _st_ptr(st, kind), n, _ptr(out, store, n), bits, off & m, rng & m,
                         1 if masked else 0)
     return out.view(dtype) if store.itemsize == dtype.itemsize else out.to(dtype)
 
@@ -169,14 +228,14 @@ def h_bounded(kind, st, shape, off, rng, dtype, masked):
 def h_bounded_b(kind, st, shape, off, rng, dtype, masked):
     """The broadcast loops: ``off``/``rng`` int64 tensors (uint64 bit patterns) of ``shape``."""
     lib = _native.lib()
-    n = _numel(shape)
+    n = _n(_numel(shape))
     bits = _BITS[dtype]
-    out = torch.empty(_dims(shape), dtype=I64)
+    out = _out(shape, I64)
     if n:
         o = off.to(device=_CPU, dtype=I64).expand(_dims(shape)).contiguous()
         r = rng.to(device=_CPU, dtype=I64).expand(_dims(shape)).contiguous()
-        lib.tnp_bounded_b(kind, st.data_ptr(), n, out.data_ptr(), bits, o.data_ptr(), r.data_ptr(),
-                          1 if masked else 0)
+        lib.tnp_bounded_b(kind, _st_ptr(st, kind), n, _ptr(out, I64, n), bits, _ptr(o, I64, n),
+                          _ptr(r, I64, n), 1 if masked else 0)
     return _from_bits(out, bits, dtype)
 
 
@@ -195,9 +254,10 @@ def _from_bits(v, bits, dtype):
 
 
 def h_shuffle(kind, st, n, first, data, lemire):
-    """Fisher-Yates on the int64 CPU tensor ``data`` (in place)."""
+    """Fisher-Yates on the int64 CPU tensor ``data`` (in place): positions n-1 down to first."""
+    n, first = _n(n), _n(first)
     if n > first:
-        _native.lib().tnp_shuffle(kind, st.data_ptr(), n, first, data.data_ptr(),
+        _native.lib().tnp_shuffle(kind, _st_ptr(st, kind), n, first, _ptr(data, I64, n),
                                   1 if lemire else 0)
     return data
 
@@ -316,6 +376,13 @@ class ExactSampler:
     def _st(self):
         return self.bg._state_on(_CPU)
 
+    def _k(self, fn, *args):
+        """The CPU kernel ``fn(kind, state, *args)``, holding the bit generator's lock (as NumPy
+        does: threads sharing it draw distinct numbers, and its state is never swapped or
+        moved under a running kernel)."""
+        with self.bg.lock:
+            return fn(self.kind, self.bg._state_on(_CPU), *args)
+
     def _gauss_on(self, device):
         return self.gauss   # always a CPU tensor (the host kernels are its only users)
 
@@ -327,17 +394,15 @@ class ExactSampler:
                 raise NotImplementedError(
                     f"torchnp.random.{strs[0]}: NumPy's algorithm runs in torchnp's CPU "
                     "kernels, which need a C compiler (cc, or $CC); none worked here")
-            st = self._st()
             g = self._gauss_on(_CPU) if gauss else None
-            kind = self.kind
             if fn == "fill":
-                return h_fill(kind, st, g, shape, strs[0], _DTYPES[strs[1]])
+                return self._k(h_fill, g, shape, strs[0], _DTYPES[strs[1]])
             if fn == "cont":
-                return h_cont(kind, st, g, shape, strs[0], values)
+                return self._k(h_cont, g, shape, strs[0], values)
             if fn == "disc":
                 nf = ints[0]
-                return h_disc(kind, st, g, shape, strs[0], values[:nf], values[nf:])
-            return h_gamma_f32(kind, st, shape, values[0])
+                return self._k(h_disc, g, shape, strs[0], values[:nf], values[nf:])
+            return self._k(h_gamma_f32, shape, values[0])
         dev = self.device
         st = self.bg._state_on(dev)
         g = self._gauss_on(dev) if gauss else None
@@ -349,39 +414,42 @@ class ExactSampler:
     # --- uniform, normal, exponential -------------------------------------------------
     def random(self, shape, dtype=F64):
         if self._native(_numel(shape)):
-            return h_fill(self.kind, self._st(), None, shape, "random", dtype)
+            return self._k(h_fill, None, shape, "random", dtype)
         return self.tensor.random(shape, dtype)
 
     def random_bits(self, shape):
         if self._native(_numel(shape)):
-            n = _numel(shape)
-            out = torch.empty(_dims(shape), dtype=I64)
+            n = _n(_numel(shape))
+            out = _out(shape, I64)
             if n:
-                _native.lib().tnp_raw64(self.kind, self._st().data_ptr(), n, out.data_ptr())
+                with self.bg.lock:
+                    st = self._st()
+                    _native.lib().tnp_raw64(self.kind, _st_ptr(st, self.kind), n,
+                                            _ptr(out, I64, n))
             return out
         return self.tensor.random_bits(shape)
 
     def standard_normal(self, shape, dtype=F64):
         if self._native(_numel(shape)):
-            return h_fill(self.kind, self._st(), None, shape, "standard_normal", dtype)
+            return self._k(h_fill, None, shape, "standard_normal", dtype)
         return self.tensor.standard_normal(shape, dtype)
 
     def standard_exponential(self, shape, dtype=F64, method="zig"):
         name = "standard_exponential" if method == "zig" else "exponential_inv"
         if self._native(_numel(shape)):
-            return h_fill(self.kind, self._st(), None, shape, name, dtype)
+            return self._k(h_fill, None, shape, name, dtype)
         return self.tensor.standard_exponential(shape, dtype, method)
 
     def _tensor_or_cont(self, name, shape, *params):
         if self._native(_numel(shape)):
-            return h_cont(self.kind, self._st(), None, shape, name, params)
+            return self._k(h_cont, None, shape, name, params)
         return getattr(self.tensor, name)(shape, *params)
 
     def uniform(self, shape, low, high):
         # NumPy draws low + (high - low) * U, the range computed once per element
         rng = high - low
         if self._native(_numel(shape)):
-            return h_cont(self.kind, self._st(), None, shape, "uniform", (low, rng))
+            return self._k(h_cont, None, shape, "uniform", (low, rng))
         return self.tensor.uniform(shape, low, high)
 
     def normal(self, shape, loc, scale):
@@ -419,7 +487,7 @@ class ExactSampler:
 
     def standard_cauchy(self, shape):
         if self._native(_numel(shape)):
-            return h_fill(self.kind, self._st(), None, shape, "standard_cauchy", F64)
+            return self._k(h_fill, None, shape, "standard_cauchy", F64)
         return self.tensor.standard_cauchy(shape)
 
     # --- the host-kernel distributions ------------------------------------------------
@@ -488,31 +556,31 @@ class ExactSampler:
         Generator, masked rejection for RandomState)."""
         n = _numel(shape)
         if self._native(n):
-            st = self._st()
             if isinstance(low, torch.Tensor) or isinstance(high, torch.Tensor):
                 lo = _big_tensor(low, shape)
                 hi = _big_tensor(high, shape)
-                return h_bounded_b(self.kind, st, shape, lo, hi - lo, dtype, self._masked)
+                return self._k(h_bounded_b, shape, lo, hi - lo, dtype, self._masked)
             lo, hi = int(low), int(high)
-            return h_bounded(self.kind, st, shape, lo, hi - lo, dtype, self._masked)
+            return self._k(h_bounded, shape, lo, hi - lo, dtype, self._masked)
         return self.tensor.integers(shape, low, high, dtype)
 
     # --- permutations -------------------------------------------------------------------
     def permutation_index(self, n):
         """The order NumPy's shuffle gives arange(n) (Fisher-Yates, random_interval)."""
         if self._native(n):
-            return h_shuffle(self.kind, self._st(), n, 1, torch.arange(n, dtype=I64), False)
+            return self._k(h_shuffle, n, 1, torch.arange(n, dtype=I64, device=_CPU), False)
         return self.tensor.permutation_index(n)
 
     def shuffle_rows(self, rows, n):
         """``rows`` independent permutations of arange(n), drawn one after the other
         (Generator.permuted's slices): a (rows, n) int64 tensor."""
-        out = torch.arange(n, dtype=I64).repeat(rows, 1) if rows else \
-            torch.zeros((0, n), dtype=I64)
+        out = torch.arange(n, dtype=I64, device=_CPU).repeat(rows, 1) if rows else \
+            torch.zeros((0, n), dtype=I64, device=_CPU)
         if self._native(rows * n):
-            st = self._st()
-            for r in range(rows):
-                h_shuffle(self.kind, st, n, 1, out[r], False)
+            with self.bg.lock:
+                st = self._st()
+                for r in range(rows):
+                    h_shuffle(self.kind, st, n, 1, out[r], False)
             return out
         return torch.stack([self.tensor.permutation_index(n) for _ in range(rows)]) if rows \
             else out.to(self.device)
@@ -520,35 +588,42 @@ class ExactSampler:
     def choice_noreplace(self, pop, size, shuffle):
         """Generator.choice(pop, size, replace=False) without p: NumPy's tail shuffle for
         large samples of large populations, else Floyd's algorithm (then a shuffle)."""
+        pop, size = int(pop), int(size)
+        if not 0 <= size <= pop < (1 << 63):
+            raise ValueError(f"torchnp.random: choice of {size} from {pop} without replacement")
         cutoff = 50 if shuffle else 20
-        st = self._st() if self._on_cpu else self.bg._state_on(_CPU)
-        if _native.lib() is None:
+        lib = _native.lib()
+        if lib is None:
             raise NotImplementedError("torchnp.random: Generator.choice(replace=False) runs in "
                                       "torchnp's CPU kernels, which need a C compiler")
-        if pop > 10000 and size > pop // cutoff:
-            idx = torch.arange(pop, dtype=I64)
-            h_shuffle(self.kind, st, pop, max(pop - size, 1), idx, True)
-            out = idx[pop - size:].clone()
-        else:
-            out = torch.empty(size, dtype=I64)
-            set_size = int(1.2 * size)
-            mask = _gen_mask(set_size)
-            hset = torch.full((mask + 1,), -1, dtype=I64)
-            if size:
-                _native.lib().tnp_floyd(self.kind, st.data_ptr(), pop, size, out.data_ptr(),
-                                        hset.data_ptr(), mask)
-            if shuffle:
-                h_shuffle(self.kind, st, size, 1, out, True)
+        with self.bg.lock:
+            st = self.bg._state_on(_CPU)
+            if pop > 10000 and size > pop // cutoff:
+                idx = torch.arange(pop, dtype=I64, device=_CPU)
+                h_shuffle(self.kind, st, pop, max(pop - size, 1), idx, True)
+                out = idx[pop - size:].clone()
+            else:
+                out = _out(size, I64)
+                mask = _gen_mask(int(1.2 * size))   # a table always larger than the sample
+                hset = torch.full((mask + 1,), -1, dtype=I64, device=_CPU)
+                if size:
+                    lib.tnp_floyd(self.kind, _st_ptr(st, self.kind), pop, size,
+                                  _ptr(out, I64, size), _ptr(hset, I64, mask + 1), mask)
+                if shuffle:
+                    h_shuffle(self.kind, st, size, 1, out, True)
         return out.to(self.device)
 
     # --- multivariate -------------------------------------------------------------------
     def multinomial(self, shape, n, pvals):
         """Rows of counts: ``n`` (int or int64 tensor of ``shape``), ``pvals`` (..., d)."""
         lib = self._lib_or_raise("multinomial")
-        d = pvals.shape[-1]
-        rows = _numel(shape)
-        out = torch.zeros(_dims(shape) + (d,), dtype=I64)
-        pv = pvals.to(device=_CPU, dtype=F64)
+        d = pvals.shape[-1] if pvals.ndim else 0
+        if d < 1:
+            raise ValueError("pvals must have at least 1 dimension and the last dimension of "
+                             "pvals must be greater than 0.")
+        rows = _n(_numel(shape))
+        out = torch.zeros(_dims(shape) + (d,), dtype=I64, device=_CPU)
+        pv = pvals.to(device=_CPU, dtype=F64).resolve_neg()
         if pv.ndim > 1:
             pv = pv.expand(_dims(shape) + (d,)).contiguous()
             sp = d
@@ -559,27 +634,39 @@ class ExactSampler:
             nn = n.to(device=_CPU, dtype=I64).expand(_dims(shape)).contiguous()
             sn = 1
         else:
-            nn = torch.tensor([int(n)], dtype=I64)
+            nn = torch.tensor([int(n)], dtype=I64, device=_CPU)
             sn = 0
         if rows:
-            lib.tnp_multinomial(self.kind, self._cpu_state().data_ptr(), rows, d, out.data_ptr(),
-                                nn.data_ptr(), sn, pv.data_ptr(), sp, 1 if self.legacy else 0)
+            if bool((nn < 0).any()):
+                raise ValueError("n < 0")
+            with self.bg.lock:
+                st = self._cpu_state()
+                lib.tnp_multinomial(self.kind, _st_ptr(st, self.kind), rows, d,
+                                    _ptr(out, I64, rows * d), _ptr(nn, I64, rows if sn else 1),
+                                    sn, _ptr(pv, F64, rows * d if sp else d), sp,
+                                    1 if self.legacy else 0)
         return self._to_dev(out)
 
     def mv_hypergeometric(self, colors, nsample, nvar, method):
         lib = self._lib_or_raise("multivariate_hypergeometric")
         c = colors.to(device=_CPU, dtype=I64).contiguous()
         k = c.numel()
-        total = int(c.sum())
-        out = torch.zeros((nvar, k), dtype=I64)
-        st = self._cpu_state()
-        if method == "count":
-            work = torch.empty(max(total, 1), dtype=I64)
-            lib.tnp_mvhg_count(self.kind, st.data_ptr(), total, k, c.data_ptr(), nsample, nvar,
-                               out.data_ptr(), work.data_ptr())
-        else:
-            lib.tnp_mvhg_marginals(self.kind, st.data_ptr(), total, k, c.data_ptr(), nsample,
-                                   nvar, out.data_ptr())
+        vals = c.tolist()
+        total = sum(vals)            # exactly (the 'count' kernel writes total indices)
+        nsample, nvar = int(nsample), _n(nvar)
+        if any(v < 0 for v in vals) or total >= (1 << 63) or not 0 <= nsample <= total:
+            raise ValueError("torchnp.random: invalid multivariate_hypergeometric arguments")
+        out = torch.zeros((nvar, k), dtype=I64, device=_CPU)
+        with self.bg.lock:
+            st = self._cpu_state()
+            if method == "count":
+                work = torch.empty(max(total, 1), dtype=I64, device=_CPU)
+                lib.tnp_mvhg_count(self.kind, _st_ptr(st, self.kind), total, k, _ptr(c, I64, k),
+                                   nsample, nvar, _ptr(out, I64, nvar * k),
+                                   _ptr(work, I64, total))
+            else:
+                lib.tnp_mvhg_marginals(self.kind, _st_ptr(st, self.kind), total, k,
+                                       _ptr(c, I64, k), nsample, nvar, _ptr(out, I64, nvar * k))
         return self._to_dev(out)
 
     def dirichlet(self, shape, alpha):
@@ -590,7 +677,7 @@ class ExactSampler:
         rows = _numel(shape)
         if not self.legacy and k > 0 and float(a.max()) < 0.1:
             csum = torch.flip(torch.cumsum(torch.flip(a, [0]), 0), [0]).tolist()
-            out = torch.zeros((rows, k), dtype=F64)
+            out = torch.zeros((rows, k), dtype=F64, device=_CPU)
             if csum[0] <= 0:
                 return self._to_dev(out.reshape(_dims(shape) + (k,)))
             # NumPy's right-to-left running sum, exactly
@@ -606,16 +693,16 @@ class ExactSampler:
                     break
             if ncol:
                 aa = a[:ncol].repeat(rows)
-                bb = torch.tensor(csum[1:ncol + 1], dtype=F64).repeat(rows)
+                bb = torch.tensor(csum[1:ncol + 1], dtype=F64, device=_CPU).repeat(rows)
                 v = self.beta((rows * ncol,), aa, bb).to(_CPU).reshape(rows, ncol)
-            acc = torch.ones(rows, dtype=F64)
+            acc = torch.ones(rows, dtype=F64, device=_CPU)
             for j in range(ncol):
                 out[:, j] = acc * v[:, j]
                 acc = acc * (1. - v[:, j])
             out[:, k - 1] = acc
             return self._to_dev(out.reshape(_dims(shape) + (k,)))
         g = self.standard_gamma((rows * k,), a.repeat(rows)).to(_CPU).reshape(rows, k)
-        acc = torch.zeros(rows, dtype=F64)
+        acc = torch.zeros(rows, dtype=F64, device=_CPU)
         for j in range(k):        # NumPy's sequential sum
             acc = acc + g[:, j]
         inv = 1. / acc
@@ -654,7 +741,7 @@ def _big_tensor(x, shape):
         return x.to(device=_CPU, dtype=I64).expand(_dims(shape))
     v = int(x) & ((1 << 64) - 1)
     v = v - (1 << 64) if v >> 63 else v
-    return torch.full(_dims(shape), v, dtype=I64)
+    return torch.full(_dims(shape), v, dtype=I64, device=_CPU)
 
 
 class LegacySampler(ExactSampler):

@@ -52,7 +52,7 @@ def _legacy_bit_generator(seed):
         return seed
     bg = MT19937.__new__(MT19937)
     bg._seed_seq = None
-    bg._state = torch.zeros(625, dtype=torch.int64)
+    bg._state = torch.zeros(625, dtype=torch.int64, device=_CPU)
     if seed is None:
         return MT19937(None)
     bg._legacy_seeding(seed)
@@ -60,7 +60,8 @@ def _legacy_bit_generator(seed):
 
 
 def _new_gauss():
-    return torch.zeros(2, dtype=_F64)
+    # the CPU kernels read and write it in place: always a CPU tensor, whatever the default device
+    return torch.zeros(2, dtype=_F64, device=_CPU)
 
 
 class RandomState(_RandomBase):
@@ -125,7 +126,7 @@ class RandomState(_RandomBase):
         gauss = float(st.get("gauss", 0.0))
         has = int(st.get("has_gauss", 0))
         self._bit_generator.state = st
-        self._gauss.copy_(torch.tensor([float(has != 0), gauss], dtype=_F64))
+        self._gauss.copy_(torch.tensor([float(has != 0), gauss], dtype=_F64, device=_CPU))
 
     def __getstate__(self):
         return {"bit_generator": self._bit_generator, "device": self._device,
@@ -134,7 +135,8 @@ class RandomState(_RandomBase):
     def __setstate__(self, d):
         self._bit_generator = d["bit_generator"]
         self._device = d["device"]
-        self._gauss = torch.tensor(d.get("gauss", [0.0, 0.0]), dtype=_F64)
+        has, gauss = (float(v) for v in d.get("gauss", (0.0, 0.0)))  # exactly two values
+        self._gauss = torch.tensor([has, gauss], dtype=_F64, device=_CPU)
 
     # --- simple random data -------------------------------------------------------
     def rand(self, *args):

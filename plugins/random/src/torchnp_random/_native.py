@@ -27,7 +27,8 @@ import sys
 import tempfile
 import threading
 
-__all__ = ["lib", "available", "loaded", "ENGINE_ID", "FILL", "CONT", "DISC"]
+__all__ = ["lib", "available", "loaded", "ENGINE_ID", "FILL", "CONT", "DISC", "CONT_ARGS",
+           "DISC_ARGS", "STATE_LEN", "FILL_GAUSS"]
 
 ENGINE_ID = {"PCG64": 0, "PCG64DXSM": 1, "Philox": 2, "SFC64": 3, "MT19937": 4}
 # tnp_fill_f64 / tnp_fill_f32 distribution ids
@@ -49,6 +50,22 @@ DISC = {"poisson": 0, "binomial": 1, "negative_binomial": 2, "geometric": 3, "zi
         "logseries": 5, "hypergeometric": 6, "legacy_binomial": 40,
         "legacy_negative_binomial": 41, "legacy_geometric": 42, "legacy_zipf": 43,
         "legacy_logseries": 44, "legacy_hypergeometric": 45}
+
+# parameters each kernel id reads (tnp_cont: float64 count; tnp_disc: (float64, int64) counts),
+# so that a call can never hand the C code fewer parameter arrays than it dereferences
+_CONT_ARGS = {"uniform": 2, "normal": 2, "exponential": 1, "standard_gamma": 1, "gamma": 2,
+              "beta": 2, "chisquare": 1, "f": 2, "noncentral_chisquare": 2, "noncentral_f": 3,
+              "standard_t": 1, "vonmises": 2, "pareto": 1, "weibull": 1, "power": 1, "laplace": 2,
+              "gumbel": 2, "logistic": 2, "lognormal": 2, "rayleigh": 1, "wald": 2,
+              "triangular": 3}
+CONT_ARGS = {**_CONT_ARGS, **{"legacy_" + k: v for k, v in _CONT_ARGS.items()}}
+_DISC_ARGS = {"poisson": (1, 0), "binomial": (1, 1), "negative_binomial": (2, 0),
+              "geometric": (1, 0), "zipf": (1, 0), "logseries": (1, 0), "hypergeometric": (0, 3)}
+DISC_ARGS = {**_DISC_ARGS, **{"legacy_" + k: v for k, v in _DISC_ARGS.items()}}
+# the state vector's length per engine id (the kernels read and write exactly this many words)
+STATE_LEN = {0: 6, 1: 6, 2: 13, 3: 6, 4: 625}
+# fills that read and write RandomState's cached normal (gs[0], gs[1])
+FILL_GAUSS = {FILL["legacy_gauss"], FILL["legacy_cauchy"]}
 
 _FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-std=gnu11"]
 _LOCK = threading.Lock()
@@ -127,9 +144,13 @@ def _init_tables(lib):
     from ._ziggurat import tables
     t = tables()
     keep = []
+    cpu = torch.device("cpu")
 
-    def ptr(x, dtype):
-        x = x.to(dtype).contiguous()
+    def ptr(x, dtype, n=256):
+        # the kernel copies exactly n values (sizeof its static table): check them all
+        x = x.to(device=cpu, dtype=dtype).contiguous()
+        if x.numel() != n:
+            raise OSError(f"torchnp.random: a kernel table has {x.numel()} values, not {n}")
         keep.append(x)
         return x.data_ptr()
     i64, f64, f32 = torch.int64, torch.float64, torch.float32
@@ -137,8 +158,9 @@ def _init_tables(lib):
             ptr(t["ke_double"], i64), ptr(t["we_double"], f64), ptr(t["fe_double"], f64),
             ptr(t["ki_float"], i64), ptr(t["wi_float"], f32), ptr(t["fi_float"], f32),
             ptr(t["ke_float"], i64), ptr(t["we_float"], f32), ptr(t["fe_float"], f32),
-            ptr(torch.tensor(logfactorial_table(), dtype=f64), f64)]
+            ptr(torch.tensor(logfactorial_table(), dtype=f64, device=cpu), f64, 126)]
     lib.tnp_set_tables(*args)
+    del keep  # the kernels hold copies
 
 
 def lib():

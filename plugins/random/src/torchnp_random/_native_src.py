@@ -77,6 +77,7 @@ static void g_load(G *g, int kind, const i64 *st) {
     for (int i = 0; i < 4; i++) { g->c[i] = (u64)st[i]; g->b[i] = (u64)st[6 + i]; }
     g->k[0] = (u64)st[4]; g->k[1] = (u64)st[5];
     g->bpos = st[10]; g->has32 = st[11]; g->u32v = (u32)st[12];
+    if (g->bpos < 0 || g->bpos > 4) g->bpos = 4;   /* never index outside the buffer */
     break;
   case E_SFC64:
     for (int i = 0; i < 4; i++) g->f[i] = (u64)st[i];
@@ -85,6 +86,7 @@ static void g_load(G *g, int kind, const i64 *st) {
   default:
     for (int i = 0; i < 624; i++) g->mt[i] = (u32)st[i];
     g->mpos = st[624];
+    if (g->mpos < 0 || g->mpos > 624) g->mpos = 624;   /* never index outside the key */
     g->has32 = 0; g->u32v = 0;
   }
 }
@@ -372,7 +374,7 @@ static double loggam(double x) {
 }
 
 static double logfactorial(i64 k) {
-  if (k < 126) return LOGFACT[k];
+  if (k >= 0 && k < 126) return LOGFACT[k];
   double x = (double)k;
   return (x + 0.5) * log(x) - x + (0.9189385332046728 + (1.0 / x) * (0.08333333333333333 - 1.0 / (360.0 * x * x)));
 }
@@ -1218,6 +1220,7 @@ void tnp_bounded_b(int kind, i64 *st, i64 n, u64 *out, int bits, const u64 *off,
    (mode 0) or random_bounded_uint64(0, i, Lemire) (mode 1) */
 void tnp_shuffle(int kind, i64 *st, i64 n, i64 first, i64 *data, int mode) {
   BEGIN;
+  if (first < 0) first = 0;   /* j = interval(i) <= i: in bounds for every i >= 0 */
   for (i64 i = n - 1; i >= first; i--) {
     i64 j = mode ? (i64)bounded64(&g, 0, (u64)i, 0) : (i64)interval(&g, (u64)i);
     i64 t = data[j]; data[j] = data[i]; data[i] = t;
@@ -1227,6 +1230,7 @@ void tnp_shuffle(int kind, i64 *st, i64 n, i64 first, i64 *data, int mode) {
 
 /* Generator.choice(replace=False) by Floyd's algorithm with NumPy's hash set */
 void tnp_floyd(int kind, i64 *st, i64 pop, i64 size, i64 *out, u64 *set, u64 mask) {
+  if (pop < 0 || size < 0 || size > pop) return;   /* the caller checks; never loop wild */
   BEGIN;
   for (i64 j = pop - size; j < pop; j++) {
     u64 val = bounded64(&g, 0, (u64)j, 0);
