@@ -44,6 +44,9 @@ def _registered(namespace):
         def add_object(self, name, value, namespace=""):
             self.names.add(name)
 
+        def add_lazy(self, names, register, namespace=""):
+            self.names.update(names.split() if isinstance(names, str) else names)
+
     reg = _Collect()
     _plugin.register_namespace(registry=reg, namespace=namespace)
     return reg.names
