@@ -15,14 +15,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
           'be a string or a tuple.; torchnp returned ndarray',
  'add': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
         "'dtype'; torchnp returned ndarray",
- 'all': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-        "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-        'torch/utils/dlpack.py:140); NumPy: TypeError: unbound method generic.all() needs an '
-        'argument',
- 'any': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-        "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-        'torch/utils/dlpack.py:140); NumPy: TypeError: unbound method generic.any() needs an '
-        'argument',
  'apply_over_axes': "mathroutines: missing-exception: NumPy raised AttributeError: 'float' object "
                     "has no attribute 'ndim'; torchnp returned float64",
  'arange': 'core: wrong-exception: TypeError: arange: stop must be a scalar, not an array of shape '
@@ -43,10 +35,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'arctanh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
             'be a string or a tuple.; torchnp returned ndarray',
  'argpartition': 'core: unsupported: NotImplementedError: torchnp.argpartition: parameter '
-                 "order='C' is not supported (only the default None) at torchnp/_normalize.py:742; "
+                 "order='C' is not supported (only the default None) at torchnp/_normalize.py:775; "
                  "NumPy: TypeError: 'tuple' object cannot be interpreted as an integer",
  'argsort': "core: unsupported: NotImplementedError: torchnp.argsort: parameter order='F' is not "
-            'supported (only the default None) at torchnp/_normalize.py:742; NumPy: ValueError: '
+            'supported (only the default None) at torchnp/_normalize.py:775; NumPy: ValueError: '
             'Cannot specify order when the array has no fields.',
  'array2string': "core: missing-exception: NumPy raised AttributeError: 'list' object has no "
                  "attribute 'size'; torchnp returned str",
@@ -58,11 +50,11 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'array_str': "core: missing-exception: NumPy raised AttributeError: 'complex' object has no "
               "attribute 'shape'; torchnp returned str",
  'asanyarray': 'core: unsupported: NotImplementedError: torchnp.asanyarray: parameter like=[1.5, '
-               '2] is not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
+               '2] is not supported (only the default None) at torchnp/_normalize.py:775; NumPy: '
                'TypeError: The `like` argument must be an array-like that implements the '
                '`__array_function__` protocol.',
  'asarray': 'core: unsupported: NotImplementedError: torchnp.asarray: parameter like=[1.5, 2] is '
-            'not supported (only the default None) at torchnp/_normalize.py:742; NumPy: TypeError: '
+            'not supported (only the default None) at torchnp/_normalize.py:775; NumPy: TypeError: '
             'The `like` argument must be an array-like that implements the `__array_function__` '
             'protocol.',
  'asarray_chkfinite': 'utilities: silent-mismatch: result is the input a in NumPy',
@@ -79,15 +71,12 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
           "'dtype'; torchnp returned ndarray",
  'atanh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
           'be a string or a tuple.; torchnp returned ndarray',
- 'atleast_1d': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-               "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-               'torch/utils/dlpack.py:140); NumPy returned ndarray',
- 'atleast_2d': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-               "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-               'torch/utils/dlpack.py:140); NumPy returned ndarray',
- 'atleast_3d': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-               "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-               'torch/utils/dlpack.py:140); NumPy returned ndarray',
+ 'atleast_1d': "core: spurious-exception: TypeError: 'type' object is not iterable at "
+               'torchnp/_normalize.py:299; NumPy returned ndarray',
+ 'atleast_2d': "core: spurious-exception: TypeError: 'type' object is not iterable at "
+               'torchnp/_normalize.py:299; NumPy returned ndarray',
+ 'atleast_3d': "core: spurious-exception: TypeError: 'type' object is not iterable at "
+               'torchnp/_normalize.py:299; NumPy returned ndarray',
  'base_repr': 'core: leaked-torch-error: RuntimeError: a Tensor with 4 elements cannot be '
               'converted to Scalar at torchnp/_printing.py:514; NumPy: TypeError: only '
               '0-dimensional arrays can be converted to Python scalars',
@@ -96,7 +85,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              'statistics/src/torchnp_statistics/_histograms_impl.py:431; NumPy: ValueError: object '
              'too deep for desired array',
  'bitwise_and': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; "
                 'NumPy: TypeError: casting must be str, not int',
  'bitwise_count': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to '
                   'ufunc must be a string or a tuple.; torchnp returned ndarray',
@@ -104,28 +93,24 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                    'ufunc must be a string or a tuple.; torchnp returned ndarray',
  'bitwise_left_shift': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
                        "'safe', 'same_kind', or 'unsafe' at "
-                       'ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: casting must be '
+                       'ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: TypeError: casting must be '
                        'str, not int',
  'bitwise_not': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
                 'must be a string or a tuple.; torchnp returned ndarray',
  'bitwise_or': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
+               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: "
                'TypeError: casting must be str, not int',
  'bitwise_right_shift': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', "
                         "'equiv', 'safe', 'same_kind', or 'unsafe' at "
-                        'ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: casting must '
+                        'ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: TypeError: casting must '
                         'be str, not int',
  'bitwise_xor': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; "
                 'NumPy: TypeError: casting must be str, not int',
- 'block': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-          "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-          "torch/utils/dlpack.py:140); NumPy: TypeError: '>' not supported between instances of "
-          "'int' and 'getset_descriptor'",
  'broadcast_shapes': 'core: spurious-exception: TypeError: only integer scalar arrays can be '
                      'converted to a scalar index at torchnp/_ndarray.py:712; NumPy returned tuple',
  'can_cast': "core: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-             "'same_kind', or 'unsafe' at torchnp/_dtypes.py:577; NumPy: TypeError: casting must "
+             "'same_kind', or 'unsafe' at torchnp/_dtypes.py:610; NumPy: TypeError: casting must "
              'be str, not tuple',
  'cbrt': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
@@ -142,16 +127,16 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              "TypeError: 'tuple' object cannot be interpreted as an integer",
  'concat': 'core: wrong-exception: UFuncTypeError: Cannot cast concat output from '
            "dtype('complex128') to dtype('float64') with casting rule 'no' at "
-           'torchnp/_normalize.py:404; NumPy: ValueError: Output array must be 1D',
+           'torchnp/_normalize.py:437; NumPy: ValueError: Output array must be 1D',
  'concatenate': 'core: wrong-exception: UFuncTypeError: Cannot cast concatenate output from '
                 "dtype('complex128') to dtype('float64') with casting rule 'no' at "
-                'torchnp/_normalize.py:404; NumPy: ValueError: Output array must be 1D',
+                'torchnp/_normalize.py:437; NumPy: ValueError: Output array must be 1D',
  'conj': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
  'conjugate': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
               'must be a string or a tuple.; torchnp returned ndarray',
  'convolve': 'mathroutines: wrong-exception: ValueError: object too deep for desired array at '
-             'mathroutines/src/torchnp_mathroutines/_mathematical_impl.py:533; NumPy: TypeError: '
+             'mathroutines/src/torchnp_mathroutines/_mathematical_impl.py:534; NumPy: TypeError: '
              'convolve/correlate mode not understood',
  'copy': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' (got ()) "
          'at torchnp/_creation_impl.py:99; NumPy: TypeError: order must be str, not tuple',
@@ -189,7 +174,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'divide': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
            "'dtype'; torchnp returned ndarray",
  'divmod': "ufuncs: wrong-exception: ValueError: The 'out' tuple must have exactly one entry per "
-           'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:575; NumPy: TypeError: divmod() '
+           'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:595; NumPy: TypeError: divmod() '
            "got an unexpected keyword argument 'bogus_keyword'",
  'dot': 'mathroutines: wrong-exception: ValueError: shapes (1, 3) and (1, 1) not aligned: 3 (dim '
         '1) != 1 (dim 0) at mathroutines/src/torchnp_mathroutines/_linalg_impl.py:77; NumPy: '
@@ -201,10 +186,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                 'scaling:  1\\n     Optimized scaling:  1\\n      Naive FLOP count:  3.000e+00\\n  '
                 'Optimized FLOP count:  4.000e+00\\n   T',
  'empty_like': 'core: wrong-exception: TypeError: device must be None, a string or a torch.device, '
-               'not 1.5 at torchnp/_normalize.py:357; NumPy: ValueError: Device not understood. '
+               'not 1.5 at torchnp/_normalize.py:390; NumPy: ValueError: Device not understood. '
                'Only "cpu" is allowed, but received: 1.5',
  'equal': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-          "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: "
+          "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: TypeError: "
           'casting must be str, not int',
  'exp': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
         'a string or a tuple.; torchnp returned ndarray',
@@ -215,7 +200,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'fabs': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
  'fft.fftfreq': 'core: wrong-exception: TypeError: device must be None, a string or a '
-                'torch.device, not [] at torchnp/_normalize.py:357; NumPy: ValueError: Device not '
+                'torch.device, not [] at torchnp/_normalize.py:390; NumPy: ValueError: Device not '
                 'understood. Only "cpu" is allowed, but received: []',
  'fft.ifft': 'fft: silent-mismatch: input out after the call: values differ at (1,): torchnp '
              'np.complex128(-0.708160400390625-1.2265697717666626j) vs NumPy '
@@ -237,17 +222,13 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              'fft/src/torchnp_fft/_engine_impl.py:43; NumPy: ValueError: output array has wrong '
              'shape.',
  'fft.rfftfreq': 'core: wrong-exception: TypeError: device must be None, a string or a '
-                 'torch.device, not [] at torchnp/_normalize.py:357; NumPy: ValueError: Device not '
+                 'torch.device, not [] at torchnp/_normalize.py:390; NumPy: ValueError: Device not '
                  'understood. Only "cpu" is allowed, but received: []',
  'fill_diagonal': "core: wrong-exception: TypeError: fill_diagonal: argument 'a' must be a "
-                  'torchnp.ndarray, not list at torchnp/_normalize.py:336; NumPy: AttributeError: '
+                  'torchnp.ndarray, not list at torchnp/_normalize.py:369; NumPy: AttributeError: '
                   "'list' object has no attribute 'ndim'",
- 'fix': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-        "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-        "torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc 'trunc' output from "
-        "dtype('O') to dtype('float64') with casting rule 'same_kind'",
  'float_power': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; "
                 'NumPy: TypeError: casting must be str, not int',
  'floor': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
           'be a string or a tuple.; torchnp returned ndarray',
@@ -263,7 +244,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                             'scalar, got torch.float32 with shape (3, 3, 4) at '
                             'torchnp/_printing.py:426; NumPy: ValueError: min_digits must be >= 0',
  'frexp': "ufuncs: wrong-exception: ValueError: The 'out' tuple must have exactly one entry per "
-          'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:575; NumPy: TypeError: frexp() got '
+          'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:595; NumPy: TypeError: frexp() got '
           "an unexpected keyword argument 'bogus_keyword'",
  'from_dlpack': 'core: wrong-exception: TypeError: from_dlpack: list does not implement __dlpack__ '
                 "at torchnp/_creation_impl.py:362; NumPy: AttributeError: 'list' object has no "
@@ -276,7 +257,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              'permitted for binary files',
  'fromfunction': 'core: unsupported: NotImplementedError: torchnp.fromfunction: parameter '
                  "like='float64' is not supported (only the default None) at "
-                 'torchnp/_normalize.py:742; NumPy: TypeError: The `like` argument must be an '
+                 'torchnp/_normalize.py:775; NumPy: TypeError: The `like` argument must be an '
                  'array-like that implements the `__array_function__` protocol.',
  'fromiter': 'core: missing-exception: NumPy raised ValueError: setting an array element with a '
              'sequence.; torchnp returned ndarray',
@@ -285,7 +266,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                "'strip' at utilities/src/torchnp_utilities/_inputoutput_impl.py:110; NumPy: "
                'ValueError: ndarray is not C-contiguous',
  'gcd': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-        "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: "
+        "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: TypeError: "
         'casting must be str, not int',
  'genfromtxt': 'io: wrong-exception: IndexError: list index out of range at '
                'io/src/torchnp_io/_npyio_impl.py:479; NumPy: ValueError: Some errors were detected '
@@ -294,10 +275,10 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
               "'tuple' at torchnp/exceptions.py:73; NumPy: ValueError: `source` and `destination` "
               'arguments must have the same number of elements',
  'greater': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-            "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
+            "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: "
             'TypeError: casting must be str, not int',
  'greater_equal': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                  "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
+                  "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; "
                   'NumPy: TypeError: casting must be str, not int',
  'heaviside': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
               "and 'dtype'; torchnp returned ndarray",
@@ -310,7 +291,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'hypot': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
           "'dtype'; torchnp returned ndarray",
  'identity': "core: unsupported: NotImplementedError: torchnp.identity: parameter like='float64' "
-             'is not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
+             'is not supported (only the default None) at torchnp/_normalize.py:775; NumPy: '
              'TypeError: The `like` argument must be an array-like that implements the '
              '`__array_function__` protocol.',
  'indices': "core: missing-exception: NumPy raised TypeError: 'numpy.uint16' object is not "
@@ -330,37 +311,26 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
           'be a string or a tuple.; torchnp returned ndarray',
  'isnan': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
           'be a string or a tuple.; torchnp returned ndarray',
- 'isneginf': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-             "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-             "torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'isinf' not supported for the "
-             'input types, and the inputs could not be safely coerced to any supported types '
-             'according to ',
- 'isposinf': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-             "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-             "torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'isinf' not supported for the "
-             'input types, and the inputs could not be safely coerced to any supported types '
-             'according to ',
- 'ix_': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-        "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-        'torch/utils/dlpack.py:140); NumPy: ValueError: Cross index must be 1 dimensional',
+ 'ix_': "core: wrong-exception: TypeError: 'type' object is not iterable at "
+        'torchnp/_normalize.py:299; NumPy: ValueError: Cross index must be 1 dimensional',
  'kaiser': 'mathroutines: wrong-exception: TypeError: window arguments must be real numbers, not '
            'NoneType at mathroutines/src/torchnp_mathroutines/_window_impl.py:40; NumPy: '
            'ValueError: setting an array element with a sequence. The requested array has an '
            'inhomogeneous shape after 1 dimensions. The detected shape was (3,) + inhomogeneous '
            'part',
  'lcm': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-        "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: "
+        "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: TypeError: "
         'casting must be str, not int',
  'ldexp': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
           "'dtype'; torchnp returned ndarray",
  'left_shift': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
+               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: "
                'TypeError: casting must be str, not int',
  'less': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-         "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: TypeError: "
+         "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: TypeError: "
          'casting must be str, not int',
  'less_equal': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
+               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: "
                'TypeError: casting must be str, not int',
  'lexsort': "sorting: missing-exception: NumPy raised TypeError: 'tuple' object cannot be "
             'interpreted as an integer; torchnp returned int64',
@@ -368,8 +338,8 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                 'least two-dimensional at linalg/src/torchnp_linalg/_exceptions_impl.py:44; NumPy: '
                 "TypeError: unhashable type: 'list'",
  'linalg.det': 'linalg: silent-mismatch: result: values differ at (): torchnp '
-               'np.float64(3.6893490432341705e+19) vs NumPy np.float64(3.689348831062788e+19) '
-               '(torchnp 3.68934904e+19, NumPy 3.68934883e+19)',
+               'np.float64(3.68934894469535e+19) vs NumPy np.float64(3.689348831062788e+19) '
+               '(torchnp 3.68934894e+19, NumPy 3.68934883e+19)',
  'linalg.diagonal': "linalg: silent-mismatch: result: WRITEABLE True != NumPy's False",
  'linalg.lstsq': 'linalg: silent-mismatch: result[0]: values differ at (0, 0): torchnp '
                  'np.float64(0.0) vs NumPy np.float64(0.037735849056603765) (torchnp [[0.],\n'
@@ -393,7 +363,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
              'supported for the input types, and the inputs could not be safely coerced to any '
              "supported types according to the casting rule ''safe''",
  'loadtxt': 'core: unsupported: NotImplementedError: torchnp.loadtxt: parameter quotechar=\'"\' is '
-            'not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
+            'not supported (only the default None) at torchnp/_normalize.py:775; NumPy: '
             "UnicodeDecodeError: 'utf-8' codec can't decode byte 0x93 in position 0: invalid start "
             'byte',
  'log': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
@@ -409,26 +379,26 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'logaddexp2': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
                "and 'dtype'; torchnp returned ndarray",
  'logical_and': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; "
                 'NumPy: TypeError: casting must be str, not int',
  'logical_not': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
                 'must be a string or a tuple.; torchnp returned ndarray',
  'logical_or': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
+               "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: "
                'TypeError: casting must be str, not int',
  'logical_xor': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; "
                 'NumPy: TypeError: casting must be str, not int',
  'mask_indices': 'manipulation: leaked-torch-error: RuntimeError: Trying to create tensor with '
                  'negative dimension -1: [-1, -1] at '
                  'manipulation/src/torchnp_manipulation/_index_tricks.py:342; NumPy: ValueError: '
                  'negative dimensions are not allowed',
  'matmul': 'ufuncs: unsupported: NotImplementedError: torchnp.matmul: axes=/axis=/keepdims= are '
-           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:611; NumPy: TypeError: The '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:631; NumPy: TypeError: The '
            '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
            'details such as the byte order or time unit. You can avoid this error by us',
  'matvec': 'ufuncs: unsupported: NotImplementedError: torchnp.matvec: axes=/axis=/keepdims= are '
-           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:611; NumPy: TypeError: The '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:631; NumPy: TypeError: The '
            '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
            'details such as the byte order or time unit. You can avoid this error by us',
  'maximum': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
@@ -437,28 +407,23 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                      'integer; torchnp returned bool',
  'mean': "statistics: missing-exception: NumPy raised TypeError: 'complex' object cannot be "
          'interpreted as an integer; torchnp returned float32',
- 'median': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-           "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-           'torch/utils/dlpack.py:140); NumPy: TypeError: float() argument must be a string or a '
-           "real number, not 'type'",
  'minimum': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
             "and 'dtype'; torchnp returned ndarray",
  'mintypecode': "core: spurious-exception: TypeError: Cannot interpret '[1, 2]' as a data type at "
-                'torchnp/_dtypes.py:399; NumPy returned int',
+                'torchnp/_dtypes.py:416; NumPy returned int',
  'mod': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' and "
         "'dtype'; torchnp returned ndarray",
  'modf': "ufuncs: wrong-exception: ValueError: The 'out' tuple must have exactly one entry per "
-         'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:575; NumPy: TypeError: modf() got an '
+         'ufunc output at ufuncs/src/torchnp_ufuncs/_ufunc.py:595; NumPy: TypeError: modf() got an '
          "unexpected keyword argument 'bogus_keyword'",
  'multiply': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
              "and 'dtype'; torchnp returned ndarray",
  'nan_to_num': 'mathroutines: silent-mismatch: result is the input x in NumPy',
  'nanmean': "statistics: missing-exception: NumPy raised TypeError: 'complex' object cannot be "
             'interpreted as an integer; torchnp returned float32',
- 'nanmedian': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 required '
-              "positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-              "torch/utils/dlpack.py:140); NumPy: AttributeError: 'getset_descriptor' object has "
-              "no attribute 'type'",
+ 'nanmedian': "core: wrong-exception: TypeError: 'type' object is not iterable at "
+              "torchnp/_normalize.py:299; NumPy: AttributeError: 'getset_descriptor' object has no "
+              "attribute 'type'",
  'nanpercentile': 'statistics: spurious-exception: IndexError: index 0 is out of bounds for axis 0 '
                   'with size 0 at statistics/src/torchnp_statistics/_order_impl.py:331; NumPy '
                   'returned float64',
@@ -471,202 +436,31 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'nanvar': "statistics: leaked-torch-error: TypeError: unsupported operand type(s) for -: 'Tensor' "
            "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:161; NumPy: "
            "TypeError: '<=' not supported between instances of 'int' and 'dict'",
- 'ndarray.__add__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
-                    "+: 'float' and 'type'",
- 'ndarray.__and__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
-                    "&: 'float' and 'type'",
- 'ndarray.__contains__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                         '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: descriptor '
-                         "'__array_wrap__' for 'numpy.generic' objects doesn't apply to a "
-                         "'numpy.ndarray' object",
- 'ndarray.__divmod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torchnp/_normalize.py:256 (raised "
-                       "in torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'divmod' not "
-                       'supported for the input types, and the inputs could not be safely coerced '
-                       'to any supported types according to',
  'ndarray.__eq__': 'core: silent-mismatch: result: expected a scalar bool, got bool',
- 'ndarray.__floordiv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                         '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
-                         "operand type(s) for //: 'float' and 'type'",
- 'ndarray.__ge__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                   "torch/utils/dlpack.py:140); NumPy: TypeError: '>=' not supported between "
-                   "instances of 'float' and 'type'",
- 'ndarray.__gt__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                   "torch/utils/dlpack.py:140); NumPy: TypeError: '>' not supported between "
-                   "instances of 'float' and 'type'",
- 'ndarray.__iadd__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     "torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc 'add' "
-                     "output from dtype('O') to dtype('float16') with casting rule 'same_kind'",
- 'ndarray.__iand__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
-                     "'bitwise_and' output from dtype('O') to dtype('float16') with casting rule "
-                     "'same_kind'",
- 'ndarray.__ifloordiv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() '
-                          "missing 1 required positional argument: 'self' at "
-                          'torchnp/_normalize.py:256 (raised in torch/utils/dlpack.py:140); NumPy: '
-                          "UFuncTypeError: Cannot cast ufunc 'floor_divide' output from dtype('O') "
-                          "to dtype('float16') with casting rule 'same_kind'",
- 'ndarray.__ilshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                        '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast '
-                        "ufunc 'left_shift' output from dtype('O') to dtype('float16') with "
-                        "casting rule 'same_kind'",
- 'ndarray.__imatmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                        '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast '
-                        "ufunc 'matmul' output from dtype('O') to dtype('float16') with casting "
-                        "rule 'same_kind'",
- 'ndarray.__imod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
-                     "'remainder' output from dtype('O') to dtype('float16') with casting rule "
-                     "'same_kind'",
- 'ndarray.__imul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
-                     "'multiply' output from dtype('O') to dtype('float16') with casting rule "
-                     "'same_kind'",
- 'ndarray.__ior__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                    'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
-                    "'bitwise_or' output from dtype('O') to dtype('float16') with casting rule "
-                    "'same_kind'",
- 'ndarray.__ipow__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     "torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc 'power' "
-                     "output from dtype('O') to dtype('float16') with casting rule 'same_kind'",
- 'ndarray.__irshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                        '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast '
-                        "ufunc 'right_shift' output from dtype('O') to dtype('float16') with "
-                        "casting rule 'same_kind'",
- 'ndarray.__isub__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
-                     "'subtract' output from dtype('O') to dtype('float16') with casting rule "
-                     "'same_kind'",
- 'ndarray.__itruediv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                         '(raised in torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot '
-                         "cast ufunc 'divide' output from dtype('O') to dtype('float16') with "
+ 'ndarray.__imatmul__': 'ufuncs: wrong-exception: ValueError: matmul: Input operand 1 does not '
+                        'have enough dimensions (has 0, gufunc core with signature '
+                        '(n?,k),(k,m?)->(n?,m?) requires 1) at '
+                        'ufuncs/src/torchnp_ufuncs/_math_impl.py:472; NumPy: UFuncTypeError: '
+                        "Cannot cast ufunc 'matmul' output from dtype('float64') to "
+                        "dtype('uint16') with casting rul",
+ 'ndarray.__itruediv__': 'ufuncs: wrong-exception: ValueError: operands could not be broadcast '
+                         'together with shapes (4) (5)  at '
+                         'ufuncs/src/torchnp_ufuncs/_ufunc.py:101; NumPy: UFuncTypeError: Cannot '
+                         "cast ufunc 'divide' output from dtype('float64') to dtype('uint64') with "
                          "casting rule 'same_kind'",
- 'ndarray.__ixor__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: UFuncTypeError: Cannot cast ufunc '
-                     "'bitwise_xor' output from dtype('O') to dtype('float16') with casting rule "
-                     "'same_kind'",
- 'ndarray.__le__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                   "torch/utils/dlpack.py:140); NumPy: TypeError: '<=' not supported between "
-                   "instances of 'float' and 'type'",
- 'ndarray.__lshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torchnp/_normalize.py:256 (raised "
-                       'in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand '
-                       "type(s) for <<: 'float' and 'type'",
- 'ndarray.__lt__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                   "torch/utils/dlpack.py:140); NumPy: TypeError: '<' not supported between "
-                   "instances of 'float' and 'type'",
- 'ndarray.__matmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torchnp/_normalize.py:256 (raised "
-                       'in torch/utils/dlpack.py:140); NumPy: ValueError: matmul: Input operand 1 '
-                       'does not have enough dimensions (has 0, gufunc core with signature '
+ 'ndarray.__matmul__': "core: wrong-exception: TypeError: 'type' object is not iterable at "
+                       'torchnp/_normalize.py:299; NumPy: ValueError: matmul: Input operand 1 does '
+                       'not have enough dimensions (has 0, gufunc core with signature '
                        '(n?,k),(k,m?)->(n?,m?) requires 1)',
- 'ndarray.__mod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
-                    "%: 'float' and 'type'",
- 'ndarray.__mul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
-                    "*: 'float' and 'type'",
  'ndarray.__ne__': 'core: silent-mismatch: result: expected a scalar bool, got bool',
- 'ndarray.__or__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                   "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                   'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
-                   "|: 'float' and 'type'",
- 'ndarray.__radd__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
-                     "for +: 'type' and 'float'",
- 'ndarray.__rand__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
-                     "for &: 'type' and 'float'",
- 'ndarray.__rdivmod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                        "(raised in torch/utils/dlpack.py:140); NumPy: TypeError: ufunc 'divmod' "
-                        'not supported for the input types, and the inputs could not be safely '
-                        'coerced to any supported types according to',
- 'ndarray.__rfloordiv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() '
-                          "missing 1 required positional argument: 'self' at "
-                          'torchnp/_normalize.py:256 (raised in torch/utils/dlpack.py:140); NumPy: '
-                          "TypeError: unsupported operand type(s) for //: 'type' and 'float'",
- 'ndarray.__rlshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                        '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
-                        "operand type(s) for <<: 'type' and 'float'",
- 'ndarray.__rmatmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                        '(raised in torch/utils/dlpack.py:140); NumPy: ValueError: matmul: Input '
-                        'operand 0 does not have enough dimensions (has 0, gufunc core with '
-                        'signature (n?,k),(k,m?)->(n?,m?) requires 1)',
- 'ndarray.__rmod__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
-                     "for %: 'type' and 'float'",
- 'ndarray.__rmul__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
-                     "for *: 'type' and 'float'",
- 'ndarray.__ror__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
-                    "|: 'type' and 'float'",
- 'ndarray.__rrshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                        '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
-                        "operand type(s) for >>: 'type' and 'float'",
- 'ndarray.__rshift__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                       "required positional argument: 'self' at torchnp/_normalize.py:256 (raised "
-                       'in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand '
-                       "type(s) for >>: 'float' and 'type'",
- 'ndarray.__rsub__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
-                     "for -: 'type' and 'float'",
- 'ndarray.__rtruediv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                         "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                         '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
-                         "operand type(s) for /: 'type' and 'float'",
- 'ndarray.__rxor__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                     "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                     'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) '
-                     "for ^: 'type' and 'float'",
- 'ndarray.__setitem__': 'core: missing-exception: NumPy raised TypeError: only 0-dimensional '
-                        'arrays can be converted to Python scalars; torchnp returned NoneType',
- 'ndarray.__sub__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
-                    "-: 'float' and 'type'",
- 'ndarray.__truediv__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing '
-                        "1 required positional argument: 'self' at torchnp/_normalize.py:256 "
-                        '(raised in torch/utils/dlpack.py:140); NumPy: TypeError: unsupported '
-                        "operand type(s) for /: 'float' and 'type'",
- 'ndarray.__xor__': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                    "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                    'torch/utils/dlpack.py:140); NumPy: TypeError: unsupported operand type(s) for '
-                    "^: 'float' and 'type'",
+ 'ndarray.__rmatmul__': "core: wrong-exception: TypeError: 'type' object is not iterable at "
+                        'torchnp/_normalize.py:299; NumPy: ValueError: matmul: Input operand 0 '
+                        'does not have enough dimensions (has 0, gufunc core with signature '
+                        '(n?,k),(k,m?)->(n?,m?) requires 1)',
+ 'ndarray.__setitem__': 'core: wrong-exception: IndexError: index 0 is out of bounds for axis 0 '
+                        'with size 0 at torchnp/_indexing.py:152; NumPy: ValueError: shape '
+                        'mismatch: value array of shape (0,3) could not be broadcast to indexing '
+                        'result of shape (2,3)',
  'ndarray.all': "core: missing-exception: NumPy raised TypeError: 'list' object cannot be "
                 'interpreted as an integer; torchnp returned ndarray',
  'ndarray.any': "core: missing-exception: NumPy raised TypeError: 'list' object cannot be "
@@ -677,16 +471,16 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                          'select kind must be str, not float',
  'ndarray.argsort': 'core: unsupported: NotImplementedError: torchnp.argsort: parameter '
                     'order=[1.5, 2] is not supported (only the default None) at '
-                    'torchnp/_normalize.py:742; NumPy: ValueError: Cannot specify order when the '
+                    'torchnp/_normalize.py:775; NumPy: ValueError: Cannot specify order when the '
                     'array has no fields.',
  'ndarray.astype': "core: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                   "'safe', 'same_kind', or 'unsafe' at torchnp/_dtypes.py:567; NumPy: TypeError: "
+                   "'safe', 'same_kind', or 'unsafe' at torchnp/_dtypes.py:600; NumPy: TypeError: "
                    'casting must be str, not list',
  'ndarray.choose': 'manipulation: wrong-exception: ValueError: invalid entry in choice array at '
                    'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:45; NumPy: '
                    'TypeError: output must be an array',
  'ndarray.clip': 'core: wrong-exception: ValueError: non-broadcastable output operand with shape '
-                 "() doesn't match the broadcast shape (3,) at torchnp/_normalize.py:414; NumPy: "
+                 "() doesn't match the broadcast shape (3,) at torchnp/_normalize.py:447; NumPy: "
                  "UFuncTypeError: ufunc 'positive' did not contain a loop with signature matching "
                  "types <class 'numpy.dtypes.BoolDType'> -> None",
  'ndarray.compress': 'manipulation: wrong-exception: ValueError: condition must be a 1-d array at '
@@ -700,10 +494,9 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                      'manipulation/src/torchnp_manipulation/_indexing_routines_impl.py:298; NumPy: '
                      "TypeError: 'str' object cannot be interpreted as an integer",
  'ndarray.dot': 'core: silent-mismatch: result: expected a scalar float16, got ndarray',
- 'ndarray.fill': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                 "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                 'torch/utils/dlpack.py:140); NumPy: TypeError: float() argument must be a string '
-                 "or a real number, not 'type'",
+ 'ndarray.fill': 'core: wrong-exception: ValueError: setting an array element with a sequence. at '
+                 'torchnp/_ndarray.py:535; NumPy: TypeError: int() argument must be a string, a '
+                 "bytes-like object or a real number, not 'dict'",
  'ndarray.flatten': "core: wrong-exception: ValueError: order must be one of 'C', 'F', 'A', or 'K' "
                     '(got (1+1j)) at torchnp/_shape_impl.py:155; NumPy: TypeError: order must be '
                     'str, not complex',
@@ -726,7 +519,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                          'sorting/src/torchnp_sorting/_sorting_impl.py:189; NumPy: TypeError: '
                          'could not parse sorter argument',
  'ndarray.sort': 'core: unsupported: NotImplementedError: torchnp.sort: parameter order=[1.5, 2] '
-                 'is not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
+                 'is not supported (only the default None) at torchnp/_normalize.py:775; NumPy: '
                  'ValueError: Cannot specify order when the array has no fields.',
  'ndarray.squeeze': 'core: silent-mismatch: result is the input a in NumPy',
  'ndarray.std': "statistics: wrong-exception: TypeError: unsupported operand type(s) for -: 'int' "
@@ -752,8 +545,9 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                 'ValueError: setting an array element with a sequence. The requested array has an '
                 'inhomogeneous shape after 1 dimensions. The detected shape was (2,) + '
                 'inhomogeneous part.',
- 'ndarray.view': 'core: missing-exception: NumPy raised TypeError: Cannot construct a dtype from '
-                 'an array; torchnp returned ndarray',
+ 'ndarray.view': 'core: wrong-exception: TypeError: Cannot specify output type. at '
+                 'torchnp/_ndarray.py:455; NumPy: ValueError: Type must be a sub-type of ndarray '
+                 'type',
  'negative': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc '
              'must be a string or a tuple.; torchnp returned ndarray',
  'nested_iters': 'utilities: unsupported: NotImplementedError: torchnp.nested_iters is not '
@@ -763,13 +557,13 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'nextafter': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
               "and 'dtype'; torchnp returned ndarray",
  'not_equal': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', 'safe', "
-              "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; NumPy: "
+              "'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; NumPy: "
               'TypeError: casting must be str, not int',
  'ones_like': 'core: wrong-exception: TypeError: device must be None, a string or a torch.device, '
-              'not 1.5 at torchnp/_normalize.py:357; NumPy: ValueError: Device not understood. '
+              'not 1.5 at torchnp/_normalize.py:390; NumPy: ValueError: Device not understood. '
               'Only "cpu" is allowed, but received: 1.5',
  'partition': "core: unsupported: NotImplementedError: torchnp.partition: parameter order='C' is "
-              'not supported (only the default None) at torchnp/_normalize.py:742; NumPy: '
+              'not supported (only the default None) at torchnp/_normalize.py:775; NumPy: '
               "TypeError: 'tuple' object cannot be interpreted as an integer",
  'permute_dims': "manipulation: wrong-exception: TypeError: 'int' object is not iterable at "
                  'manipulation/src/torchnp_manipulation/_shape_ops_impl.py:142; NumPy: AxisError: '
@@ -779,11 +573,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
           'NoneType',
  'polyint': 'mathroutines: spurious-exception: TypeError: len() of unsized object at '
             'mathroutines/src/torchnp_mathroutines/_polynomial_impl.py:242; NumPy returned ndarray',
- 'polynomial.chebyshev.chebfromroots': 'core: leaked-torch-error: TypeError: '
-                                       'generic.__dlpack_device__() missing 1 required positional '
-                                       "argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                                       'torch/utils/dlpack.py:140); NumPy: TypeError: object of '
-                                       "type 'type' has no len()",
  'polynomial.chebyshev.chebgrid3d': 'polynomial: silent-mismatch: result: values differ at (0, 0, '
                                     '0, 0, 0): torchnp np.float64(-1.1840815813983145e+39) vs '
                                     'NumPy np.float64(6.129019774439081e+16) (torchnp '
@@ -831,11 +620,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.chebyshev.chebweight': 'polynomial: missing-exception: NumPy raised TypeError: '
                                     "unsupported operand type(s) for +: 'float' and 'list'; "
                                     'torchnp returned ndarray',
- 'polynomial.hermite.hermfromroots': 'core: leaked-torch-error: TypeError: '
-                                     'generic.__dlpack_device__() missing 1 required positional '
-                                     "argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                                     'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
-                                     "'type' has no len()",
  'polynomial.hermite.hermgrid3d': 'polynomial: silent-mismatch: result: values differ at (0, 0, 0, '
                                   '0, 0): torchnp np.float64(-9.337935548863499e+39) vs NumPy '
                                   'np.float64(-166247063936.0) (torchnp [[[[[-9.33793555e+39,  '
@@ -867,11 +651,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                                     'inhomogeneous part. at torchnp/_normalize.py:230; NumPy: '
                                     "TypeError: object of type 'int' has no len()",
  'polynomial.hermite.hermweight': 'polynomial: silent-mismatch: result: dtype float64 != float32',
- 'polynomial.hermite_e.hermefromroots': 'core: leaked-torch-error: TypeError: '
-                                        'generic.__dlpack_device__() missing 1 required positional '
-                                        "argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                                        'torch/utils/dlpack.py:140); NumPy: TypeError: object of '
-                                        "type 'type' has no len()",
  'polynomial.hermite_e.hermeline': 'polynomial: leaked-torch-error: RuntimeError: stack expects '
                                    'each tensor to be equal size, but got [4] at entry 0 and [] at '
                                    'entry 1 at '
@@ -892,11 +671,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.hermite_e.hermeweight': 'polynomial: missing-exception: NumPy raised TypeError: '
                                      "unsupported operand type(s) for ** or pow(): 'list' and "
                                      "'int'; torchnp returned ndarray",
- 'polynomial.laguerre.lagfromroots': 'core: leaked-torch-error: TypeError: '
-                                     'generic.__dlpack_device__() missing 1 required positional '
-                                     "argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                                     'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
-                                     "'type' has no len()",
  'polynomial.laguerre.laggrid2d': 'polynomial: silent-mismatch: result: values differ at (): '
                                   'torchnp np.float64(3.916666666666666) vs NumPy '
                                   'np.float64(-117263225940646.75) (torchnp 3.91666667, NumPy '
@@ -934,11 +708,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
                                     'inhomogeneous part. at torchnp/_normalize.py:230; NumPy: '
                                     "TypeError: object of type 'int' has no len()",
  'polynomial.laguerre.lagweight': 'polynomial: silent-mismatch: result: dtype float64 != float32',
- 'polynomial.legendre.legfromroots': 'core: leaked-torch-error: TypeError: '
-                                     'generic.__dlpack_device__() missing 1 required positional '
-                                     "argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                                     'torch/utils/dlpack.py:140); NumPy: TypeError: object of type '
-                                     "'type' has no len()",
  'polynomial.legendre.legline': 'polynomial: leaked-torch-error: RuntimeError: stack expects each '
                                 'tensor to be equal size, but got [4] at entry 0 and [] at entry 1 '
                                 'at polynomial/src/torchnp_polynomial/_series_impl.py:164; NumPy: '
@@ -957,11 +726,6 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'polynomial.legendre.legweight': "polynomial: missing-exception: NumPy raised TypeError: can't "
                                   "multiply sequence by non-int of type 'float'; torchnp returned "
                                   'ndarray',
- 'polynomial.polynomial.polyfromroots': 'core: leaked-torch-error: TypeError: '
-                                        'generic.__dlpack_device__() missing 1 required positional '
-                                        "argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                                        'torch/utils/dlpack.py:140); NumPy: TypeError: object of '
-                                        "type 'type' has no len()",
  'polynomial.polynomial.polyline': 'polynomial: leaked-torch-error: RuntimeError: stack expects '
                                    'each tensor to be equal size, but got [4] at entry 0 and [] at '
                                    'entry 1 at '
@@ -1028,7 +792,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'remainder': "ufuncs: missing-exception: NumPy raised TypeError: cannot specify both 'signature' "
               "and 'dtype'; torchnp returned ndarray",
  'right_shift': "ufuncs: wrong-exception: ValueError: casting must be one of 'no', 'equiv', "
-                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:596; "
+                "'safe', 'same_kind', or 'unsafe' at ufuncs/src/torchnp_ufuncs/_ufunc.py:616; "
                 'NumPy: TypeError: casting must be str, not int',
  'rint': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
@@ -1044,9 +808,8 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
          '}                                           ',
  'savetxt': 'io: wrong-exception: ValueError: Expected 1D or 2D array, got 0D array instead at '
             'io/src/torchnp_io/_npyio_impl.py:215; NumPy: LookupError: unknown encoding: bytes',
- 'searchsorted': 'core: leaked-torch-error: TypeError: generic.__dlpack_device__() missing 1 '
-                 "required positional argument: 'self' at torchnp/_normalize.py:256 (raised in "
-                 'torch/utils/dlpack.py:140); NumPy: ValueError: object of too small depth for '
+ 'searchsorted': "core: wrong-exception: TypeError: 'type' object is not iterable at "
+                 'torchnp/_normalize.py:299; NumPy: ValueError: object of too small depth for '
                  'desired array',
  'select': 'manipulation: missing-exception: NumPy raised TypeError: Cannot cast array data from '
            "dtype('int64') to dtype('uint64') according to the rule 'same_kind'; torchnp returned "
@@ -1066,7 +829,7 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
  'sinh': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must be '
          'a string or a tuple.; torchnp returned ndarray',
  'sort': "core: unsupported: NotImplementedError: torchnp.sort: parameter order='F' is not "
-         'supported (only the default None) at torchnp/_normalize.py:742; NumPy: ValueError: '
+         'supported (only the default None) at torchnp/_normalize.py:775; NumPy: ValueError: '
          'Cannot specify order when the array has no fields.',
  'spacing': 'ufuncs: missing-exception: NumPy raised TypeError: the signature object to ufunc must '
             'be a string or a tuple.; torchnp returned ndarray',
@@ -1142,13 +905,13 @@ KNOWN = {'abs': 'ufuncs: missing-exception: NumPy raised TypeError: the signatur
         "and 'dict' at statistics/src/torchnp_statistics/_averages_impl.py:161; NumPy: TypeError: "
         "'<=' not supported between instances of 'int' and 'dict'",
  'vecdot': 'ufuncs: unsupported: NotImplementedError: torchnp.vecdot: axes=/axis=/keepdims= are '
-           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:611; NumPy: TypeError: The '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:631; NumPy: TypeError: The '
            '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
            'details such as the byte order or time unit. You can avoid this error by us',
  'vecmat': 'ufuncs: unsupported: NotImplementedError: torchnp.vecmat: axes=/axis=/keepdims= are '
-           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:611; NumPy: TypeError: The '
+           'not supported at ufuncs/src/torchnp_ufuncs/_ufunc.py:631; NumPy: TypeError: The '
            '`dtype` and `signature` arguments to ufuncs only select the general DType and not '
            'details such as the byte order or time unit. You can avoid this error by us',
  'zeros_like': 'core: wrong-exception: TypeError: device must be None, a string or a torch.device, '
-               'not 1.5 at torchnp/_normalize.py:357; NumPy: ValueError: Device not understood. '
+               'not 1.5 at torchnp/_normalize.py:390; NumPy: ValueError: Device not understood. '
                'Only "cpu" is allowed, but received: 1.5'}
