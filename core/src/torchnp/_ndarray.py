@@ -229,6 +229,25 @@ class _FlatIter:
             if self.base.ndim else ()
 
 
+def _fast_power(a, e):
+    """NumPy's ``array ** e`` shortcut: for a complex array (not a scalar) and exactly
+    the Python int 2 or -1 or the Python float 0.5, the operator calls square,
+    reciprocal or sqrt, whose rounding differs from power's (float arrays keep power);
+    else None."""
+    te = type(e)
+    if te is builtins.int:
+        name = "square" if e == 2 else "reciprocal" if e == -1 else None
+    elif te is builtins.float:
+        name = "sqrt" if e == 0.5 else None
+    else:
+        return None
+    if name is None or not isinstance(a, ndarray):
+        return None
+    if a.dtype.kind != "c":
+        return None
+    return getattr(_ns, name)
+
+
 def _operand(x):
     """Whether an operator takes ``x`` as an operand (else it returns NotImplemented)."""
     t = type(x)
@@ -931,6 +950,9 @@ class ndarray:
             m = _ns.power._binop
         except AttributeError:
             return _generic(_ns.power, self, other, other)
+        f = _fast_power(self, other)
+        if f is not None:
+            return f(self)
         return m(self, other)
 
     def __rpow__(self, other):
@@ -941,6 +963,9 @@ class ndarray:
         return m(self, other)
 
     def __ipow__(self, other):
+        f = _fast_power(self, other)
+        if f is not None:
+            return f(self, out=self)
         return _ns.power(self, other, out=self) if _operand(other) else NotImplemented
 
     def __matmul__(self, other):

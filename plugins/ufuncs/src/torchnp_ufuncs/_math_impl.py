@@ -7,6 +7,7 @@ uint64 data as its int64 bit pattern. Imports only torch.
 """
 from __future__ import annotations
 
+import ctypes
 import math
 
 import torch
@@ -14,7 +15,8 @@ import torch
 __all__ = [
     "int_floor_divide", "int_remainder", "int_fmod", "u64_lt", "u64_floor_divide",
     "u64_remainder", "float_remainder", "float_fmod", "float_floor_divide", "int_power", "check_int_power", "positive",
-    "u64_power", "complex_power", "complex_add", "complex_sub", "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_for", "heaviside", "cbrt",
+    "u64_power", "complex_power", "complex_add", "complex_sub", "complex_multiply",
+    "complex_square", "complex_divide", "cmul_plain", "power", "rpower", "sign_float", "sign_complex", "sign_u64", "conj", "reciprocal_for", "heaviside", "cbrt",
     "exp2_complex", "rint", "rint_complex", "identity", "cmax", "cmin", "fmax_complex",
     "fmin_complex", "u64_maximum", "u64_minimum", "spacing", "modf", "frexp", "ldexp",
     "logaddexp2", "matmul", "vecdot", "matvec", "vecmat", "divmod_int", "divmod_float",
@@ -153,6 +155,166 @@ def complex_sub(x, y):
     return torch.view_as_complex(_parts(x) - _parts(y))
 
 
+# --- complex multiply, square, divide ---------------------------------------------
+# NumPy's complex loops spell the arithmetic out on the parts, and their rounding is
+# part of the result. On a CPU with FMA (x86-64 v3/v4), NumPy's multiply (and square)
+# loop over arrays rounds each part once after a fused multiply-add:
+#     re = fma(ar, br, -(ai*bi)),  im = fma(ar, bi, ai*br)
+# while its scalar arithmetic (np.complex128 * np.complex128), its power loop's
+# repeated products and its divide are plain C: every product and sum rounded. Torch's
+# own complex multiply is plain in its vectorised body and fused in its scalar tail,
+# so neither matches; these kernels do the part arithmetic with real torch ops
+# (separate ops never fuse; ``addcmul`` is one fused multiply-add, checked below).
+def _addcmul_rounds_once():
+    """Whether ``torch.addcmul`` on the CPU computes ``c + a*b`` with one rounding for
+    float32 and float64, on contiguous, strided, broadcast and 0-d operands, on a CPU
+    whose NumPy complex multiply loop uses FMA (torch's capability AVX2/AVX512)."""
+    get = getattr(getattr(torch.backends, "cpu", None), "get_cpu_capability", None)
+    if get is None or get() not in ("AVX2", "AVX512"):
+        return False
+    for dt, e in ((torch.float32, 2.0 ** -12), (torch.float64, 2.0 ** -27)):
+        a = torch.full((37,), 1 + e, dtype=dt)  # (1+e)**2 - 1 = 2e + e*e exactly; unfused: 2e
+        c = torch.full((37,), -1.0, dtype=dt)
+        want = 2 * e + e * e
+        for x, y, z in ((a, a, c), (a[::2], a[::2], c[::2]), (a[:1].expand(37), a, c),
+                        (a[0], a[0], c[0])):
+            if not bool((torch.addcmul(z, x, y) == want).all()):
+                return False
+    return True
+
+
+_FUSED_MUL = _addcmul_rounds_once()
+
+
+def _re_im(x, y):
+    if x.shape != y.shape:
+        x, y = torch.broadcast_tensors(x, y)
+    ar, ai = _parts(x.resolve_neg()).unbind(-1)
+    br, bi = _parts(y.resolve_neg()).unbind(-1)
+    return ar, ai, br, bi
+
+
+_tracing = torch.compiler.is_compiling
+_BITS = {torch.float32: torch.int32, torch.float64: torch.int64}
+_wrapped = getattr(getattr(torch._C, "_functorch", None), "is_functorch_wrapped_tensor",
+                   lambda t: False)
+
+
+def _select(c, a, b):
+    """``torch.where(c, a, b)`` for float tensors of one shape. Eagerly on the CPU (no
+    autograd, no torch.func wrapper) it selects the bits with masks: torch's CPU
+    ``where`` is several times slower than the three integer ops. Same values."""
+    it = _BITS.get(a.dtype)
+    if it is None or _tracing() or a.device.type != "cpu" or a.shape != b.shape \
+            or a.shape != c.shape or a.requires_grad or b.requires_grad or _wrapped(a) \
+            or _wrapped(b) or b.dtype is not a.dtype:
+        return torch.where(c, a, b)
+    ai, bi = a.view(it), b.view(it)
+    return (bi ^ ((ai ^ bi) & c.to(it).neg_())).view(a.dtype)
+
+
+def _cmul_fused(x, y):
+    """NumPy's FMA complex multiply loop (one rounding per part)."""
+    ar, ai, br, bi = _re_im(x, y)
+    return torch.complex(torch.addcmul(torch.neg(ai * bi), ar, br),
+                         torch.addcmul(ai * br, ar, bi))
+
+
+def _f32(v, _c=ctypes.c_float):
+    return _c(v).value  # C's (float) cast: round to nearest, overflow to inf
+
+
+def _eager_scalars(x, y):
+    """Whether ``x`` and ``y`` are 0-d CPU tensors computed on eagerly in Python floats."""
+    return x.ndim == 0 and y.ndim == 0 and x.device.type == "cpu" and not _tracing() \
+        and not x.requires_grad and not y.requires_grad and not _wrapped(x) \
+        and not _wrapped(y)
+
+
+def cmul_plain(x, y):
+    """Plain C complex multiply: each product and each sum rounded."""
+    if _eager_scalars(x, y):
+        a, b = complex(x.item()), complex(y.item())
+        ar, ai, br, bi = a.real, a.imag, b.real, b.imag
+        if x.dtype is torch.complex64:  # float32 ops: each a double op rounded once more
+            f = _f32  # (exact: 53 >= 2*24 + 2 bits, so the double rounding is innocuous)
+            re = f(f(ar * br) - f(ai * bi))
+            im = f(f(ar * bi) + f(ai * br))
+        else:
+            re = ar * br - ai * bi
+            im = ar * bi + ai * br
+        return torch.tensor(complex(re, im), dtype=x.dtype)
+    ar, ai, br, bi = _re_im(x, y)
+    return torch.complex(ar * br - ai * bi, ar * bi + ai * br)
+
+
+def complex_multiply(x, y):
+    """NumPy's complex multiply: arrays (on an FMA CPU) fused, scalars (both 0-d) plain."""
+    if x.ndim == 0 and y.ndim == 0:
+        return cmul_plain(x, y)
+    if _FUSED_MUL and x.device.type == "cpu":
+        return _cmul_fused(x, y)
+    return cmul_plain(x, y)
+
+
+def complex_square(x):
+    """NumPy's complex square loop: the multiply loop's arithmetic (also for 0-d)."""
+    if _FUSED_MUL and x.device.type == "cpu":
+        return _cmul_fused(x, x)
+    return cmul_plain(x, x)
+
+
+def _smith(ar, ai, br, bi, f):
+    """NumPy's complex division of Python floats (``f`` rounds each result to the
+    working precision)."""
+    if abs(br) >= abs(bi):
+        if br == 0 and bi == 0:
+            d = abs(br)
+            return complex(_fdiv(ar, d), _fdiv(ai, d))
+        rat = f(_fdiv(bi, br))
+        scl = f(_fdiv(1.0, f(br + f(bi * rat))))
+        return complex(f(f(ar + f(ai * rat)) * scl), f(f(ai - f(ar * rat)) * scl))
+    rat = f(_fdiv(br, bi))  # (also a NaN divisor part: NumPy's second branch)
+    scl = f(_fdiv(1.0, f(bi + f(br * rat))))
+    return complex(f(f(f(ar * rat) + ai) * scl), f(f(f(ai * rat) - ar) * scl))
+
+
+def _fdiv(a, b):
+    """IEEE a / b of Python floats (b may be zero)."""
+    if b != 0:
+        return a / b
+    if a == 0 or a != a or b != b:
+        return math.nan
+    return math.copysign(math.inf, a) * math.copysign(1.0, b)
+
+
+def complex_divide(x, y):
+    """NumPy's complex divide (Smith's method): scale by the larger part of the divisor;
+    a zero divisor divides the parts by +0 (inf or nan, by the dividend's signs)."""
+    if _eager_scalars(x, y):
+        a, b = complex(x.item()), complex(y.item())
+        f = _f32 if x.dtype is torch.complex64 else float
+        return torch.tensor(_smith(a.real, a.imag, b.real, b.imag, f), dtype=x.dtype)
+    ar, ai, br, bi = _re_im(x, y)
+    abr, abi = br.abs(), bi.abs()
+    rb = abr >= abi  # NaN parts: False, NumPy's second branch too
+    p, q = _select(rb, br, bi), _select(rb, bi, br)  # the larger part, the other
+    s1, s2 = _select(rb, ar, ai), _select(rb, ai, ar)
+    # |br| >= |bi|: rat = bi/br, re = (ar + ai*rat)*scl, im = (ai - ar*rat)*scl;
+    # otherwise rat = br/bi, re = (ai + ar*rat)*scl, im = -(ar - ai*rat)*scl (the same
+    # roundings as NumPy's (ar*rat + ai)*scl and (ai*rat - ar)*scl: negation is exact)
+    rat = q / p
+    scl = 1.0 / (p + q * rat)
+    re = (s1 + s2 * rat) * scl
+    im = (s2 - s1 * rat) * scl
+    im = _select(rb, im, torch.neg(im))
+    zero = p == 0  # (both parts zero: NumPy divides by |br| = +0)
+    d = p.abs()
+    re = _select(zero, ar / d, re)
+    im = _select(zero, ai / d, im)
+    return torch.complex(re, im)
+
+
 # --- uint64 on its int64 bit pattern -----------------------------------------
 def _flip(x):
     return x ^ _SIGN64  # unsigned order becomes signed order
@@ -254,28 +416,89 @@ def int_power(x, y):
     return torch.pow(x, y)
 
 
+def _int_power_plain(x, n):
+    """x**n for a Python int 0 < n < 100 as NumPy's power loop multiplies it out: x*x,
+    x*(x*x), else binary powering from 1 (plain products)."""
+    if n == 1:
+        return x.clone()
+    if n == 2:
+        return cmul_plain(x, x)
+    if n == 3:
+        return cmul_plain(x, cmul_plain(x, x))
+    acc = None
+    p = x
+    bit = 1
+    while True:
+        if n & bit:
+            acc = cmul_plain(torch.ones((), dtype=x.dtype, device=x.device) if acc is None
+                             else acc, p)
+        bit <<= 1
+        if n < bit:
+            return acc
+        p = cmul_plain(p, p)
+
+
+def _zero_base(x, r, positive):
+    """NumPy's 0**y (before any other case): 0 when y.real > 0, else nan+nanj."""
+    v = 0.0 if positive else complex(math.nan, math.nan)
+    return torch.where(x == 0, torch.full((), v, dtype=r.dtype, device=r.device), r)
+
+
 def complex_power(x, y):
     """NumPy's complex power: x**0 is 1; 0**y is 0 when y.real > 0, else nan+nanj;
-    integer exponents below 100 in magnitude multiply out (binary powering, then a
-    reciprocal for negative ones), others go through exp/log."""
+    integer exponents below 100 in magnitude multiply out (binary powering, then Smith's
+    1/r for negative ones), others go through exp/log. A Python exponent (the common
+    ``np.power(z, 3)``) picks its case here; an array exponent is decided per element."""
+    if not isinstance(y, torch.Tensor):
+        y = complex(y)
+        if y == 0:
+            return torch.ones(x.shape, dtype=x.dtype, device=x.device)
+        yr = y.real
+        if y.imag == 0 and math.isfinite(yr) and yr == math.trunc(yr) and abs(yr) < 100:
+            n = int(yr)
+            r = _int_power_plain(x, abs(n))
+            if n < 0:
+                r = complex_divide(torch.ones((), dtype=x.dtype, device=x.device), r)
+            return _zero_base(x, r, n > 0)
+        return _zero_base(x, torch.pow(x, torch.tensor(y, dtype=x.dtype, device=x.device)),
+                          yr > 0)
     x, y = torch.broadcast_tensors(x, y)
     r = torch.pow(x, y)
     yr = y.real
     n_ok = (y.imag == 0) & (yr == torch.trunc(yr)) & (yr.abs() < 100)
     n = torch.where(n_ok, yr.abs(), torch.zeros_like(yr)).to(torch.int64)
     one = torch.ones((), dtype=r.dtype, device=r.device)
-    p = one.expand(r.shape)
-    aa = x
-    for bit in range(7):
-        p = torch.where(((n >> bit) & 1) == 1, aa * p, p)
-        aa = aa * aa
-    sq = x * x
-    p = torch.where(yr == 1, x, torch.where(yr == 2, sq, torch.where(yr == 3, x * sq, p)))
-    p = torch.where(yr < 0, 1 / p, p)
+    acc = one.expand(r.shape)
+    started = torch.zeros(r.shape, dtype=torch.bool, device=r.device)
+    p = x
+    for bit in range(7):  # n < 100 < 2**7: the same products as the Python-exponent case
+        take = ((n >> bit) & 1) == 1
+        acc = torch.where(take, cmul_plain(torch.where(started, acc, one), p), acc)
+        started = started | take
+        if bit < 6:
+            p = cmul_plain(p, p)
+    sq = cmul_plain(x, x)
+    p = torch.where(n == 1, x, torch.where(n == 2, sq, torch.where(n == 3, cmul_plain(x, sq),
+                                                                   acc)))
+    p = torch.where(yr < 0, complex_divide(one, p), p)
     r = torch.where(n_ok, p, r)
     nan = torch.full((), complex(math.nan, math.nan), dtype=r.dtype, device=r.device)
     r = torch.where(x == 0, torch.where(yr > 0, torch.zeros_like(one), nan), r)
     return torch.where(y == 0, one, r)
+
+
+def power(x, y):
+    """power's kernel (complex loops included; ``y`` may be a Python scalar)."""
+    if x.is_complex():
+        return complex_power(x, y)
+    return torch.pow(x, y)
+
+
+def rpower(t, s):
+    """``s ** t`` for a Python scalar ``s`` (the operator ``2 ** a``)."""
+    if t.is_complex():
+        return complex_power(torch.tensor(s, dtype=t.dtype, device=t.device), t)
+    return torch.pow(s, t)
 
 
 def u64_power(x, y):

@@ -90,9 +90,10 @@ add = ufunc("add", _K(torch.add, b=torch.logical_or, c=M.complex_add, scalar_ok=
                       swap=torch.add),
             reduce_fast=_sum_axes, accumulate_fast=_cumsum)
 subtract = ufunc("subtract", _K(torch.sub, c=M.complex_sub, scalar_ok=True, swap=torch.rsub))
-multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, scalar_ok=True, swap=torch.mul),
+multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, c=M.complex_multiply,
+                                scalar_ok=True, swap=torch.mul),
                  reduce_fast=_prod_axes, accumulate_fast=_cumprod)
-divide = ufunc("divide", _K(torch.div, scalar_ok=True), int_to_double=True)
+divide = ufunc("divide", _K(torch.div, c=M.complex_divide, scalar_ok=True), int_to_double=True)
 true_divide = divide
 floor_divide = ufunc("floor_divide", _K(M.float_floor_divide, i=M.int_floor_divide,
                                         u64=M.u64_floor_divide))
@@ -100,11 +101,12 @@ remainder = ufunc("remainder", _K(M.float_remainder, i=M.int_remainder, u64=M.u6
 mod = remainder
 fmod = ufunc("fmod", _K(M.float_fmod, i=M.int_fmod, u64=M.u64_remainder))
 divmod = ufunc("divmod", _K(M.divmod_float, i=M.divmod_int, u64=M.divmod_u64))
-power = ufunc("power", _K(torch.pow, u64=M.u64_power, c=M.complex_power, scalar_ok=True,
-                          swap=_rpow),
+# power's default kernel takes complex loops too, so that a Python exponent reaches it
+# unconverted (np.power(z, 3) multiplies out without reading a tensor's value)
+power = ufunc("power", _K(M.power, u64=M.u64_power, scalar_ok=True, swap=M.rpower),
               pre_check={"i": M.check_int_power, "b": M.check_int_power})
 pow = power
-float_power = ufunc("float_power", _K(torch.pow, c=M.complex_power, scalar_ok=True))
+float_power = ufunc("float_power", _K(M.power, scalar_ok=True))
 negative = ufunc("negative", _K(torch.neg))
 positive = ufunc("positive", _K(M.positive), no_bool=True)
 absolute = ufunc("absolute", _K(torch.abs, b=M.identity, u64=M.identity))
@@ -115,7 +117,7 @@ sign = ufunc("sign", _K(torch.sign, f=M.sign_float, c=M.sign_complex, u64=M.sign
 conjugate = ufunc("conjugate", _K(M.conj))
 conj = conjugate
 reciprocal = ufunc("reciprocal", _K(torch.reciprocal, factory=M.reciprocal_for))
-square = ufunc("square", _K(torch.square))
+square = ufunc("square", _K(torch.square, c=M.complex_square))
 sqrt = ufunc("sqrt", _K(torch.sqrt))
 cbrt = ufunc("cbrt", _K(M.cbrt))
 heaviside = ufunc("heaviside", _K(M.heaviside))
