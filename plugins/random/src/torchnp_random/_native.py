@@ -8,7 +8,7 @@ algorithms as plain C loops (NumPy's speed), for eager draws on the CPU.
 * Built with the system C compiler (``cc``, or ``$CC``) into
   ``$TORCHNP_CACHE_DIR`` (default ``~/.cache/torchnp``), named by a hash of the
   source and flags, so a process after the first loads it in about a
-  millisecond; building takes ~0.3 s.
+  millisecond; building takes ~0.3 s (``torchnp._cbuild``).
 * No compiler, a failed build, ``TORCHNP_RANDOM_NATIVE=0`` or a non-x86-64/
   aarch64 platform: ``lib()`` is None and callers use the tensor path (exact
   too, slower).
@@ -18,14 +18,9 @@ algorithms as plain C loops (NumPy's speed), for eager draws on the CPU.
 from __future__ import annotations
 
 import ctypes
-import hashlib
-import os
-import platform
-import shutil
-import subprocess
-import sys
-import tempfile
 import threading
+
+from torchnp import _cbuild
 
 __all__ = ["lib", "available", "loaded", "ENGINE_ID", "FILL", "CONT", "DISC", "CONT_ARGS",
            "DISC_ARGS", "STATE_LEN", "FILL_GAUSS"]
@@ -95,46 +90,9 @@ _SIGS = {
 }
 
 
-def _cache_dir():
-    d = os.environ.get("TORCHNP_CACHE_DIR")
-    if not d:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        d = os.path.join(base, "torchnp")
-    return d
-
-
-def _compiler():
-    cc = os.environ.get("CC") or shutil.which("cc") or shutil.which("gcc") or shutil.which("clang")
-    return cc
-
-
 def _build():
     from ._native_src import SOURCE
-    cc = _compiler()
-    if cc is None:
-        return None
-    key = hashlib.sha256("\0".join([SOURCE, cc, *_FLAGS, platform.machine(),
-                                    sys.platform]).encode()).hexdigest()[:20]
-    d = _cache_dir()
-    path = os.path.join(d, f"torchnp_random_{key}.so")
-    if not os.path.exists(path):
-        os.makedirs(d, exist_ok=True)
-        with tempfile.TemporaryDirectory(dir=d) as tmp:
-            src = os.path.join(tmp, "k.c")
-            with open(src, "w") as fh:
-                fh.write(SOURCE)
-            out = os.path.join(tmp, "k.so")
-            r = subprocess.run([cc, *_FLAGS, "-o", out, src, "-lm"], capture_output=True,
-                               timeout=120)
-            if r.returncode != 0:
-                return None
-            os.replace(out, path)  # atomic: concurrent builders agree on the file
-    lib = ctypes.CDLL(path)
-    for name, args in _SIGS.items():
-        f = getattr(lib, name)
-        f.argtypes = args
-        f.restype = None
-    return lib
+    return _cbuild.build("torchnp_random", SOURCE, _FLAGS, _SIGS)
 
 
 def _init_tables(lib):
@@ -171,13 +129,12 @@ def lib():
     with _LOCK:
         if not _TRIED:
             lib_ = None
-            if os.environ.get("TORCHNP_RANDOM_NATIVE", "1") != "0" and \
-                    platform.machine().lower() in ("x86_64", "amd64", "aarch64", "arm64"):
+            if _cbuild.enabled("TORCHNP_RANDOM_NATIVE"):
                 try:
                     lib_ = _build()
                     if lib_ is not None:
                         _init_tables(lib_)
-                except (OSError, subprocess.SubprocessError, AttributeError):
+                except _cbuild.BUILD_ERRORS:
                     lib_ = None
             _LIB = lib_
             _TRIED = True
