@@ -12,6 +12,8 @@ import math
 
 import torch
 
+from . import _native
+
 __all__ = [
     "int_floor_divide", "int_remainder", "int_fmod", "u64_lt", "u64_floor_divide",
     "u64_remainder", "float_remainder", "float_fmod", "float_floor_divide", "int_power", "check_int_power", "positive",
@@ -231,8 +233,15 @@ def _eager_scalars(x, y):
         and not _wrapped(y)
 
 
+_cbinary = _native.binary
+_MUL = "cmul" if _native.FUSED else "cmulp"  # NumPy's array multiply loop
+
+
 def cmul_plain(x, y):
     """Plain C complex multiply: each product and each sum rounded."""
+    r = _cbinary("cmulp", x, y)  # (eager CPU: the C loop; else torch ops)
+    if r is not None:
+        return r
     if _eager_scalars(x, y):
         a, b = complex(x.item()), complex(y.item())
         ar, ai, br, bi = a.real, a.imag, b.real, b.imag
@@ -252,6 +261,9 @@ def complex_multiply(x, y):
     """NumPy's complex multiply: arrays (on an FMA CPU) fused, scalars (both 0-d) plain."""
     if x.ndim == 0 and y.ndim == 0:
         return cmul_plain(x, y)
+    r = _cbinary(_MUL, x, y)
+    if r is not None:
+        return r
     if _FUSED_MUL and x.device.type == "cpu":
         return _cmul_fused(x, y)
     return cmul_plain(x, y)
@@ -259,6 +271,9 @@ def complex_multiply(x, y):
 
 def complex_square(x):
     """NumPy's complex square loop: the multiply loop's arithmetic (also for 0-d)."""
+    r = _cbinary(_MUL, x, x)
+    if r is not None:
+        return r
     if _FUSED_MUL and x.device.type == "cpu":
         return _cmul_fused(x, x)
     return cmul_plain(x, x)
@@ -291,6 +306,9 @@ def _fdiv(a, b):
 def complex_divide(x, y):
     """NumPy's complex divide (Smith's method): scale by the larger part of the divisor;
     a zero divisor divides the parts by +0 (inf or nan, by the dividend's signs)."""
+    r = _cbinary("cdiv", x, y)
+    if r is not None:
+        return r
     if _eager_scalars(x, y):
         a, b = complex(x.item()), complex(y.item())
         f = _f32 if x.dtype is torch.complex64 else float
@@ -301,13 +319,13 @@ def complex_divide(x, y):
     p, q = _select(rb, br, bi), _select(rb, bi, br)  # the larger part, the other
     s1, s2 = _select(rb, ar, ai), _select(rb, ai, ar)
     # |br| >= |bi|: rat = bi/br, re = (ar + ai*rat)*scl, im = (ai - ar*rat)*scl;
-    # otherwise rat = br/bi, re = (ai + ar*rat)*scl, im = -(ar - ai*rat)*scl (the same
-    # roundings as NumPy's (ar*rat + ai)*scl and (ai*rat - ar)*scl: negation is exact)
+    # otherwise rat = br/bi, re = (ai + ar*rat)*scl, im = (ai*rat - ar)*scl (NumPy's
+    # order of each subtraction: negating the other one's result flips a zero's sign)
     rat = q / p
     scl = 1.0 / (p + q * rat)
     re = (s1 + s2 * rat) * scl
-    im = (s2 - s1 * rat) * scl
-    im = _select(rb, im, torch.neg(im))
+    u = s1 * rat
+    im = _select(rb, s2 - u, u - s2) * scl
     zero = p == 0  # (both parts zero: NumPy divides by |br| = +0)
     d = p.abs()
     re = _select(zero, ar / d, re)
@@ -456,6 +474,9 @@ def complex_power(x, y):
         yr = y.real
         if y.imag == 0 and math.isfinite(yr) and yr == math.trunc(yr) and abs(yr) < 100:
             n = int(yr)
+            r = _native.powi(x, n)
+            if r is not None:
+                return r
             r = _int_power_plain(x, abs(n))
             if n < 0:
                 r = complex_divide(torch.ones((), dtype=x.dtype, device=x.device), r)
