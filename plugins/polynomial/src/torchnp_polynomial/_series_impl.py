@@ -18,12 +18,14 @@ from __future__ import annotations
 __all__: list = []
 
 import math
+import operator
 import warnings
 
 import torch
 
 from torchnp import _dtypes
-from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, as_tensor, wrap
+from torchnp._normalize import (ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, as_tensor,
+                                as_tensor_or_scalar, wrap)
 from torchnp.exceptions import RankWarning, normalize_axis_index
 
 from ._polyutils_impl import (as_int, float_of, real_dtype, series, trim_tensor, trimcoef)
@@ -125,10 +127,70 @@ def mul_raw(B, c1, c2):
     return b1
 
 
+def _in_x_dtype(x, f):
+    """``f(x)`` computed in the dtype of ``x``, as NumPy's ``2 * x`` or ``1 - x`` is (integer
+    arrays wrap around, bool becomes int64, float32 rounds in float32)."""
+    if not isinstance(x, torch.Tensor):  # a Python scalar: plain Python arithmetic
+        return f(x)
+    if x.dtype == torch.bool:
+        return f(x.to(torch.int64))
+    if not (x.is_floating_point() or x.is_complex()):
+        # torch lacks arithmetic on uint16/32/64 and refuses out-of-range Python ints:
+        # compute in int64 (wrapping modulo 2**64) and truncate back to x's dtype
+        return f(x.to(torch.int64)).to(x.dtype)
+    return f(x)
+
+
+def _check_weak_int(v, x):
+    """NumPy 2 refuses a Python int operand out of range of an integer array's dtype."""
+    if isinstance(x, torch.Tensor) and not (x.is_floating_point() or x.is_complex()) \
+            and x.dtype != torch.bool:
+        info = torch.iinfo(x.dtype)
+        if not info.min <= v <= info.max:
+            raise OverflowError(f"Python integer {v} out of bounds for "
+                                f"{_dtypes.from_torch(x.dtype).name}")
+
+
+def _bin(op, a, b):
+    """``op(a, b)`` in NumPy's result dtype of the two operands (torch would keep float32
+    for float32 * int32, or let a 0-d tensor take the other operand's dtype)."""
+    dt = _dtypes.result_type_torch(a, b)
+    if isinstance(a, torch.Tensor):
+        a = a.to(dt)
+    if isinstance(b, torch.Tensor):
+        b = b.to(dt)
+    return op(a, b)
+
+
+def _add(a, b):
+    return _bin(operator.add, a, b)
+
+
+def _sub(a, b):
+    return _bin(operator.sub, a, b)
+
+
+def _mul(a, b):
+    return _bin(operator.mul, a, b)
+
+
+def _div(a, b):
+    return _bin(operator.truediv, a, b)
+
+
 def clenshaw(B, x, c):
-    """Evaluate the series with coefficients along axis 0 of ``c`` at ``x`` (broadcasting)."""
+    """Evaluate the series with coefficients along axis 0 of ``c`` at ``x`` (broadcasting),
+    by NumPy's own recurrence for each kind (``chebval``, ``lagval``, ...): the terms NumPy
+    computes from ``x`` alone (``2*x``, ``(2*nd - 1) - x``) in the dtype of ``x``, and each
+    step in the dtype NumPy's promotion gives it."""
     n = c.shape[0]
-    if B.prefix == "poly":  # Horner, as NumPy's polyval
+    p = B.prefix
+    if p == "poly":  # Horner, as NumPy's polyval (whose ``x*0`` makes bool x int64)
+        xt = x.to(torch.int64) if isinstance(x, torch.Tensor) and x.dtype == torch.bool else x
+        dt = _dtypes.result_type_torch(xt, c)
+        c = c.to(dt)
+        if isinstance(x, torch.Tensor):
+            x = x.to(dt)
         r = c[n - 1] + x * 0  # a fresh tensor of the result's shape: update it in place
         if n > 1 and r.shape == torch.broadcast_shapes(r.shape, c.shape[1:]):
             for k in range(n - 2, -1, -1):
@@ -137,13 +199,39 @@ def clenshaw(B, x, c):
         for k in range(n - 2, -1, -1):
             r = c[k] + r * x
         return r
-    b1 = c[n - 1] + x * 0
-    b2 = 0
-    for k in range(n - 2, -1, -1):
-        a, b, _ = B.rec(k)
-        g = B.rec(k + 1)[2]
-        b1, b2 = c[k] + (a * x + b) * b1 - g * b2, b1
-    return b1
+    if p == "herm":
+        x2 = _in_x_dtype(x, lambda v: v * 2)
+    if n == 1:
+        c0, c1 = c[0], 0
+    elif n == 2:
+        c0, c1 = c[0], c[1]
+    else:
+        c0, c1 = c[-2], c[-1]
+        if p == "cheb":
+            x2 = _in_x_dtype(x, lambda v: 2 * v)
+        nd = n
+        for i in range(3, n + 1):
+            tmp = c0
+            nd = nd - 1
+            if p == "cheb":
+                c0, c1 = _sub(c[-i], c1), _add(tmp, _mul(c1, x2))
+            elif p == "herm":
+                c0, c1 = _sub(c[-i], c1 * (2 * (nd - 1))), _add(tmp, _mul(c1, x2))
+            elif p == "herme":
+                c0, c1 = _sub(c[-i], c1 * (nd - 1)), _add(tmp, _mul(c1, x))
+            elif p == "leg":
+                c0 = _sub(c[-i], c1 * ((nd - 1) / nd))
+                c1 = _add(tmp, _mul(c1, x) * ((2 * nd - 1) / nd))
+            else:  # lag
+                _check_weak_int(2 * nd - 1, x)
+                k = 2 * nd - 1
+                c0 = _sub(c[-i], (c1 * (nd - 1)) / nd)
+                c1 = _add(tmp, _mul(c1, _in_x_dtype(x, lambda v: k - v)) / nd)
+    if p == "herm":
+        return _add(c0, _mul(c1, x2))
+    if p == "lag":
+        return _add(c0, _mul(c1, _in_x_dtype(x, lambda v: 1 - v)))
+    return _add(c0, _mul(c1, x))
 
 
 def vander_raw(B, x, deg):
@@ -358,7 +446,6 @@ def val_raw(B, x, c, tensor=True):
     c = float_of(c.reshape(1) if c.ndim == 0 else c)
     if isinstance(x, torch.Tensor) and tensor:
         c = c.reshape(tuple(c.shape) + (1,) * x.ndim)
-    x, c = _promote_x(x, c)
     if isinstance(x, torch.Tensor) and not tensor:
         try:
             torch.broadcast_shapes(x.shape, c.shape[1:])
@@ -796,12 +883,47 @@ def make_gauss(B):
     return _named(gauss, B.prefix + "gauss", f"Gauss quadrature nodes and weights. Mirrors ``{B.prefix}gauss``.")
 
 
+_WEIGHT_SEQ_ERRORS = {
+    "cheb": "unsupported operand type(s) for +: 'float' and '{}'",
+    "leg": "can't multiply sequence by non-int of type 'float'",
+    "herm": "unsupported operand type(s) for ** or pow(): '{}' and 'int'",
+    "herme": "unsupported operand type(s) for ** or pow(): '{}' and 'int'",
+    "lag": "bad operand type for unary -: '{}'",
+}
+
+
 def make_weight(B):
-    def weight(x: ArrayLikeOrScalar) -> ArrayOrScalar:
+    def weight(x) -> ArrayOrScalar:
+        if not isinstance(x, (bool, int, float, complex)) and not any(
+                hasattr(x, a) for a in ("__array__", "__array_interface__", "__dlpack__")):
+            # NumPy's formula applies Python operators to x: a list, dict, ... refuses them
+            msg = _WEIGHT_SEQ_ERRORS[B.prefix]
+            if B.prefix == "leg" and not isinstance(x, (list, tuple, str, bytes)):
+                msg = "unsupported operand type(s) for *: '{}' and 'float'"
+            raise TypeError(msg.format(type(x).__name__))
+        x = as_tensor_or_scalar(x)
         if not isinstance(x, torch.Tensor):
             if B.prefix == "leg":  # NumPy's ``x*0.0 + 1.0``: a Python scalar stays one
                 return x * 0.0 + 1.0
+            if B.prefix in ("herm", "lag"):  # ``-x**2`` / ``-x`` in Python arithmetic
+                return torch.exp(float_of(as_tensor(-(x ** 2) if B.prefix == "herm" else -x)))
             x = as_tensor(x)
+        if B.prefix in ("herm", "lag") and not (x.is_floating_point() or x.is_complex()):
+            # NumPy's ``exp(-x**2)`` / ``exp(-x)``: the power and negation run in the
+            # integer dtype (wrapping; bool**2 is int8), exp then picks the smallest float
+            # that holds it (float16 for 1-byte, float32 for 2-byte integers)
+            if x.dtype == torch.bool:
+                if B.prefix == "lag":
+                    raise TypeError("The numpy boolean negative, the `-` operator, is not "
+                                    "supported, use the `~` operator or the logical_not "
+                                    "function instead.")
+                idt = torch.int8
+            else:
+                idt = x.dtype
+            v = x.to(torch.int64)
+            v = (-(v * v) if B.prefix == "herm" else -v).to(idt)
+            size = torch.empty((), dtype=idt).element_size()
+            return torch.exp(v.to({1: torch.float16, 2: torch.float32}.get(size, torch.float64)))
         return B.weight(float_of(x))
     return _named(weight, B.prefix + "weight", f"The weight function. Mirrors ``{B.prefix}weight``.")
 
