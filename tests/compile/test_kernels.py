@@ -41,11 +41,6 @@ def _run(name):
     return json.loads(lines[-1][len("REPORT "):])
 
 
-# Open defects, strict: the test passes again when they are fixed.
-HANGS = {"rng_outside": "tracing the random plugin's host custom op with a Generator made "
-                        "outside the compiled region runs for minutes in fake-tensor dispatch"}
-
-
 @pytest.fixture(scope="module")
 def reports():
     # Build the random plugin's CPU kernels once, here: without them the rng kernels' eager
@@ -63,9 +58,7 @@ def test_the_kernels_cover_every_area():
 
 
 @pytest.mark.parametrize("name", [n for n, k in KERNELS.items() if not k.breaks])
-def test_fullgraph_cold_no_extra_recompiles_equal_to_numpy(reports, name, request):
-    if name in HANGS:
-        request.applymarker(pytest.mark.xfail(strict=True, reason=HANGS[name]))
+def test_fullgraph_cold_no_extra_recompiles_equal_to_numpy(reports, name):
     r = reports[name]
     assert r["traced"], r.get("error", "") + "\n" + r.get("traceback", "")
     assert r["frames"] <= r["torch_frames"], (r["frames"], r["torch_frames"])

@@ -69,11 +69,17 @@ class Lanes:
         self.cur = self.cur.index_copy(0, idx, other.cur)
 
 
-def loop(active, body, cap=64):
+def loop(active, body, cap=8):
     """Run ``body(mask)`` while some lane is active; ``body`` returns the new mask.
 
     Eager: until no lane is left. Compiled: ``cap`` masked rounds (lanes still
-    active afterwards are reported so the caller can mark them truncated).
+    active afterwards are reported so the caller can mark them truncated, and the
+    draw fails its ``_assert_async`` rather than return a wrong value). The callers
+    are ziggurat slow paths: a lane survives its first round with probability < 1/2
+    and each later one with < 1.2% (a fresh fast attempt must fail too), the normal
+    tail's rounds with < 8%, so 8 rounds leave < 1e-9 per lane. Dynamo unrolls
+    every round, and the tail loop runs inside the normal loop's body: 64 rounds
+    made 64 * 64 bodies, ~10^5 traced ops and minutes of tracing.
     """
     if compiling():
         for _ in range(cap):

@@ -165,7 +165,7 @@ class TensorPath:
         """Full standard normals for the lanes in ``act`` (others keep 0)."""
         z = self.z
         val = torch.zeros(L.cur.shape, dtype=F64, device=self.device)
-        state = {"val": val}
+        state = {"val": val, "tail": torch.zeros_like(act), "rabs": torch.zeros_like(L.cur)}
 
         def body(act):
             r = L.take(act)
@@ -181,12 +181,17 @@ class TensorPath:
             rhs = _libm.call("exp", -0.5 * x * x)
             accw = wedge & (lhs < rhs)
             v = torch.where(accw, x, v)
-            v = torch.where(tail, self._normal_tail(L, tail, rabs), v)
+            state["tail"] = state["tail"] | tail
+            state["rabs"] = torch.where(tail, rabs, state["rabs"])
             state["val"] = v
             return act & ~(done | accw | tail)
         left = loop(act, body)
         self._truncate(L, left)
-        return state["val"]
+        # an attempt in the base strip ends its lane with the tail algorithm, which reads
+        # the lane's next words: run once for all such lanes after the loop, not inside
+        # every round (compiled, each round's body is unrolled)
+        tail = state["tail"]
+        return torch.where(tail, self._normal_tail(L, tail, state["rabs"]), state["val"])
 
     def _normal_tail(self, L, act, rabs):
         out = torch.zeros(L.cur.shape, dtype=F64, device=self.device)
@@ -221,7 +226,8 @@ class TensorPath:
 
     def _normal_f_lanes(self, L, act):
         z = self.z
-        state = {"val": torch.zeros(L.cur.shape, dtype=F32, device=self.device)}
+        state = {"val": torch.zeros(L.cur.shape, dtype=F32, device=self.device),
+                 "tail": torch.zeros_like(act), "rabs": torch.zeros_like(L.cur)}
 
         def body(act):
             r = L.take(act)
@@ -238,23 +244,25 @@ class TensorPath:
             rhs = _libm.call("exp", -0.5 * xd * xd)
             accw = wedge & (lhs.to(F64) < rhs)
             v = torch.where(accw, x, v)
-            # the tail, in single precision
-            st = {"o": torch.zeros_like(x)}
-            neg = ((rabs >> 8) & 1).bool()
-
-            def tbody(ta):
-                xx = -_F32_NOR_INV_R * _libm.call("log1pf", -self._lane_float(L, ta))
-                yy = -_libm.call("log1pf", -self._lane_float(L, ta))
-                ok2 = ta & (yy + yy > xx * xx)
-                tv = torch.where(neg, -(_F32_NOR_R + xx), _F32_NOR_R + xx)
-                st["o"] = torch.where(ok2, tv, st["o"])
-                return ta & ~ok2
-            self._truncate(L, loop(tail, tbody))
-            v = torch.where(tail, st["o"], v)
+            state["tail"] = state["tail"] | tail
+            state["rabs"] = torch.where(tail, rabs, state["rabs"])
             state["val"] = v
             return act & ~(done | accw | tail)
         self._truncate(L, loop(act, body))
-        return state["val"]
+        # the tail, in single precision, once for every lane that ended in it (as above)
+        tail = state["tail"]
+        st = {"o": torch.zeros_like(state["val"])}
+        neg = ((state["rabs"] >> 8) & 1).bool()
+
+        def tbody(ta):
+            xx = -_F32_NOR_INV_R * _libm.call("log1pf", -self._lane_float(L, ta))
+            yy = -_libm.call("log1pf", -self._lane_float(L, ta))
+            ok2 = ta & (yy + yy > xx * xx)
+            tv = torch.where(neg, -(_F32_NOR_R + xx), _F32_NOR_R + xx)
+            st["o"] = torch.where(ok2, tv, st["o"])
+            return ta & ~ok2
+        self._truncate(L, loop(tail, tbody))
+        return torch.where(tail, st["o"], state["val"])
 
     def _std_normal(self, n, dtype=F64):
         if dtype == F32:
