@@ -60,3 +60,12 @@ def test_weight_python_inputs(mod, x):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)
         check(MODS[mod] + "weight", x, module="polynomial." + mod)
+
+
+@pytest.mark.parametrize("seq", [[], (), [1, 0, 0], (0, 0), [1.5, 2.0], np.asarray([1.0, 0.0, 0.0]),
+                                 np.asarray([0.0, 0.0]), np.zeros((2, 2)), np.float64(0)])
+def test_trimseq_keeps_the_sequence_type(seq):
+    # NumPy's trimseq returns the sequence itself or a slice of it: list, tuple or array view
+    got = check("trimseq", seq, module="polynomial.polyutils")
+    if isinstance(seq, (list, tuple)):
+        assert type(got) is type(seq)

@@ -113,11 +113,24 @@ def as_series(alist, trim=True):
     return series(*items, trim=trim)
 
 
-def trimseq(seq: ArrayLike) -> torch.Tensor:
-    """Remove trailing zeros (keeping one). Mirrors ``numpy.polynomial.polyutils.trimseq``."""
-    if seq.ndim != 1 or seq.shape[0] == 0:
+def trimseq(seq):
+    """Remove trailing zeros (keeping one). Mirrors ``numpy.polynomial.polyutils.trimseq``.
+
+    As NumPy's, it works on the sequence itself: the input comes back unchanged (a list
+    stays that list, an array that array) or sliced (a list slice, an array view)."""
+    t = getattr(seq, "tensor", None)
+    if isinstance(t, torch.Tensor) and t.ndim == 1:
+        n = t.shape[0]
+        if n == 0 or bool(t[-1] != 0):
+            return seq
+        last = int(torch.where(t != 0, torch.arange(n, device=t.device), 0).max())
+        return seq[:last + 1]
+    if len(seq) == 0 or seq[-1] != 0:
         return seq
-    return trim_tensor(seq)
+    for i in range(len(seq) - 1, -1, -1):
+        if seq[i] != 0:
+            break
+    return seq[:i + 1]
 
 
 def trimcoef(c: ArrayLike, tol=0) -> torch.Tensor:
