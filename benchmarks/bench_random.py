@@ -73,6 +73,25 @@ def main():
         ("normal 1e7 (Generator.normal(2, 3))", lambda: g.normal(2.0, 3.0, big),
          lambda: torch.normal(2.0, 3.0, (big,), generator=tg, dtype=f64, **dk),
          lambda: ng.normal(2.0, 3.0, big), 1),
+    ]
+    for size, label in ((10**6, "1e6"), (big, "1e7")):  # the large draws
+        cases += [
+            (f"Generator.integers(0, 1000, {label})", lambda n=size: g.integers(0, 1000, n),
+             lambda n=size: torch.randint(0, 1000, (n,), generator=tg, **dk),
+             lambda n=size: ng.integers(0, 1000, n), 1),
+            (f"RandomState.rand({label})", lambda n=size: rs.rand(n),
+             lambda n=size: torch.rand(n, generator=tg, dtype=f64, **dk),
+             lambda n=size: nrs.rand(n), 1),
+            (f"RandomState.randn({label})", lambda n=size: rs.randn(n),
+             lambda n=size: torch.randn(n, generator=tg, dtype=f64, **dk),
+             lambda n=size: nrs.randn(n), 1),
+        ]
+    m = 10**6
+    cases += [
+        ("Generator.random(1e6)", lambda: g.random(m),
+         lambda: torch.rand(m, generator=tg, dtype=f64, **dk), lambda: ng.random(m), 1),
+        ("Generator.standard_normal(1e6)", lambda: g.standard_normal(m),
+         lambda: torch.randn(m, generator=tg, dtype=f64, **dk), lambda: ng.standard_normal(m), 1),
         ("Generator.random(10)", lambda: g.random(10),
          lambda: torch.rand(10, generator=tg, dtype=f64, **dk), lambda: ng.random(10), tiny),
         ("Generator.standard_normal(10)", lambda: g.standard_normal(10),
