@@ -182,16 +182,18 @@ def swapaxes(a: ViewSource, axis1, axis2):
 
 def squeeze(a: ViewSource, axis: AxisLike = None):
     """Remove axes of length one; a view. Mirrors ``numpy.squeeze``."""
+    # NumPy returns the array itself, not a view, when no axis goes
     shape = a.shape
     if axis is None:
-        return _views.squeeze(a, tuple(i for i, s in enumerate(shape) if s == 1))
+        axes = tuple(i for i, s in enumerate(shape) if s == 1)
+        return _views.squeeze(a, axes) if axes else a
     if not shape and type(axis) is int:
         # NumPy accepts an int axis 0 or -1 for a 0-d array (a tuple still raises)
         if axis != 0 and axis != -1:
             normalize_axis_index(axis, 0)  # raises NumPy's AxisError
-        return _views.same(a)
+        return a
     axes = normalize_axis_tuple(axis, len(shape))
     for ax in axes:
         if shape[ax] != 1:
             raise ValueError("cannot select an axis to squeeze out which has size not equal to one")
-    return _views.squeeze(a, tuple(sorted(axes)))
+    return _views.squeeze(a, tuple(sorted(axes))) if axes else a

@@ -37,6 +37,24 @@ def core_shape():
         return None
 
 
+_SCALAR_ANSWERS = ("reshape", "transpose", "squeeze")
+
+
+def _scalar_in_scalar_out(public):
+    """``reshape``/``transpose``/``squeeze`` as NumPy's: they call the argument's own method,
+    so a scalar (``np.float32(2)``) gives a scalar where the result is 0-d."""
+    from torchnp import generic
+
+    @functools.wraps(public)
+    def f(a, *args, **kwargs):
+        r = public(a, *args, **kwargs)
+        if isinstance(a, generic) and r.ndim == 0:
+            return r[()]
+        return r
+    f.__signature__ = public.__signature__
+    return f
+
+
 class Group:
     """Registers one group of the main namespace's names when called (``_plugin._GROUPS``)."""
 
@@ -53,7 +71,12 @@ class Group:
             shape_impl = core_shape()
             for name in _CORE_SHAPE:
                 if hasattr(shape_impl, name):
-                    registry.add_function(name, getattr(shape_impl, name))
+                    impl = getattr(shape_impl, name)
+                    if name in _SCALAR_ANSWERS:
+                        registry.add_function(name, _scalar_in_scalar_out(
+                            make_public(impl, name, "torchnp")), normalize=False)
+                    else:
+                        registry.add_function(name, impl)
         elif key == "_index_tricks":
             from . import _index_tricks
             for name in _index_tricks.__all__:
