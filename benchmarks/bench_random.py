@@ -152,7 +152,9 @@ def main():
             continue  # the module functions follow torch's default device, not --device
         rounds = args.rounds * (6 if rep > 1 else 1)
         t, r, n = best_times([f_t, f_raw, f_np], sync, rep, rounds)
-        fmt = (lambda s: f"{s * 1e6:9.2f}us" if s < 1e-3 else f"{s * 1e3:9.2f}ms")
+
+        def fmt(s):
+            return f"{s * 1e6:9.2f}us" if s < 1e-3 else f"{s * 1e3:9.2f}ms"
         print(f"{name:40s} {fmt(t):>11s} {fmt(r) if r == r else '-':>11s} {fmt(n):>11s} "
               f"{t / r:9.2f} {t / n:7.2f}", flush=True)
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 import torchnp as tnp
 from torchnp import _creation_impl
-from tests._oracle import assert_same, check, to_tnp
+from tests._oracle import assert_same, check
 
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
           "float16", "float32", "float64", "complex64", "complex128"]

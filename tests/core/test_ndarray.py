@@ -1,7 +1,6 @@
 """ndarray attributes, methods and protocols, differential against NumPy."""
 import copy
 import inspect
-import io
 import json
 import operator
 import pickle

@@ -1,6 +1,4 @@
 """The reference plugin: NumPy answering torchnp's namespaces; selecting it for one area."""
-import sys
-import types
 
 import numpy
 import pytest

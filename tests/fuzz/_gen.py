@@ -726,7 +726,6 @@ def case(draw, target):
             nonsense_at = draw(st.sampled_from([p.name for p in params]))
         first = receiver is None or target.namespace == "random.Generator"
         positional_ok = True
-        out_at = None
         for p in params:
             if p.kind == P.VAR_KEYWORD:
                 continue
@@ -743,8 +742,6 @@ def case(draw, target):
                 if p.kind != P.KEYWORD_ONLY:
                     positional_ok = False
                 continue
-            if src in (OUT, "<bad out>"):
-                out_at = (p, src == "<bad out>")
             if p.name in _ARRAYISH or p.required:
                 first = False
             if p.kind == P.VAR_POSITIONAL:

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import io
-import math
 import operator
 import os
 import re

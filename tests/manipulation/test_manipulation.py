@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import torchnp as tnp
-from tests._oracle import assert_same, check, to_tnp
+from tests._oracle import assert_same, check
 
 A = np.arange(24).reshape(2, 3, 4)
 M = np.arange(12.0).reshape(3, 4)

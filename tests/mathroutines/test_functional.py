@@ -20,9 +20,11 @@ def test_apply_along_axis_scalar_result(axis):
 
 @pytest.mark.parametrize("axis", [0, 1, 2])
 def test_apply_along_axis_array_result(axis):
-    f = (lambda v: v[:2] * 2)
+    def f(v):
+        return v[:2] * 2
     assert_same(tnp.apply_along_axis(f, axis, to_tnp(M)), np.apply_along_axis(f, axis, M))
-    g = (lambda v, k: tnp.outer(v[:2], v[:k]) if isinstance(v, tnp.ndarray) else np.outer(v[:2], v[:k]))
+    def g(v, k):
+        return tnp.outer(v[:2], v[:k]) if isinstance(v, tnp.ndarray) else np.outer(v[:2], v[:k])
     assert_same(tnp.apply_along_axis(g, axis, to_tnp(M), 3), np.apply_along_axis(g, axis, M, 3))
 
 
@@ -53,7 +55,8 @@ def test_vectorize_basic_and_dtype_from_first_output():
     x, y = np.arange(6).reshape(2, 3), np.array([1, 5, 2])
     assert_same(tnp.vectorize(f)(to_tnp(x), to_tnp(y)), np.vectorize(f)(x, y))
     assert_same(tnp.vectorize(f)(2, 5), np.vectorize(f)(2, 5))
-    h = (lambda v: v / 2)
+    def h(v):
+        return v / 2
     assert_same(tnp.vectorize(h)(to_tnp(x)), np.vectorize(h)(x))
 
 

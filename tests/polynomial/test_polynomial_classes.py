@@ -210,7 +210,7 @@ PRINT_CASES = [
 
 @pytest.fixture
 def restore_printstyle():
-    old_n, old_t = NP._polybase.ABCPolyBase._use_unicode, None
+    old_n = NP._polybase.ABCPolyBase._use_unicode
     yield
     NP.set_default_printstyle("unicode" if old_n else "ascii")
     TP.set_default_printstyle("unicode" if old_n else "ascii")

@@ -67,7 +67,6 @@ def rng(request):
 
 def test_table_covers_generator_methods():
     import json
-    import pathlib
     from tests._api import API_PATH
     api = json.loads(API_PATH.read_text()) if API_PATH.exists() else None
     names = {n for n in dir(np.random.Generator) if not n.startswith("_")}

@@ -295,7 +295,8 @@ def test_cuda_generation_and_reproducibility():
                        ("integers", (0, 10))]:
         a = getattr(g, name)(*args, size=100)
         assert a.tensor.device.type == "cuda"
-        b = getattr(gen(11, device="cuda"), name)
+        b = getattr(gen(11, device="cuda"), name)(*args, size=100)
+        np.testing.assert_array_equal(to_np(a), to_np(b))  # same seed, same numbers
     x = to_np(gen(11, device="cuda").normal(size=1000))
     y = to_np(gen(11, device="cuda").normal(size=1000))
     np.testing.assert_array_equal(x, y)

@@ -1,7 +1,6 @@
 """SeedSequence (bit-exact with NumPy), bit generators, RandomState and the module functions."""
 import inspect
 import json
-import pathlib
 
 import numpy as np
 import pytest

@@ -4,7 +4,7 @@ import pytest
 
 import torchnp as tnp
 from _oracle import assert_same, to_tnp
-from _sorting_inputs import DTYPES, INEXACT, ck, make
+from _sorting_inputs import DTYPES, ck, make
 
 
 # --- all / any -------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 import torch
 
 import torchnp as tnp
-from _oracle import assert_same, check, to_tnp
+from _oracle import assert_same, to_tnp
 from _sorting_inputs import DTYPES, SHAPES, ck, make
 
 # name -> section table (the completeness test checks it against the registry)

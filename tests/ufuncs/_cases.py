@@ -4,7 +4,6 @@ from __future__ import annotations
 import numpy as np
 import torch
 
-import torchnp as tnp
 from torchnp import _normalize
 
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",

@@ -10,7 +10,6 @@ import torch
 
 import torchnp as tnp
 from tests._oracle import assert_same, check
-from tests.ufuncs._cases import tnp_array
 
 
 # --- the ufunc object ----------------------------------------------------------------

@@ -469,9 +469,10 @@ with warnings.catch_warnings():
 
 
 def test_bmat_string_from_caller_frame():
-    A = tnp.matrix(SQ)  # noqa: N806
-    B = tnp.eye(2, dtype=tnp.int64)  # noqa: N806
-    nA, nB = np.matrix(SQ), np.eye(2, dtype=np.int64)
+    # read by bmat from this frame
+    A = tnp.matrix(SQ)  # noqa: N806, F841
+    B = tnp.eye(2, dtype=tnp.int64)  # noqa: N806, F841
+    nA, nB = np.matrix(SQ), np.eye(2, dtype=np.int64)  # noqa: F841
     _same(tnp.bmat("A B; B A"), np.bmat("nA nB; nB nA"))
     _same(tnp.bmat("A,B"), np.bmat("nA,nB"))
     _same(tnp.bmat("GLOBAL_BLOCK; GLOBAL_BLOCK"), np.bmat("nG; nG", ldict={"nG": np.matrix([[9, 9]])},

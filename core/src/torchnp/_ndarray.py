@@ -23,7 +23,7 @@ import torch
 
 from . import _dtypes, _indexing, _normalize, _printing, _shape_impl, _views
 from ._normalize import as_tensor
-from .exceptions import ComplexWarning, normalize_axis_index
+from .exceptions import ComplexWarning
 
 __all__ = ["ndarray"]
 

@@ -41,7 +41,7 @@ import warnings
 from ._known_names import BUILTIN_PLUGINS, distribution_for
 from .exceptions import PluginError, PluginWarning
 
-__all__ = ["registry", "ensure_namespace", "namespace_module"]
+__all__ = ["Registry", "ensure_namespace", "namespace_module"]
 
 GROUP = "torchnp"
 # plugins loaded only on request; they shadow every namespace (see the module docstring)

@@ -39,8 +39,8 @@ def _scalar_new(cls, value=0, *args, **kwargs):
         if d.kind == "b":
             value, t = False, builtins.bool
         elif d.kind not in "fc":
-            raise TypeError(f"int() argument must be a string, a bytes-like object or a real "
-                            f"number, not 'NoneType'")
+            raise TypeError("int() argument must be a string, a bytes-like object or a real "
+                            "number, not 'NoneType'")
         elif d.kind == "c":  # NumPy fills both parts: complex64(None) is nan+nanj
             value, t = complex(float("nan"), float("nan")), builtins.complex
         else:

@@ -28,12 +28,10 @@ path traces under dynamo and runs under torch.func.
 """
 from __future__ import annotations
 
-import builtins
 import operator
 
 import torch
 
-from .exceptions import normalize_axis_index
 
 __all__ = [
     "wrap", "view", "as_class", "retype", "owner", "is_reversed", "permute", "reshape", "squeeze", "expand_dims",

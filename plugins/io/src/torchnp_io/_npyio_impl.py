@@ -8,7 +8,6 @@ from __future__ import annotations
 __all__ = ["save", "load", "savez", "savez_compressed", "savetxt", "loadtxt", "genfromtxt",
            "fromfile"]
 
-import io
 import os
 import pickle
 import re

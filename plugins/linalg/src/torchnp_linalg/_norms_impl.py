@@ -14,7 +14,7 @@ from torchnp._normalize import ArrayLike, ArrayOrScalar, DTypeLike, as_tensor
 from torchnp.exceptions import normalize_axis_index, normalize_axis_tuple
 
 from ._exceptions_impl import (
-    _REAL_OF, LinAlgError, _assert_stacked_2d, _assert_stacked_square, _common_type, _to,
+    _REAL_OF, LinAlgError, _assert_stacked_square, _common_type, _to,
 )
 
 

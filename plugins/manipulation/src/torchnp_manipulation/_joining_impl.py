@@ -118,7 +118,7 @@ def block(arrays):
     """Assemble an array from nested lists of blocks. Mirrors ``numpy.block``."""
     def depth_of(x, index):
         if type(x) is tuple:
-            raise TypeError(f"arrays is a tuple. Only lists can be used to arrange blocks, and "
+            raise TypeError("arrays is a tuple. Only lists can be used to arrange blocks, and "
                             "np.block does not allow implicit conversion from tuple to ndarray.")
         if type(x) is list:
             if len(x) == 0:

@@ -8,7 +8,6 @@ __all__ = ["sliding_window_view", "as_strided"]
 
 import operator
 
-import torch
 
 from torchnp import _views
 from torchnp._normalize import ViewSource

@@ -6,9 +6,9 @@ __all__: list = []  # helpers only; nothing here is public
 import torch
 
 from torchnp._dtypes import promote_torch, result_type_torch
+from torchnp._normalize import NoValue  # noqa: F401 - the core's one sentinel, for this plugin
 
 
-from torchnp._normalize import NoValue  # the core's one sentinel
 
 INEXACT = (torch.float16, torch.float32, torch.float64, torch.complex64, torch.complex128)
 # torch lacks CPU kernels (add, sub, mm, conv, shifts...) for these; integer work on

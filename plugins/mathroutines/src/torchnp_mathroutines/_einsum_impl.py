@@ -109,8 +109,8 @@ def _parse(subscripts, ndims):
             if named > nd:
                 raise ValueError(f"einstein sum subscripts string contains too many subscripts "
                                  f"for operand {pos}")
-            raise ValueError(f"operand has more dimensions than subscripts given in einstein sum, "
-                             f"but no '...' ellipsis provided to broadcast the extra dimensions.")
+            raise ValueError("operand has more dimensions than subscripts given in einstein sum, "
+                             "but no '...' ellipsis provided to broadcast the extra dimensions.")
         in_labels.append(labels)
     counts = {}
     for labels in in_labels:

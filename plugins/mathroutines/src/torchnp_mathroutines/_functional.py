@@ -300,7 +300,7 @@ class _PyFuncUfunc:
         self.types = ["O" * nin + "->" + "O" * nout]
         self.signature = None
         self.__name__ = f"{getattr(func, '__name__', 'func')} (vectorized)"
-        self.__doc__ = f"dynamic ufunc based on a python function"
+        self.__doc__ = "dynamic ufunc based on a python function"
 
     def __repr__(self):
         return f"<ufunc '{self.__name__}'>"

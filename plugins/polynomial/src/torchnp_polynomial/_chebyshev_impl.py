@@ -51,7 +51,7 @@ from torchnp._normalize import as_tensor
 
 from ._polyutils_impl import as_int, float_of
 from ._series_impl import (Basis, call_user, vander_raw, make_add, make_companion, make_constant, make_der, make_div,
-                           make_fit, make_fromroots, make_from_poly, make_gauss, make_gridnd,
+                           make_fit, make_fromroots, make_from_poly, make_gridnd,
                            make_int, make_line, make_mul, make_mulx, make_pow, make_roots,
                            make_to_poly, make_trim, make_val, make_valnd, make_vander,
                            make_vandernd, make_weight, ramp, revcumsum, tridiagonal, new_int)

@@ -39,7 +39,6 @@ __all__ = [
     'lagweight',
 ]
 
-import math
 
 import torch
 

@@ -36,15 +36,14 @@ __all__ = [
     'polycompanion',
 ]
 
-import math
 
 import torch
 
 from ._series_impl import (Basis, make_valfromroots, make_add, make_companion, make_constant, make_der, make_div,
-                           make_fit, make_fromroots, make_from_poly, make_gauss, make_gridnd,
+                           make_fit, make_fromroots, make_gridnd,
                            make_int, make_line, make_mul, make_mulx, make_pow, make_roots,
-                           make_to_poly, make_trim, make_val, make_valnd, make_vander,
-                           make_vandernd, make_weight, ramp_steps)
+                           make_trim, make_val, make_valnd, make_vander,
+                           make_vandernd, ramp_steps)
 
 _der_step, _int_step = ramp_steps()
 

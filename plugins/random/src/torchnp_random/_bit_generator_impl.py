@@ -36,7 +36,7 @@ import torch
 from torchnp._normalize import wrap
 
 from . import _engines
-from ._u64 import M64, s64, srl, to_double_53
+from ._u64 import M64, srl, to_double_53
 
 __all__ = ["SeedSequence", "BitGenerator", "PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64",
            "TorchBitGenerator"]

@@ -32,7 +32,7 @@ from __future__ import annotations
 import torch
 
 from ._u64 import (
-    M32, M64, add128, hi32, lo32, mul128, mulhi, rotl_const, rotr, s64, srl, u64, ult,
+    M32, M64, add128, hi32, lo32, mul128, mulhi, rotr, s64, srl, u64, ult,
 )
 
 __all__ = ["PCG64Engine", "PCG64DXSMEngine", "PhiloxEngine", "SFC64Engine", "MT19937Engine",

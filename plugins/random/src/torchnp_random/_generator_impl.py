@@ -646,7 +646,8 @@ class _RandomBase:
                 else tot < s:
             raise ValueError("ngood + nbad < nsample")
         if not self._legacy:
-            big = (lambda v: bool((v >= 10**9).any()) if isinstance(v, torch.Tensor) else v >= 10**9)
+            def big(v):
+                return bool((v >= 10**9).any()) if isinstance(v, torch.Tensor) else v >= 10**9
             if big(g) or big(b):
                 raise ValueError("both ngood and nbad must be less than 1000000000")
         return self._sample("hypergeometric", size, [g, b, s], dev)

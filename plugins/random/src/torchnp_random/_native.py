@@ -118,7 +118,7 @@ def _init_tables(lib):
             ptr(t["ke_float"], i64), ptr(t["we_float"], f32), ptr(t["fe_float"], f32),
             ptr(torch.tensor(logfactorial_table(), dtype=f64, device=cpu), f64, 126)]
     lib.tnp_set_tables(*args)
-    del keep  # the kernels hold copies
+    keep.clear()  # the kernels hold copies
 
 
 def lib():

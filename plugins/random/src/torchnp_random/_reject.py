@@ -101,7 +101,6 @@ def resolve(n, c, c0):
     R = c.numel()
     if n == 0:
         return torch.zeros(0, dtype=I64, device=dev), torch.zeros((), dtype=I64, device=dev), None
-    pos_all = torch.arange(R, device=dev)
     irr = c != c0
     cap = int(0.05 * R) + 64 + (8 * math.isqrt(R))
     I, overflow = nonzero1(irr, cap)

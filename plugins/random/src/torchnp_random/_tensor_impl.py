@@ -24,12 +24,11 @@ code performs it (no fused multiply-add), so the values are bit for bit.
 """
 from __future__ import annotations
 
-import math
 
 import torch
 
 from . import _libm
-from ._reject import Lanes, draw, filter_draw, loop, nonzero1
+from ._reject import draw, filter_draw, loop
 from ._u64 import M32, mulhi, s64, srl, ult
 from ._ziggurat import ZIGGURAT_EXP_R, ZIGGURAT_NOR_INV_R, ZIGGURAT_NOR_R, tables
 

@@ -18,7 +18,7 @@ from torchnp._dtypes import _BY_TORCH, promote_torch
 from torchnp._normalize import ArrayLike, ArrayLikeOrScalar, ArrayOrScalar, AxisLike, KeepDims, OutArray
 from torchnp._normalize import check_data
 
-from ._common import (_NoValue, axes_of, is_inexact, kind, mean_dtype, move_to_last,
+from ._common import (_NoValue, axes_of, is_inexact, mean_dtype, move_to_last,
                       unwiden_ordered, warn_runtime, widen_ordered)
 
 __all__ = ["median", "nanmedian", "percentile", "quantile", "nanpercentile", "nanquantile"]

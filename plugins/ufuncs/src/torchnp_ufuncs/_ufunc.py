@@ -234,6 +234,11 @@ def _constant_loop(name, keys, dtype, casting):
 # torch._dynamo at start-up (it costs more than all of torchnp)
 _constant_loop._dynamo_marked_constant = True
 
+_GUFUNC_KEYWORDS = ("axes", "axis", "keepdims")
+_CALL_KEYWORDS = frozenset(("out", "where", "casting", "order", "dtype", "subok", "signature")
+                           + _GUFUNC_KEYWORDS)
+
+
 class ufunc:
     """A universal function on torchnp arrays. Mirrors ``numpy.ufunc``.
 
@@ -599,34 +604,66 @@ class ufunc:
                 out = tuple(_as_out(o) for o in out)
         return args[:nin], out
 
+    def _signature_dtype(self, signature):
+        """The ``dtype`` a ``signature=`` amounts to, with NumPy's errors for a bad one."""
+        nin, nargs = self.nin, self.nargs
+        if isinstance(signature, str):
+            if "->" not in signature and len(signature) == 1:  # NumPy reads it as a 1-tuple
+                raise TypeError("Use `dtype` or  fill the tuple with more than one 'None'.")
+            parts = signature.split("->")
+            if len(parts) != 2 or len(parts[0]) != nin or len(parts[1]) != self.nout:
+                raise ValueError(f"a type-string for {self.__name__}, {nin} typecode(s) before "
+                                 f"and {self.nout} after the -> sign")
+            try:
+                types = [_dtypes.to_torch_dtype(ch) for ch in parts[0] + parts[1]]
+            except TypeError:
+                raise ValueError("Invalid data-type for array") from None
+        elif isinstance(signature, tuple):
+            if len(signature) == 1:
+                if signature[0] is None:
+                    raise TypeError("a single item type tuple cannot contain None.")
+                raise TypeError("Use `dtype` or  fill the tuple with more than one 'None'.")
+            if len(signature) != nargs:
+                raise ValueError(f"a type-tuple must be specified of length {nargs} for ufunc "
+                                 f"'{self.__name__}'")
+            types = [None if t is None else _dtypes.to_torch_dtype(t) for t in signature]
+        else:
+            raise TypeError("the signature object to ufunc must be a string or a tuple.")
+        last = types[-1]
+        if all(t is None for t in types):
+            return None
+        # what torchnp has: the last output's dtype fixed (dtype=), the rest free or equal to it
+        if last is None or any(t is not None for t in types[nin:-1]) \
+                or any(t is not None and t != last for t in types[:nin]):
+            raise NotImplementedError(f"torchnp.{self.__name__}: signature={signature!r} is not "
+                                      "supported (use dtype=)")
+        return last
+
     def _call_general(self, args, kwargs):
+        # NumPy's order of complaints: an unknown keyword, the positional count and out=,
+        # then signature=/dtype=, then casting= and order=
+        for k in kwargs:
+            if k not in _CALL_KEYWORDS or (k in _GUFUNC_KEYWORDS and self.signature is None):
+                raise TypeError(f"{self.__name__}() got an unexpected keyword argument '{k}'")
         kwargs = dict(kwargs)
         inputs, out = self._parse(args, kwargs)
         where = kwargs.pop("where", True)
         casting = kwargs.pop("casting", "same_kind")
         order = kwargs.pop("order", "K")
+        both = "dtype" in kwargs and "signature" in kwargs  # NumPy refuses both, even None
+        has_sig = "signature" in kwargs
         dtype = kwargs.pop("dtype", None)
         kwargs.pop("subok", True)
         signature = kwargs.pop("signature", None)
-        sig_kw = {k: kwargs.pop(k) for k in ("axes", "axis", "keepdims") if k in kwargs}
-        if kwargs:
-            raise TypeError(f"{self.__name__}() got an unexpected keyword argument "
-                            f"'{next(iter(kwargs))}'")
+        sig_kw = {k: kwargs.pop(k) for k in _GUFUNC_KEYWORDS if k in kwargs}
+        if both:
+            raise TypeError("cannot specify both 'signature' and 'dtype'")
+        if has_sig:
+            dtype = self._signature_dtype(signature)
         if casting not in ("no", "equiv", "safe", "same_kind", "unsafe"):
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
         if order not in ("K", "A", "C", "F", None):
             raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got '{order}')")
-        if signature is not None:
-            if dtype is not None:
-                raise TypeError("cannot specify both 'signature' and 'dtype'")
-            sig = signature if isinstance(signature, (tuple, list)) else None
-            if sig is None or len(sig) != self.nargs or any(s is not None for s in sig[self.nin:-1]):
-                raise NotImplementedError(f"torchnp.{self.__name__}: signature={signature!r} is not "
-                                          "supported (use dtype=)")
-            dtype = sig[-1]
-        if sig_kw and self.signature is None:
-            raise TypeError(f"{self.__name__}() got an unexpected keyword argument "
-                            f"'{next(iter(sig_kw))}'")
         if sig_kw:
             raise NotImplementedError(f"torchnp.{self.__name__}: axes=/axis=/keepdims= are not supported")
         tdtype = _dtypes.to_torch_dtype(dtype) if dtype is not None else None
