@@ -660,6 +660,10 @@ class ufunc:
             raise TypeError("cannot specify both 'signature' and 'dtype'")
         if has_sig:
             dtype = self._signature_dtype(signature)
+        if type(casting) is not str:
+            raise TypeError(f"casting must be str, not {type(casting).__name__}")
+        if order is not None and type(order) is not str:
+            raise TypeError(f"order must be str, not {type(order).__name__}")
         if casting not in ("no", "equiv", "safe", "same_kind", "unsafe"):
             raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
         if order not in ("K", "A", "C", "F", None):
