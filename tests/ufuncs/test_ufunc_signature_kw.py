@@ -29,3 +29,28 @@ KWARGS = [
 @pytest.mark.parametrize("name,nin", [("abs", 1), ("add", 2), ("sqrt", 1), ("multiply", 2)])
 def test_signature_errors(name, nin, kw):
     check(name, *([X] * nin), **kw)
+
+
+class _Plain:
+    pass
+
+
+class _Defers:
+    __array_ufunc__ = None
+
+
+@pytest.mark.parametrize("other", ["abc", None, _Plain()], ids=["str", "None", "plain"])
+@pytest.mark.parametrize("shape", [(), (3,), (2, 1)])
+@pytest.mark.parametrize("op", ["eq", "ne"])
+def test_compare_with_an_object_no_ufunc_takes(op, shape, other):
+    # NumPy compares element by element: a bool array (a bool scalar for 0-d), never a bool
+    import operator
+    a = np.ones(shape, dtype=np.int16)
+    f = getattr(operator, op)
+    check((lambda x: f(x, other), lambda x: f(x, other)), a)
+    check((lambda x: f(other, x), lambda x: f(other, x)), a)
+
+
+def test_compare_defers_to_array_ufunc_none():
+    a = np.arange(2)
+    check((lambda x: x == _Defers(), lambda x: x == _Defers()), a, check_scalar=False)

@@ -79,6 +79,14 @@ def _category(ld):
     return "i" if k in "iu" else k
 
 
+def _no_compare(a, value):
+    """``a == obj`` / ``a != obj`` for an object no ufunc takes (a str, None, a plain
+    instance): NumPy compares element by element and gets all False (all True for !=),
+    a bool array, or a bool scalar for a 0-d array."""
+    r = torch.full(a.shape, value, dtype=torch.bool, device=a.tensor.device)
+    return _normalize.wrap_scalar(r)
+
+
 def _operand_ok(x):
     """Whether an operator should handle ``x`` (else it returns NotImplemented)."""
     if isinstance(x, (list, tuple, range, torch.Tensor, _normalize._ndarray_cls, _dtypes.generic,
@@ -546,6 +554,9 @@ class ufunc:
             return self._run2(a, a.dtype, x2, t2, x1, x2)
         if _operand_ok(x2):
             return self._call_general((x1, x2), {})
+        if self.__name__ in ("equal", "not_equal") and type(x1) is _ND \
+                and getattr(type(x2), "__array_ufunc__", 0) is not None:
+            return _no_compare(x1, self.__name__ == "not_equal")
         return NotImplemented
 
     def _rbinop(self, x2, x1):
@@ -558,6 +569,9 @@ class ufunc:
             return self._run2(a, a.dtype, b, b.dtype, x1, x2)
         if _operand_ok(x1):
             return self._call_general((x1, x2), {})
+        if self.__name__ in ("equal", "not_equal") and type(x2) is _ND \
+                and getattr(type(x1), "__array_ufunc__", 0) is not None:
+            return _no_compare(x2, self.__name__ == "not_equal")
         return NotImplemented
 
     def _call1(self, x1):
