@@ -200,6 +200,8 @@ def _layout_ok(t, order):
 
 
 def _is_f_contig(t):
+    if t.numel() == 0:  # NumPy: an empty array is both C and F contiguous
+        return True
     expected = 1
     for n, s in zip(t.shape, t.stride()):
         if n != 1 and s != expected:
@@ -616,12 +618,12 @@ def arange(start_or_stop, /, stop=None, step=1, *, dtype: DTypeLike = None,
     # with delta = (start + step) - start rounded to the dtype
     wide = torch.complex128 if dt.is_complex else torch.float64
     comp = torch.float32 if dt is torch.float16 else dt
-    first = torch.tensor(start, dtype=wide, device=device).to(dt).to(comp)
-    second = torch.tensor(start + step, dtype=wide, device=device).to(dt).to(comp)
-    out = torch.arange(n, dtype=first.real.dtype, device=device)
-    out = (out if not dt.is_complex else out.to(comp)).mul_(second - first).add_(first)
+    t0 = torch.tensor(start, dtype=wide, device=device).to(dt).to(comp)
+    t1 = torch.tensor(start + step, dtype=wide, device=device).to(dt).to(comp)
+    out = torch.arange(n, dtype=t0.real.dtype, device=device)
+    out = (out if not dt.is_complex else out.to(comp)).mul_(t1 - t0).add_(t0)
     if n > 1:
-        out[1] = second
+        out[1] = t1
     return out.to(dt)
 
 

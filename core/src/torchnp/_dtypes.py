@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 import sys
 import types
+import typing
 
 import torch
 
@@ -61,7 +62,7 @@ class dtype:
     """A NumPy data type backed by a torch dtype. Mirrors ``numpy.dtype``."""
 
     __slots__ = ("name", "char", "kind", "itemsize", "torch_dtype", "type", "_str")
-    __class_getitem__ = classmethod(types.GenericAlias)  # dtype[float64] in annotations, as NumPy
+    __class_getitem__: typing.Any = classmethod(types.GenericAlias)  # dtype[float64] in annotations, as NumPy
 
     def __new__(cls, obj, align=False, copy=False, metadata=None):
         d = _DTYPE_LOOKUP.get(obj) if _hashable(obj) else None

@@ -23,6 +23,7 @@ from __future__ import annotations
 import builtins
 import operator
 import warnings
+import typing
 
 import torch
 
@@ -31,7 +32,7 @@ from .exceptions import ComplexWarning
 
 __all__ = ["getitem", "setitem", "prepare_value"]
 
-_ndarray = None  # set by _ndarray at import
+_ndarray: typing.Any = None  # set by _ndarray at import
 _new = object.__new__
 _SCALARS = _dtypes._SCALAR_BY_TORCH
 _tracing = torch.compiler.is_compiling

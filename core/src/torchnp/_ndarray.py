@@ -18,6 +18,7 @@ import pickle
 import sys
 import types
 import warnings
+import typing
 
 import torch
 
@@ -260,7 +261,7 @@ def _operand(x):
                                         "__array__", "__dlpack__"))
 
 
-_OPERAND_TYPES = frozenset()  # the types operators always take: set below the class
+_OPERAND_TYPES: frozenset = frozenset()  # the types operators always take: set below the class
 
 
 def _generic(f, a, b, other):
@@ -277,7 +278,7 @@ class ndarray:
 
     __slots__ = ("tensor", "_base", "_readonly", "__weakref__")
     __array_priority__ = 100
-    __class_getitem__ = classmethod(types.GenericAlias)  # ndarray[shape, dtype] in annotations, as NumPy
+    __class_getitem__: typing.Any = classmethod(types.GenericAlias)  # ndarray[shape, dtype] in annotations, as NumPy
     _is_rev = False  # reversed twins (``_views``) say True
 
     def __init_subclass__(cls, twin=False, **kwargs):
@@ -747,7 +748,7 @@ class ndarray:
             raise TypeError("unsupported format string passed to numpy.ndarray.__format__")
         return str(self)
 
-    __hash__ = None
+    __hash__ = None  # type: ignore[assignment]  # unhashable, as NumPy's arrays
 
     def __array__(self, dtype=None, /, *, copy=None):
         # hands data to NumPy: torch's .numpy() builds the array, core never imports numpy
@@ -1264,10 +1265,10 @@ class ndarray:
         return ours(*args, **kwargs)
 
 
-ndarray._plain = ndarray
-ndarray._reversed = _views.make_twin(ndarray)
+ndarray._plain = ndarray  # type: ignore[attr-defined]
+ndarray._reversed = _views.make_twin(ndarray)  # type: ignore[attr-defined]
 _OPERAND_TYPES = frozenset({builtins.bool, builtins.int, builtins.float, builtins.complex, list,
-                            tuple, range, torch.Tensor, ndarray, ndarray._reversed,
+                            tuple, range, torch.Tensor, ndarray, ndarray._reversed,  # type: ignore[attr-defined]
                             *_dtypes._SCALAR_BY_TORCH.values()})
 
 

@@ -20,7 +20,7 @@ import linecache
 import operator
 import types
 import typing
-from typing import NewType
+from typing import TYPE_CHECKING, Any, NewType
 
 import torch
 
@@ -35,38 +35,56 @@ __all__ = [
 ]
 
 # --- tags -------------------------------------------------------------------
-ArrayLike = NewType("ArrayLike", torch.Tensor)
-"""Any array-like; the impl receives a torch.Tensor (Python scalars get NumPy's default dtype)."""
-ArrayLikeOrScalar = NewType("ArrayLikeOrScalar", torch.Tensor)
-"""Like ArrayLike, but Python bool/int/float/complex pass through unchanged (weak, NEP 50)."""
-ArrayLikeSeq = NewType("ArrayLikeSeq", tuple)
-"""A sequence of array-likes; the impl receives a tuple of tensors."""
-NDArray = NewType("NDArray", torch.Tensor)
-"""Only a torchnp.ndarray is accepted; the impl receives its tensor."""
-DTypeLike = NewType("DTypeLike", torch.dtype)
-"""A dtype-like; the impl receives a torch.dtype (or None)."""
-AxisLike = NewType("AxisLike", object)
-"""None, an int or a tuple of ints; the impl receives None, an int or a tuple of ints."""
-KeepDims = NewType("KeepDims", builtins.bool)
-"""Handled by the pipeline: the impl reduces without keepdims; reduced axes are restored after."""
-OutArray = NewType("OutArray", object)
-"""Handled by the pipeline: the impl never sees out; the result is cast into it and it is returned."""
-CastingModes = NewType("CastingModes", str)
-"""One of NumPy's casting names; anything else raises ValueError."""
-NotImplementedType = NewType("NotImplementedType", object)
-"""A parameter torchnp does not support: any value but the default raises NotImplementedError."""
-DeviceLike = NewType("DeviceLike", torch.device)
-"""None, a string or a torch.device; the impl receives a torch.device or None."""
-ArrayOrScalar = NewType("ArrayOrScalar", torch.Tensor)
-"""Return annotation: 0-d tensors in the result become torchnp scalars (as NumPy's ufuncs and reductions return)."""
-ViewSource = NewType("ViewSource", object)
-"""The impl returns views of this argument: it receives the ndarray itself (other
-array-likes are made one first), builds its results with the view primitives of
-``torchnp._views`` and returns those arrays; any tensor it returns is wrapped as new."""
-InPlace = NewType("InPlace", torch.Tensor)
-"""The impl writes into this argument in place: it must be a writeable ndarray; the impl
-receives a tensor of its values to modify (``_views.begin_write``), and the writes
-reach the array's memory whatever its strides (``_views.end_write``)."""
+if TYPE_CHECKING:
+    # a tag names what the pipeline converts a caller's argument from, not one static
+    # type: type checkers see each as Any
+    ArrayLike = Any
+    ArrayLikeOrScalar = Any
+    ArrayLikeSeq = Any
+    NDArray = Any
+    DTypeLike = Any
+    AxisLike = Any
+    KeepDims = Any
+    OutArray = Any
+    CastingModes = Any
+    NotImplementedType = Any
+    DeviceLike = Any
+    ArrayOrScalar = Any
+    ViewSource = Any
+    InPlace = Any
+else:
+    ArrayLike = NewType("ArrayLike", torch.Tensor)
+    """Any array-like; the impl receives a torch.Tensor (Python scalars get NumPy's default dtype)."""
+    ArrayLikeOrScalar = NewType("ArrayLikeOrScalar", torch.Tensor)
+    """Like ArrayLike, but Python bool/int/float/complex pass through unchanged (weak, NEP 50)."""
+    ArrayLikeSeq = NewType("ArrayLikeSeq", tuple)
+    """A sequence of array-likes; the impl receives a tuple of tensors."""
+    NDArray = NewType("NDArray", torch.Tensor)
+    """Only a torchnp.ndarray is accepted; the impl receives its tensor."""
+    DTypeLike = NewType("DTypeLike", torch.dtype)
+    """A dtype-like; the impl receives a torch.dtype (or None)."""
+    AxisLike = NewType("AxisLike", object)
+    """None, an int or a tuple of ints; the impl receives None, an int or a tuple of ints."""
+    KeepDims = NewType("KeepDims", builtins.bool)
+    """Handled by the pipeline: the impl reduces without keepdims; reduced axes are restored after."""
+    OutArray = NewType("OutArray", object)
+    """Handled by the pipeline: the impl never sees out; the result is cast into it and it is returned."""
+    CastingModes = NewType("CastingModes", str)
+    """One of NumPy's casting names; anything else raises ValueError."""
+    NotImplementedType = NewType("NotImplementedType", object)
+    """A parameter torchnp does not support: any value but the default raises NotImplementedError."""
+    DeviceLike = NewType("DeviceLike", torch.device)
+    """None, a string or a torch.device; the impl receives a torch.device or None."""
+    ArrayOrScalar = NewType("ArrayOrScalar", torch.Tensor)
+    """Return annotation: 0-d tensors in the result become torchnp scalars (as NumPy's ufuncs and reductions return)."""
+    ViewSource = NewType("ViewSource", object)
+    """The impl returns views of this argument: it receives the ndarray itself (other
+    array-likes are made one first), builds its results with the view primitives of
+    ``torchnp._views`` and returns those arrays; any tensor it returns is wrapped as new."""
+    InPlace = NewType("InPlace", torch.Tensor)
+    """The impl writes into this argument in place: it must be a writeable ndarray; the impl
+    receives a tensor of its values to modify (``_views.begin_write``), and the writes
+    reach the array's memory whatever its strides (``_views.end_write``)."""
 
 
 class _NoValueType(int):
@@ -97,7 +115,7 @@ def _no_value():
 
 NoValue = _NoValueType()
 
-_ndarray_cls = None  # set by _ndarray at import (avoids an import cycle)
+_ndarray_cls: typing.Any = None  # set by _ndarray at import (avoids an import cycle)
 _PY_SCALARS = (builtins.bool, builtins.int, builtins.float, builtins.complex)
 
 

@@ -29,6 +29,7 @@ path traces under dynamo and runs under torch.func.
 from __future__ import annotations
 
 import operator
+import typing
 
 import torch
 
@@ -42,7 +43,7 @@ __all__ = [
     "broadcast_value",
 ]
 
-_ndarray = None  # the ndarray class, set by _ndarray at import
+_ndarray: typing.Any = None  # the ndarray class, set by _ndarray at import
 _new = object.__new__
 
 # torch.flip has no kernel for uint16/32/64: flip the same bytes viewed as the signed type
@@ -577,6 +578,8 @@ def layout(a):
 def is_c_contiguous(a):
     """NumPy's C_CONTIGUOUS (strides of length-1 axes ignored)."""
     mem, flips = _pair(a)
+    if mem.numel() == 0:  # NumPy: an empty array is both C and F contiguous
+        return True
     if flips:
         return False
     expected = 1
@@ -590,6 +593,8 @@ def is_c_contiguous(a):
 def is_f_contiguous(a):
     """NumPy's F_CONTIGUOUS."""
     mem, flips = _pair(a)
+    if mem.numel() == 0:  # NumPy: an empty array is both C and F contiguous
+        return True
     if flips:
         return False
     expected = 1

@@ -45,7 +45,7 @@ class _LazyMarker:
 hookspec = _LazyMarker("HookspecMarker")
 hookimpl = _LazyMarker("HookimplMarker")
 
-_SPECS = []
+_SPECS: list = []
 
 
 def _spec(function):
