@@ -238,7 +238,7 @@ def setdiff1d(ar1: ArrayLike, ar2: ArrayLike, assume_unique=False) -> torch.Tens
     else:
         ar1 = _unique1d(ar1, False, False, False, True, None)[0]
         ar2 = _unique1d(ar2, False, False, False, True, None)[0]
-    return ar1[_isin(ar1, ar2, invert=True)]
+    return ar1[_isin_unique(ar1, ar2, True, None)]
 
 
 def setxor1d(ar1: ArrayLike, ar2: ArrayLike, assume_unique=False) -> torch.Tensor:
@@ -278,6 +278,38 @@ def _isin(element, test, invert=False):
     return ~res if invert else res
 
 
+def _isin_unique(e, t, invert, kind):
+    """``_isin`` with NumPy's ``assume_unique=True``: exact where NumPy's table or loop
+    method answers; where its sort method does, a value repeated in ``e`` is found "in"
+    ``t`` at every occurrence but its last (the stable sort puts the next one beside it).
+    """
+    n1, n2 = e.numel(), t.numel()
+    exact = _isin(e, t)
+    if kind == "table" or n2 == 0 or n1 == 0 or n2 < 10 * n1 ** 0.145:
+        res = exact
+    else:
+        flat = e.reshape(-1)
+        order = argsort_along(flat, 0)
+        s = flat[order]
+        later = torch.zeros(n1, dtype=torch.bool, device=e.device)
+        later[order[:-1]] = s[1:] == s[:-1]
+        sort = exact | later.reshape(e.shape)
+        is_int = all(not x.dtype.is_floating_point and not x.dtype.is_complex for x in (e, t))
+        if kind is None and is_int:
+            k = ordered_key(t.reshape(-1))
+            if k.dtype != torch.int64:
+                k = k.to(torch.int64)
+            lo, hi = torch.aminmax(k)
+            d = hi - lo  # wraps negative past int64's range (uint64's keys)
+            limit = torch.iinfo(t.dtype).max if t.dtype not in (torch.bool, torch.int64, torch.uint64) \
+                else (255 if t.dtype == torch.bool else 2**63 - 1)
+            table = (d >= 0) & (d <= min(6 * (n1 + n2), limit))
+            res = torch.where(table, exact, sort)
+        else:
+            res = sort
+    return ~res if invert else res
+
+
 def isin(element: ArrayLike, test_elements: ArrayLike, assume_unique=False, invert=False, *,
          kind=None) -> torch.Tensor:
     """Element-wise membership of ``element`` in ``test_elements``. Mirrors ``numpy.isin``."""
@@ -288,6 +320,8 @@ def isin(element: ArrayLike, test_elements: ArrayLike, assume_unique=False, inve
                          "Please select 'sort' or None for kind.")
     if kind == "table" and test_elements.numel() and test_elements.dtype != torch.bool:
         _check_table_range(test_elements)
+    if assume_unique:
+        return _isin_unique(element, test_elements, invert, kind).reshape(element.shape)
     return _isin(element, test_elements, invert).reshape(element.shape)
 
 
