@@ -113,13 +113,6 @@ def _reversed_differs(dt):
     return dt == numpy.complex64 and _FUSED_REVERSED_PLAIN[0]
 
 
-def _fallback_gap(path, op):
-    """Known gap: the torch-op divide (and so power's negative exponents) differs from
-    NumPy's Smith loop where a part is inf or nan; the C loop matches. Those cases are
-    checked on finite values only there."""
-    return path == "torch_ops" and ("divide" in op or "-" in op)
-
-
 @pytest.fixture(params=["native", "torch_ops"])
 def path(request, monkeypatch):
     if request.param == "native":
@@ -135,9 +128,8 @@ def path(request, monkeypatch):
 @pytest.mark.parametrize("op", list(_ops()))
 def test_binary_matches_numpy(path, dt, op):
     _FUSED_REVERSED_PLAIN[0] = "multiply" in op
-    sp = not _fallback_gap(path, op)
-    v = _values(dt, special=sp)
-    w = numpy.roll(_values(dt, seed=1, special=sp), 37)
+    v = _values(dt)
+    w = numpy.roll(_values(dt, seed=1), 37)
     for x, y in _layouts(v, w):
         _check_binary(op, x, y)
     # every special pair (an outer product of the special values)
@@ -150,7 +142,7 @@ def test_binary_matches_numpy(path, dt, op):
 def test_scalars_match_numpy(path, dt, op):
     """Both operands 0-d (NumPy's scalar arithmetic, plain C) and scalar with array."""
     f = _ops()[op]
-    v = _values(dt, special=not _fallback_gap(path, op))[::7]
+    v = _values(dt)[::7]
     w = numpy.roll(v, 3)
     for a, b in zip(v, w):
         want = _quiet(f, numpy, a, b)
@@ -176,7 +168,7 @@ def test_zero_d_arrays_multiply(path, dt):
 @pytest.mark.parametrize("op", list(_UNARY))
 def test_square_and_power_match_numpy(path, dt, op):
     f = _UNARY[op]
-    v = _values(dt, special=not _fallback_gap(path, op))
+    v = _values(dt)
     m = (v.size // 8) * 8
     rev = () if dt == numpy.complex64 and op in ("square", "z*z", "z**2") else (v[::-1],)
     for x in (v, v[:1], v[:0], v[::3], *rev, v[:m].reshape(8, -1).T):
@@ -189,9 +181,8 @@ def test_square_and_power_match_numpy(path, dt, op):
 
 @pytest.mark.parametrize("dt", _DTYPES)
 def test_divide_by_zero(path, dt):
-    x = numpy.array([1 + 1j, -1 + 0j, 0j, complex(0, -0.0), 2.5 - 3j], dt)
-    if path == "native":
-        x = numpy.concatenate([x, numpy.array([numpy.nan + 0j, numpy.inf - 2j], dt)])
+    x = numpy.array([1 + 1j, -1 + 0j, 0j, complex(0, -0.0), 2.5 - 3j, numpy.nan + 0j,
+                     numpy.inf - 2j, complex(-numpy.inf, numpy.nan)], dt)
     for z in (0j, complex(-0.0, 0.0), complex(0.0, -0.0), complex(-0.0, -0.0)):
         y = numpy.full_like(x, z)
         _check_binary("divide", x, y)
@@ -199,7 +190,7 @@ def test_divide_by_zero(path, dt):
 
 
 def test_in_place_and_out(path):
-    x = _values(numpy.complex128, special=path == "native")
+    x = _values(numpy.complex128)
     y = numpy.roll(x, 5)
     a = tnp.asarray(x.copy())
     a *= tnp.asarray(y)
@@ -215,9 +206,8 @@ def test_in_place_and_out(path):
 
 
 def test_conj_views(path):
-    sp = path == "native"
-    t = torch.from_numpy(_values(numpy.complex64, special=sp)).conj()  # torch's lazy conj bit
-    u = torch.from_numpy(numpy.roll(_values(numpy.complex64, special=sp), 3))
+    t = torch.from_numpy(_values(numpy.complex64)).conj()  # torch's lazy conj bit
+    u = torch.from_numpy(numpy.roll(_values(numpy.complex64), 3))
     x, y = t.resolve_conj().numpy(), u.numpy()
     _same(_quiet(lambda: tnp.asarray(t) * tnp.asarray(u)), _quiet(lambda: x * y))
     _same(_quiet(lambda: tnp.asarray(u) / tnp.asarray(t)), _quiet(lambda: y / x))
@@ -271,10 +261,82 @@ def test_compiled_fullgraph_matches_numpy(backend):
         return (a * b).tensor, (a / b).tensor, (a ** 2).tensor, tnp.power(a, 3).tensor
 
     for dt in _DTYPES:
-        x = _values(dt, n=200, special=False)  # (finite: see _fallback_gap)
-        y = numpy.roll(_values(dt, n=200, seed=3, special=False), 11)
+        x = _values(dt, n=200)
+        y = numpy.roll(_values(dt, n=200, seed=3), 11)
         got = torch.compile(f, backend=backend, fullgraph=True)(torch.from_numpy(x.copy()),
                                                                torch.from_numpy(y.copy()))
         want = _quiet(lambda: (x * y, x / y, x ** 2, numpy.power(x, 3)))
         for g, w in zip(got, want):
             _same(g.numpy(), w)
+
+
+# --- inf, nan and signed zeros in every part of both operands ------------------------------
+_PARTS = [0.0, -0.0, 1.0, -2.5, 1e-30, 7e30, numpy.inf, -numpy.inf, numpy.nan]
+
+
+def _every_special_pair(dt):
+    """(x, y): every complex of ``_PARTS`` parts against every other (6561 pairs); y's
+    real parts 1.0 made 3.0 (small integer exponents for ``power(x, y.real)``)."""
+    p = numpy.array(_PARTS, dtype=numpy.float64)
+    ar, ai, br, bi = (g.ravel() for g in numpy.meshgrid(p, p, p, p, indexing="ij"))
+    x = numpy.empty(ar.size, dt)
+    y = numpy.empty(ar.size, dt)
+    x.real, x.imag, y.real, y.imag = ar, ai, numpy.where(br == 1.0, 3.0, br), bi
+    return x, y
+
+
+def _special_ops(dt):
+    ops = [("multiply", lambda m, a, b: m.multiply(a, b)), ("divide", lambda m, a, b: a / b),
+           ("power(x, y)", lambda m, a, b: m.power(a, b.real.astype(dt)))]
+    for e in (-1, -2, -3, -4, -7, 2, 3, 5):
+        ops.append((f"x**{e}", lambda m, a, b, e=e: m.power(a, e)))
+    return ops
+
+
+def _check_special(dt):
+    x, y = _every_special_pair(dt)
+    for name, f in _special_ops(dt):
+        want = _quiet(f, numpy, x, y)
+        got = _quiet(f, tnp, tnp.asarray(x), tnp.asarray(y))
+        _same(numpy.asarray(got), numpy.asarray(want))
+
+
+@pytest.mark.parametrize("dt", _DTYPES)
+def test_special_parts_every_position(path, dt):
+    """Divide (Smith's branch on |br| >= |bi|: a NaN part takes the second; a zero divisor
+    divides by +0) and integer powers (negative ones power from 1, then 1/r) with inf,
+    nan and signed-zero parts anywhere, and multiply for good measure: both paths."""
+    _check_special(dt)
+
+
+def test_special_parts_torch_ops_subprocess():
+    """The same with ``TORCHNP_UFUNCS_NATIVE=0`` in a fresh process (no C loops at all)."""
+    code = ("import sys; sys.path.insert(0, %r)\n"
+            "import test_complex_exact as T, numpy\n"
+            "from torchnp_ufuncs import _native\n"
+            "assert _native.lib() is None\n"
+            "for dt in T._DTYPES:\n"
+            "    T._check_special(dt)\n"
+            "print('ok')\n") % os.path.dirname(os.path.abspath(__file__))
+    env = dict(os.environ, TORCHNP_UFUNCS_NATIVE="0")
+    r = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                       timeout=300)
+    assert r.returncode == 0 and r.stdout.strip().endswith("ok"), r.stderr[-3000:]
+
+
+def test_special_parts_compiled():
+    """Traced (``torch.compile(fullgraph=True)``, aot_eager): the torch-op kernels on the
+    special parts, bit for bit."""
+    torch._dynamo.reset()
+    for dt in _DTYPES:
+        x, y = _every_special_pair(dt)
+        ops = _special_ops(dt)
+
+        def g(t, u):
+            a, b = tnp.asarray(t), tnp.asarray(u)
+            return [f(tnp, a, b).tensor for _, f in ops]
+
+        c = torch.compile(g, backend="aot_eager", fullgraph=True)
+        got = c(torch.from_numpy(x.copy()), torch.from_numpy(y.copy()))
+        for (name, f), r in zip(ops, got):
+            _same(r.numpy(), numpy.asarray(_quiet(f, numpy, x, y)))

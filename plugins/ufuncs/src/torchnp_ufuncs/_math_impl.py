@@ -326,7 +326,9 @@ def complex_divide(x, y):
     re = (s1 + s2 * rat) * scl
     u = s1 * rat
     im = _select(rb, s2 - u, u - s2) * scl
-    zero = p == 0  # (both parts zero: NumPy divides by |br| = +0)
+    # both parts zero (NumPy's first branch only: a NaN real part with a zero imaginary
+    # one takes the second, rat = nan/0): NumPy divides by |br| = +0
+    zero = rb & (p == 0)
     d = p.abs()
     re = _select(zero, ar / d, re)
     im = _select(zero, ai / d, im)
@@ -434,14 +436,16 @@ def int_power(x, y):
     return torch.pow(x, y)
 
 
-def _int_power_plain(x, n):
+def _int_power_plain(x, n, unrolled=True):
     """x**n for a Python int 0 < n < 100 as NumPy's power loop multiplies it out: x*x,
-    x*(x*x), else binary powering from 1 (plain products)."""
-    if n == 1:
+    x*(x*x), else binary powering from 1 (plain products). A negative exponent's power
+    (``unrolled=False``) always powers from 1: NumPy unrolls e = 1, 2, 3 only, and
+    1 * z is not z where a part is inf or nan."""
+    if unrolled and n == 1:
         return x.clone()
-    if n == 2:
+    if unrolled and n == 2:
         return cmul_plain(x, x)
-    if n == 3:
+    if unrolled and n == 3:
         return cmul_plain(x, cmul_plain(x, x))
     acc = None
     p = x
@@ -458,8 +462,15 @@ def _int_power_plain(x, n):
 
 def _zero_base(x, r, positive):
     """NumPy's 0**y (before any other case): 0 when y.real > 0, else nan+nanj."""
-    v = 0.0 if positive else complex(math.nan, math.nan)
-    return torch.where(x == 0, torch.full((), v, dtype=r.dtype, device=r.device), r)
+    v = torch.zeros((), dtype=r.dtype, device=r.device) if positive else _cnan(r)
+    return torch.where(x == 0, v, r)
+
+
+def _cnan(r):
+    """nan+nanj of ``r``'s dtype, 0-d (built from real parts: traced, torch.fx writes a
+    complex NaN constant as ``nan+nanj``, which its generated code cannot read)."""
+    f = torch.full((), math.nan, dtype=r.real.dtype, device=r.device)
+    return torch.complex(f, f)
 
 
 def complex_power(x, y):
@@ -477,7 +488,7 @@ def complex_power(x, y):
             r = _native.powi(x, n)
             if r is not None:
                 return r
-            r = _int_power_plain(x, abs(n))
+            r = _int_power_plain(x, abs(n), n > 0)
             if n < 0:
                 r = complex_divide(torch.ones((), dtype=x.dtype, device=x.device), r)
             return _zero_base(x, r, n > 0)
@@ -499,11 +510,11 @@ def complex_power(x, y):
         if bit < 6:
             p = cmul_plain(p, p)
     sq = cmul_plain(x, x)
-    p = torch.where(n == 1, x, torch.where(n == 2, sq, torch.where(n == 3, cmul_plain(x, sq),
-                                                                   acc)))
+    p = torch.where(yr == 1, x, torch.where(yr == 2, sq, torch.where(yr == 3, cmul_plain(x, sq),
+                                                                     acc)))
     p = torch.where(yr < 0, complex_divide(one, p), p)
     r = torch.where(n_ok, p, r)
-    nan = torch.full((), complex(math.nan, math.nan), dtype=r.dtype, device=r.device)
+    nan = _cnan(r)
     r = torch.where(x == 0, torch.where(yr > 0, torch.zeros_like(one), nan), r)
     return torch.where(y == 0, one, r)
 
