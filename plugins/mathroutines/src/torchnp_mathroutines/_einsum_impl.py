@@ -19,7 +19,9 @@ import string
 import torch
 
 from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, to_torch_dtype
-from torchnp._normalize import as_tensor, copy_to_out, wrap, wrap_scalar
+from torchnp import _views
+from torchnp.exceptions import UFuncTypeError
+from torchnp._normalize import as_array, as_tensor, copy_to_out, wrap, wrap_scalar
 
 from ._common_impl import cast_back, compute_dtype
 
@@ -194,7 +196,9 @@ def einsum(*operands, out=None, optimize=False, **kwargs):
             if len(_PLANS) >= _PLANS_MAX:
                 _PLANS.clear()
             _PLANS[key] = plan
-        torch_str, rdt, cdt, in_labels, convert = plan
+        torch_str, rdt, cdt, in_labels, convert, vspec = plan
+        if vspec is not None:
+            return _single_view(as_array(operands[1]), vspec)
         if convert:
             tensors = [t if t.dtype == cdt else t.to(cdt) for t in tensors]
         try:
@@ -213,7 +217,52 @@ def _plain_plan(subscripts, tensors):
     for t in tensors[1:]:
         rdt = promote_torch(rdt, t.dtype)
     cdt = compute_dtype(rdt)
-    return torch_str, rdt, cdt, in_labels, any(t.dtype != cdt for t in tensors)
+    vspec = _view_spec(in_labels, torch_str, tensors[0].ndim) if len(tensors) == 1 else None
+    return torch_str, rdt, cdt, in_labels, any(t.dtype != cdt for t in tensors), vspec
+
+
+def _view_spec(in_labels, torch_str, ndim):
+    """For one operand whose every label is in the output (no sum), NumPy's einsum
+    returns a view of it (diagonals for repeated labels, then a transpose), whatever
+    ``dtype``/``casting`` say: the [(axis1, axis2), ...] diagonals and the permutation,
+    or None (a sum). A 0-d operand gives a scalar of its own dtype."""
+    out = torch_str.split("->")[1]
+    labels = []
+    for x in in_labels[0]:
+        if x == "...":
+            n_ell = ndim - (len(in_labels[0]) - 1)
+            labels += [f"...{k}" for k in range(n_ell)]
+        else:
+            labels.append(x)
+    out_labels = []
+    i = 0
+    while i < len(out):
+        if out.startswith("...", i):
+            out_labels += [x for x in labels if x.startswith("...")]
+            i += 3
+        else:
+            out_labels.append(out[i])
+            i += 1
+    if set(labels) != set(out_labels):
+        return None
+    diags = []
+    cur = list(labels)
+    for x in dict.fromkeys(labels):
+        while cur.count(x) > 1:
+            a1 = cur.index(x)
+            a2 = cur.index(x, a1 + 1)
+            diags.append((a1, a2))
+            cur = [y for k, y in enumerate(cur) if k not in (a1, a2)] + [x]
+    return tuple(diags), tuple(cur.index(x) for x in out_labels)
+
+
+def _single_view(a, vspec):
+    diags, perm = vspec
+    if a.ndim == 0:
+        return wrap_scalar(a.tensor.clone())
+    for a1, a2 in diags:
+        a = _views.diagonal(a, 0, a1, a2)
+    return _views.permute(a, perm)
 
 
 def _einsum_general(operands, out, optimize, kwargs):
@@ -222,12 +271,23 @@ def _einsum_general(operands, out, optimize, kwargs):
     order = kwargs.pop("order", "K")
     if kwargs:
         raise TypeError(f"einsum() got an unexpected keyword argument '{next(iter(kwargs))}'")
+    if not isinstance(casting, str):
+        raise TypeError(f"casting must be str, not {type(casting).__name__}")
+    if casting not in ("no", "equiv", "safe", "same_kind", "unsafe"):
+        raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', 'unsafe' "
+                         f"(got {casting!r})")
     if order not in ("K", "C", "F", "A", None):
         raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
     _check_optimize(optimize)
     subscripts, ops = _split_args(operands)
     tensors = [as_tensor(o) for o in ops]
     torch_str, _, in_labels = _parse(subscripts, tuple(t.ndim for t in tensors))
+    if out is None and len(tensors) == 1:
+        vspec = _view_spec(in_labels, torch_str, tensors[0].ndim)
+        if vspec is not None:
+            if dtype is not None:
+                to_torch_dtype(dtype)
+            return _single_view(as_array(ops[0]), vspec)
     if dtype is not None:
         rdt = to_torch_dtype(dtype)
         for t in tensors:
@@ -239,6 +299,17 @@ def _einsum_general(operands, out, optimize, kwargs):
         rdt = tensors[0].dtype
         for t in tensors[1:]:
             rdt = promote_torch(rdt, t.dtype)
+        for i, t in enumerate(tensors):
+            # every operand is cast to the common dtype under ``casting``: the nditer's
+            # TypeError, or (optimized: pairwise ufuncs) the ufunc's casting error
+            if not can_cast_torch(t.dtype, rdt, casting):
+                src, dst = from_torch(t.dtype).name, from_torch(rdt).name
+                if optimize is False:
+                    raise TypeError(f"Iterator operand {i} dtype could not be cast from "
+                                    f"dtype('{src}') to dtype('{dst}') according to the rule "
+                                    f"'{casting}'")
+                raise UFuncTypeError(f"Cannot cast ufunc input from dtype('{src}') to "
+                                     f"dtype('{dst}') with casting rule '{casting}'")
     cdt = compute_dtype(rdt)
     conv = [t if t.dtype == cdt else t.to(cdt) for t in tensors]
     try:
