@@ -57,16 +57,20 @@ def dot(a: ArrayLike, b: ArrayLike, out=None) -> ArrayOrScalar:
             return torch.matmul(a, b)
         except RuntimeError:
             pass  # mismatched shapes: _dot raises NumPy's error
+    t = None
+    if out is not None:
+        t = getattr(out, "tensor", None)
+        if not isinstance(t, torch.Tensor):
+            raise TypeError("'out' must be an array")
     r = _dot(a, b)
-    if out is None:
+    if t is None:
         return r
-    t = getattr(out, "tensor", None)
-    if not isinstance(t, torch.Tensor):
-        raise TypeError(f"return arrays must be of ArrayType, not {type(out).__name__}")
     if t.dtype != r.dtype or tuple(t.shape) != tuple(r.shape) or not t.is_contiguous():
         raise ValueError("output array is not acceptable (must have the right datatype, number "
                          "of dimensions, and be a C-Array)")
-    return copy_to_out(r, out, "no", "dot")
+    res = copy_to_out(r, out, "no", "dot")
+    # a 0-d out is written, but NumPy returns its value as a scalar (PyArray_Return)
+    return res if r.ndim else res.tensor.clone()
 
 
 def _dot(a, b):
