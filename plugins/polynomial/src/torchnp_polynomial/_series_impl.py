@@ -246,12 +246,6 @@ def vander_raw(B, x, deg):
     return torch.stack(cols, dim=-1)
 
 
-def line_raw(B, off, scl):
-    """``off + scl * x`` as a series (1-D tensor, in the dtype of ``off``/``scl``)."""
-    xc = B.x_coefs.to(device=off.device)
-    return torch.stack([off + (scl * xc[0]).to(off.dtype), (scl * xc[1]).to(off.dtype)])
-
-
 # --- shared helpers ---------------------------------------------------------------------
 def _sort_complex(r):
     """Sort by real part, then imaginary part (NumPy's order for complex arrays)."""
@@ -318,15 +312,16 @@ def make_constant(B, which):
 
 def make_line(B):
     def line(off, scl):
-        dt = _dtypes.result_type_torch(*(v if type(v) in (bool, int, float, complex) else as_tensor(v)
-                                         for v in (off, scl)))
-        o, s = as_tensor(off).to(dt), as_tensor(scl).to(dt)
-        if not bool(s != 0):
-            return o.reshape(1)  # NumPy returns [off] alone, in off's and scl's type
-        if B.x_coefs.dtype.is_floating_point:  # hermline(off, scl) is [off, scl/2]
-            wide = _dtypes.result_type_torch(dt, 1.0)
-            o, s = o.to(wide), s.to(wide)
-        return line_raw(B, o, s)
+        # NumPy's own expressions, on the caller's objects: their operators (``scl / 2``,
+        # ``off + scl``, ``scl != 0``), then array coercion of the list, so dtypes (list
+        # discovery, not weak scalars), shapes and errors (ragged parts) are NumPy's
+        if not scl != 0:
+            return as_tensor([off])
+        if B.prefix == "herm":  # H_1 = 2x
+            return as_tensor([off, scl / 2])
+        if B.prefix == "lag":  # L_1 = 1 - x
+            return as_tensor([off + scl, -scl])
+        return as_tensor([off, scl])
     return _named(line, B.prefix + "line",
                   f"The series ``off + scl*x``. Mirrors ``numpy.polynomial.{B.prefix}line``.")
 
