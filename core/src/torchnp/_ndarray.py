@@ -435,6 +435,8 @@ class ndarray:
         """Cast to ``dtype``. Mirrors ``numpy.ndarray.astype``."""
         td = _dtypes.to_torch_dtype(dtype)
         src = self.tensor
+        if not isinstance(casting, str):
+            raise TypeError(f"casting must be str, not {type(casting).__name__}")
         if not _dtypes.can_cast_torch(src.dtype, td, casting):
             raise TypeError(f"Cannot cast array data from dtype('{self.dtype.name}') to "
                             f"dtype('{_dtypes.from_torch(td).name}') according to the rule '{casting}'")
@@ -1300,7 +1302,8 @@ def _rebuild(tensor, device):
 def _cast(t, td):
     """``t.to(td)`` with NumPy's cast semantics where torch differs (complex -> real drops imag)."""
     if t.is_complex() and not (td.is_complex):
-        t = t.real
+        r = t.real  # a view of t: the cast's result must be new memory
+        return r.clone() if r.dtype == td else r.to(td)
     return t.to(td)
 
 

@@ -20,7 +20,7 @@ import operator
 
 import torch
 
-from torchnp import _normalize, _views
+from torchnp import _dtypes, _normalize, _views
 from torchnp._normalize import (ArrayLike, ArrayLikeOrScalar, CastingModes, DeviceLike, DTypeLike,
                                 InPlace, NotImplementedType, ViewSource, as_tensor)
 from torchnp.exceptions import AxisError, normalize_axis_index, normalize_axis_tuple
@@ -120,6 +120,11 @@ def require(a: ViewSource, dtype: DTypeLike = None, requirements=None, *,
 def astype(x, dtype: DTypeLike, /, *, copy=True, device: DeviceLike = None):
     """Cast to ``dtype``. Mirrors ``numpy.astype`` (the Array API function)."""
     if not isinstance(x, _normalize._ndarray_cls):  # (untagged: only arrays are taken)
+        if isinstance(x, (int, float, complex, str, bytes)):
+            # NumPy's isscalar lets Python scalars through to x.astype(...)
+            raise AttributeError(f"'{type(x).__name__}' object has no attribute 'astype'")
+        if hasattr(x, "astype") and hasattr(x, "dtype"):  # a torchnp scalar
+            return x.astype(_dtypes.from_torch(dtype), copy=copy)
         raise TypeError(f"Input should be a NumPy array or scalar. It is a {type(x).__name__} "
                         "instead.")
     t = x.tensor

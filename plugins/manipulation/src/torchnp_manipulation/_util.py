@@ -35,7 +35,8 @@ def cast_to(t, dtype):
     if dtype == torch.bool:
         return t != 0  # a complex value is true when either part is nonzero
     if t.is_complex() and not dtype.is_complex:
-        t = t.real
+        r = t.real  # a view of t: a cast makes new values
+        return r.clone() if r.dtype == dtype else r.to(dtype)
     return t.to(dtype)
 
 
