@@ -514,3 +514,13 @@ def test_asarray_of_arrays_returns_the_same_tensor():
                          ids=str)
 def test_eye_argument_forms(args, kwargs):
     check("eye", *args, **kwargs)
+
+
+@pytest.mark.parametrize("value", [0, 5, 2**63 - 1, 2**63, 2**64 - 1])
+def test_numpy_uint64_scalars_convert(value):
+    # torch.as_tensor reads a NumPy scalar as a Python number and refuses uint64 ones
+    s = np.uint64(value)
+    assert tnp.uint64(s).tolist() == value
+    a = tnp.asarray(s)
+    assert (a.dtype, a.shape, a.tolist()) == (tnp.uint64, (), value)
+    assert tnp.asarray([s, s]).tolist() == [value, value]

@@ -345,6 +345,24 @@ def test_base_repr_errors(base):
         tnp.base_repr(5, base)
 
 
+# NumPy takes int() of the number (floats truncate, arrays must have one element) and
+# reads the sign from the number itself; before, arrays leaked torch's RuntimeError
+BASE_REPR_INPUTS = [(-0.5,), (2.7,), (np.float32(-3.5),), (np.int8(-7), 3), (np.asarray(9),),
+                    (np.asarray([[3]]),), (np.uint64(2**64 - 1), 36), (True,), (0, 2, 3),
+                    (np.asarray([1, 2]),), ("5",), (None,), (5, 2, 2.0), (complex(1, 0),)]
+
+
+@pytest.mark.parametrize("args", BASE_REPR_INPUTS, ids=str)
+def test_base_repr_inputs_as_numpy(args):
+    try:
+        want = np.base_repr(*args)
+    except Exception as exc:  # noqa: BLE001 - compared below
+        with pytest.raises(type(exc)):
+            tnp.base_repr(*to_tnp(list(args)))
+        return
+    assert tnp.base_repr(*to_tnp(list(args))) == want
+
+
 # --- digit generation: every float16, a sample of float32 bit patterns -------------------------
 def test_every_float16_shortest_and_scientific():
     values = np.arange(0, 2**16, dtype=np.uint16).view(np.float16)

@@ -277,6 +277,10 @@ def _foreign_array(obj, exc):
             return as_tensor(obj.astype(d.newbyteorder("=")))
         if any(st < 0 for st in getattr(obj, "strides", None) or ()) and hasattr(obj, "copy"):
             return torch.as_tensor(obj.copy())  # torch refuses negative strides: a copy
+        if getattr(obj, "shape", None) == () and hasattr(obj, "__array__") \
+                and not isinstance(obj, type):
+            # a NumPy scalar torch reads as a Python number (uint64 ones fail): its 0-d array
+            return torch.as_tensor(obj.__array__())
     raise TypeError(f"torchnp: cannot convert {type(obj).__name__} with dtype "
                     f"{d if d is not None else '?'} to a tensor: {exc}") from exc
 

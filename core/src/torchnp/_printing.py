@@ -980,14 +980,16 @@ def base_repr(number, base=2, padding=0):
         raise ValueError("Bases greater than 36 not handled in base_repr.")
     if base < 2:
         raise ValueError("Bases less than 2 not handled in base_repr.")
-    n = _as_int(number, "base_repr")
-    m = abs(n)
+    # as NumPy: int() of the number (floats truncate; a many-element array raises
+    # int()'s TypeError), its sign read from the number itself (-0.5 gives "-")
+    m = abs(int(number))
     out = []
     while m:
         m, r = divmod(m, base)
         out.append(_DIGITS36[r])
-    text = "".join(reversed(out)) or ""
-    text = "0" * padding + text
-    if n < 0:
+    text = "".join(reversed(out))
+    if padding:
+        text = "0" * padding + text
+    if number < 0:
         text = "-" + text
     return text or "0"
