@@ -14,8 +14,8 @@ import sys
 
 import torch
 
-from torchnp import _dtypes
-from torchnp._normalize import ArrayLike, DTypeLike
+from torchnp import _creation_impl, _dtypes
+from torchnp._normalize import DTypeLike, check_data
 
 # (``iterable`` is provided by the mathroutines plugin)
 
@@ -57,21 +57,19 @@ def typename(char):
 _ORDERS = (None, "C", "F", "A", "K")
 
 
-def asarray_chkfinite(a: ArrayLike, dtype: DTypeLike = None, order=None):
-    """Convert to an array, refusing infs and NaNs. Mirrors ``numpy.asarray_chkfinite``."""
+def asarray_chkfinite(a, dtype: DTypeLike = None, order=None):
+    """Convert to an array, refusing infs and NaNs. Mirrors ``numpy.asarray_chkfinite``.
+
+    The conversion is ``asarray``'s: an array that needs no change is returned itself.
+    """
     if order not in _ORDERS:
         raise ValueError(f"order must be one of 'C', 'F', 'A', or 'K' (got {order!r})")
-    if dtype is not None and dtype != a.dtype:
-        a = a.to(dtype)
-    if (a.is_floating_point() or a.is_complex()) and not bool(torch.isfinite(a).all()):
+    r = _creation_impl.asarray(a, dtype, order)
+    t = r if isinstance(r, torch.Tensor) else r.tensor
+    if t.is_floating_point() or t.is_complex():
         # the check itself needs the answer on the host: NumPy raises here too
-        raise ValueError("array must not contain infs or NaNs")
-    if order == "F" and a.ndim > 1:
-        rev = tuple(reversed(range(a.ndim)))
-        a = a.permute(rev).contiguous().permute(rev)
-    elif order == "C":
-        a = a.contiguous()
-    return a
+        check_data(torch.isfinite(t).all(), ValueError, "array must not contain infs or NaNs")
+    return r
 
 
 # NumPy's ufunc buffer size; torchnp has no buffered loops, the value is only kept
