@@ -178,9 +178,15 @@ def lstsq(a: ArrayLike, b: ArrayLike, rcond=None) -> ArrayOrScalar:
     b = _to(b, t)
     with _lapack_errors("SVD did not converge in Linear Least Squares"):
         u, s, vh = torch.linalg.svd(a, full_matrices=False)
-    if rcond < 0:
+    # LAPACK's dlalsd: an rcond outside (0, 1) is eps; with one singular value the
+    # cutoff is not applied at all (only a zero one is rank-deficient); otherwise
+    # values <= rcond * the largest are dropped
+    if not 0 < rcond < 1:
         rcond = torch.finfo(torch.float64).eps
-    large = s > rcond * s[..., :1] if s.numel() else s > 0
+    if min(m, n) == 1:
+        large = s != 0
+    else:
+        large = s > rcond * s[..., :1] if s.numel() else s > 0
     sinv = torch.where(large, 1 / torch.where(large, s, 1), 0).to(t)
     x = vh.mH @ (sinv[:, None] * (u.mH @ b))
     rank_t = large.sum(dtype=torch.int32)
