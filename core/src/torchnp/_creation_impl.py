@@ -956,6 +956,8 @@ def fromfunction(function, shape, *, dtype: DTypeLike = builtins.float,
 def indices(dimensions, dtype: DTypeLike = builtins.int, sparse=False):
     """Index grids of the given shape. Mirrors ``numpy.indices``."""
     dimensions = tuple(operator.index(d) for d in dimensions)
+    if any(d < 0 for d in dimensions):
+        raise ValueError("negative dimensions are not allowed")
     n = len(dimensions)
     res = []
     for i, dim in enumerate(dimensions):

@@ -580,7 +580,10 @@ def result_type(*arrays_and_dtypes):
 
 def promote_types(type1, type2):
     """Mirrors ``numpy.promote_types``."""
-    return from_torch(_PROMOTE[(to_torch_dtype(type1), to_torch_dtype(type2))])
+    t1, t2 = to_torch_dtype(type1), to_torch_dtype(type2)
+    if t1 is None or t2 is None:
+        raise TypeError("did not understand one of the types")
+    return from_torch(_PROMOTE[(t1, t2)])
 
 
 _CASTINGS = ("no", "equiv", "safe", "same_kind", "unsafe")
@@ -611,6 +614,8 @@ def can_cast(from_, to, casting="safe"):
         raise ValueError("casting must be one of 'no', 'equiv', 'safe', 'same_kind', or 'unsafe'")
     if not isinstance(from_, type) and hasattr(from_, "shape") and hasattr(from_, "dtype"):
         from_ = from_.dtype
+    if from_ is None or to is None:
+        raise TypeError("did not understand one of the types; 'None' not accepted")
     return can_cast_torch(to_torch_dtype(from_), to_torch_dtype(to), casting)
 
 

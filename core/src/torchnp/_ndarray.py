@@ -434,6 +434,8 @@ class ndarray:
     def astype(self, dtype, order="K", casting="unsafe", subok=True, copy=True):
         """Cast to ``dtype``. Mirrors ``numpy.ndarray.astype``."""
         td = _dtypes.to_torch_dtype(dtype)
+        if td is None:  # NumPy's dtype(None): the default float
+            td = torch.float64
         src = self.tensor
         if not isinstance(casting, str):
             raise TypeError(f"casting must be str, not {type(casting).__name__}")

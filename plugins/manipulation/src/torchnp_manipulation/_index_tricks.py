@@ -339,7 +339,10 @@ class broadcast:
 
 def mask_indices(n, mask_func, k=0):
     """Indices where ``mask_func(ones((n, n)), k)`` is non-zero. Mirrors ``numpy.mask_indices``."""
-    m = wrap(torch.ones((operator.index(n), operator.index(n)), dtype=torch.int64))
+    n = operator.index(n)
+    if n < 0:
+        raise ValueError("negative dimensions are not allowed")
+    m = wrap(torch.ones((n, n), dtype=torch.int64))
     a = mask_func(m, k)
     return _tnp().nonzero(wrap(as_tensor(a) != 0))
 

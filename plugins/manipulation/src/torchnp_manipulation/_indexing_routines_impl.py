@@ -305,7 +305,7 @@ def diagonal(a: ViewSource, offset=0, axis1=0, axis2=1):
 
 def diag_indices(n, ndim=2):
     """Indices of the main diagonal of an ``ndim``-d array of side ``n``. Mirrors ``numpy.diag_indices``."""
-    idx = torch.arange(operator.index(n))
+    idx = torch.arange(max(operator.index(n), 0))  # NumPy's arange(n): empty for n < 0
     return (idx,) * ndim
 
 
@@ -350,7 +350,8 @@ def tril_indices(n, k=0, m=None):
     """Indices of the lower triangle of an (n, m) array. Mirrors ``numpy.tril_indices``."""
     n = operator.index(n)
     m = n if m is None else operator.index(m)
-    r = torch.tril_indices(n, m, operator.index(k))
+    # NumPy's nonzero(tri(n, m, k)): a side below zero gives an empty triangle
+    r = torch.tril_indices(max(n, 0), max(m, 0), operator.index(k))
     return (r[0], r[1])
 
 
@@ -358,7 +359,8 @@ def triu_indices(n, k=0, m=None):
     """Indices of the upper triangle of an (n, m) array. Mirrors ``numpy.triu_indices``."""
     n = operator.index(n)
     m = n if m is None else operator.index(m)
-    r = torch.triu_indices(n, m, operator.index(k))
+    # NumPy's nonzero(tri(n, m, k)): a side below zero gives an empty triangle
+    r = torch.triu_indices(max(n, 0), max(m, 0), operator.index(k))
     return (r[0], r[1])
 
 
