@@ -110,6 +110,35 @@ def _check_broadcast(tensors, exc):
     raise exc
 
 
+def _layout_kernel(lay, inputs, vals):
+    """The kernel's ``layout`` answer for these inputs (see ``_Kernel``), or None."""
+    ts = [v for v in vals if isinstance(v, torch.Tensor)]
+    if not ts or not ts[0].is_complex():
+        return None
+    if len(ts) < len(vals):  # a weak Python number: an operand of the array's loop dtype
+        try:
+            vals = [v if isinstance(v, torch.Tensor) else
+                    torch.tensor(v, dtype=ts[0].dtype, device=ts[0].device) for v in vals]
+        except (RuntimeError, TypeError, OverflowError):
+            return None
+    try:
+        shape = torch.broadcast_shapes(*(v.shape for v in vals))
+    except RuntimeError:
+        return None
+    strides = []
+    for x, v in zip(inputs, vals):
+        if isinstance(x, _normalize._ndarray_cls):
+            st = [s // v.element_size() for s in _views.strides(x)]
+        else:
+            st = list(v.stride())
+        st = [0 if n == 1 else s for n, s in zip(v.shape, st)]
+        strides.append([0] * (len(shape) - len(st)) + st)
+    k = lay(vals, tuple(shape), strides)
+    if k is None or len(ts) == len(vals):
+        return k
+    return lambda *_: k(*vals)
+
+
 # --- input conversion ------------------------------------------------------
 def _normalize_input(x):
     """-> (value, key): key is a torch dtype (strong) or a Python scalar type (weak)."""
@@ -186,11 +215,15 @@ def _from_compute(r, ld):
 class _Kernel:
     """Per-category torch implementations of one ufunc."""
 
-    __slots__ = ("by_cat", "scalar_ok", "compute", "factory", "default", "swap")
+    __slots__ = ("by_cat", "scalar_ok", "compute", "factory", "default", "swap", "layout")
 
     def __init__(self, default=None, *, b=None, i=None, u64=None, f=None, c=None,
-                 scalar_ok=False, compute=None, factory=None, swap=None):
+                 scalar_ok=False, compute=None, factory=None, swap=None, layout=None):
         self.swap = swap  # f(tensor, scalar) computing kernel(scalar, tensor)
+        # layout(tensors, shape, strides) -> a kernel for operands NumPy's loop reads with
+        # these (signed, broadcast) element strides, or None: asked only where an input
+        # is a reversed array (the one layout a tensor does not show)
+        self.layout = layout
         self.factory = factory  # loop dtype -> kernel, for kernels that depend on the width
         self.default = default
         self.by_cat = {"b": b or i or default, "i": i or default, "u64": u64 or i or default,
@@ -506,7 +539,9 @@ class ufunc:
     # the cached plan for the operands' dtype kinds, the kernel, and the result
     # built without further calls; anything else goes the general way.
     def _run2(self, a, k1, b, k2, x1, x2):
-        if _tracing() or _errstate_impl._state.checking:
+        if _tracing() or _errstate_impl._state.checking or self._kernel.layout is not None and (
+                type(x1) is not _ND and getattr(x1, "_is_rev", False)
+                or type(x2) is not _ND and getattr(x2, "_is_rev", False)):
             return self._call_general((x1, x2), {})
         d = self._plans2.get(k1)
         p = d.get(k2) if d is not None else None
@@ -692,6 +727,10 @@ class ufunc:
             keys.append(k)
         keys = tuple(keys)
         plan = self._plan(keys, tdtype, casting)
+        lay = self._kernel.layout
+        if lay is not None and any(isinstance(x, _normalize._ndarray_cls) and _views.is_reversed(x)
+                                   for x in inputs) and (tdtype is None or tdtype is keys[0]):
+            plan = _layout_kernel(lay, inputs, vals) or plan
         try:
             r = plan(*vals)
         except RuntimeError as exc:

@@ -91,7 +91,7 @@ add = ufunc("add", _K(torch.add, b=torch.logical_or, c=M.complex_add, scalar_ok=
             reduce_fast=_sum_axes, accumulate_fast=_cumsum)
 subtract = ufunc("subtract", _K(torch.sub, c=M.complex_sub, scalar_ok=True, swap=torch.rsub))
 multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, c=M.complex_multiply,
-                                scalar_ok=True, swap=torch.mul),
+                                scalar_ok=True, swap=torch.mul, layout=M.cmul_layout),
                  reduce_fast=_prod_axes, accumulate_fast=_cumprod)
 divide = ufunc("divide", _K(torch.div, c=M.complex_divide, scalar_ok=True), int_to_double=True)
 true_divide = divide
@@ -117,7 +117,7 @@ sign = ufunc("sign", _K(torch.sign, f=M.sign_float, c=M.sign_complex, u64=M.sign
 conjugate = ufunc("conjugate", _K(M.conj))
 conj = conjugate
 reciprocal = ufunc("reciprocal", _K(torch.reciprocal, factory=M.reciprocal_for))
-square = ufunc("square", _K(torch.square, c=M.complex_square))
+square = ufunc("square", _K(torch.square, c=M.complex_square, layout=M.cmul_layout))
 sqrt = ufunc("sqrt", _K(torch.sqrt))
 cbrt = ufunc("cbrt", _K(M.cbrt))
 heaviside = ufunc("heaviside", _K(M.heaviside))
