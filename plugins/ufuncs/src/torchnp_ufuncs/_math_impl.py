@@ -258,9 +258,9 @@ def cmul_plain(x, y):
 
 
 def complex_multiply(x, y):
-    """NumPy's complex multiply: arrays (on an FMA CPU) fused, scalars (both 0-d) plain."""
-    if x.ndim == 0 and y.ndim == 0:
-        return cmul_plain(x, y)
+    """NumPy's complex multiply loop (on an FMA CPU fused), 0-d arrays included. Its scalar
+    arithmetic (``np.complex128 * np.complex128``, a scalar and a Python number) is plain:
+    the ufunc's operators on two scalars take ``cmul_plain`` (``_ufuncs_impl``)."""
     r = _cbinary(_MUL, x, y)
     if r is not None:
         return r

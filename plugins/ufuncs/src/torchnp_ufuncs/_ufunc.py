@@ -317,7 +317,9 @@ class ufunc:
                 if loop not in loops:
                     loops.append(loop)
         self._loops = loops
-        _BY_NAME.setdefault(name, self)
+        # the table loop search may be baked into a trace (``_constant_loop``): this ufunc's
+        # or a twin's of the same loops (``_scalar_twin``)
+        self._table_loops = _BY_NAME.setdefault(name, self)._loops == loops
         self._homogeneous = all(len(set(ins)) == 1 for ins, _ in loops)
         self._resolved = {}
         self._plans = {}
@@ -339,6 +341,10 @@ class ufunc:
         self._fast_n = nin if nout == 1 and nin <= 2 else -1  # arity of the no-keyword path
         self._plans2 = {}  # first key -> second key -> plan (no-keyword binary calls)
         self._plans1 = {}  # key -> plan (no-keyword unary calls)
+        # the ufunc NumPy's scalar arithmetic amounts to: the operators on two scalars (or a
+        # scalar and a Python number) take it (``np.complex64 * np.complex64`` is plain C,
+        # ``np.multiply`` of the same and 0-d arrays its array loop); None: this one
+        self._scalar_twin = None
 
     def __repr__(self):
         return f"<ufunc '{self.__name__}'>"
@@ -431,7 +437,7 @@ class ufunc:
     # --- plans -------------------------------------------------------------
     def _plan(self, keys, dtype=None, casting="same_kind"):
         if _tracing():
-            if _BY_NAME.get(self.__name__) is self:
+            if self._table_loops:
                 return self._make_plan(keys, _constant_loop(self.__name__, keys, dtype, casting))
             return self._make_plan(keys, self._resolve_uncached(keys, dtype, casting))
         pk = (keys, dtype, casting)
@@ -580,11 +586,21 @@ class ufunc:
     # a ufunc does not take, so that Python tries the other side.
     def _binop(self, x1, x2):
         t2 = type(x2)
-        if t2 is _ND or t2 in _HOLDERS:
+        if t2 is _ND:
+            a = x1.tensor
+            b = x2.tensor
+            return self._run2(a, a.dtype, b, b.dtype, x1, x2)
+        if t2 in _HOLDERS:
+            tw = self._scalar_twin
+            if tw is not None and type(x1) in _HOLDERS:
+                return tw._binop(x1, x2)
             a = x1.tensor
             b = x2.tensor
             return self._run2(a, a.dtype, b, b.dtype, x1, x2)
         if t2 in _PY_SET:
+            tw = self._scalar_twin
+            if tw is not None and type(x1) in _HOLDERS:
+                return tw._binop(x1, x2)
             a = x1.tensor
             return self._run2(a, a.dtype, x2, t2, x1, x2)
         if _operand_ok(x2):
@@ -596,6 +612,9 @@ class ufunc:
 
     def _rbinop(self, x2, x1):
         t1 = type(x1)
+        tw = self._scalar_twin
+        if tw is not None and type(x2) in _HOLDERS and (t1 in _PY_SET or t1 in _HOLDERS):
+            return tw._rbinop(x2, x1)
         if t1 in _PY_SET:
             b = x2.tensor
             return self._run2(x1, t1, b, b.dtype, x1, x2)

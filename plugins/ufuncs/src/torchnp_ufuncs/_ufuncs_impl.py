@@ -93,6 +93,9 @@ subtract = ufunc("subtract", _K(torch.sub, c=M.complex_sub, scalar_ok=True, swap
 multiply = ufunc("multiply", _K(torch.mul, b=torch.logical_and, c=M.complex_multiply,
                                 scalar_ok=True, swap=torch.mul, layout=M.cmul_layout),
                  reduce_fast=_prod_axes, accumulate_fast=_cumprod)
+# NumPy's scalar arithmetic multiplies complex scalars plainly, its array loop fuses
+multiply._scalar_twin = ufunc("multiply", _K(torch.mul, b=torch.logical_and, c=M.cmul_plain,
+                                             scalar_ok=True, swap=torch.mul))
 divide = ufunc("divide", _K(torch.div, c=M.complex_divide, scalar_ok=True), int_to_double=True)
 true_divide = divide
 floor_divide = ufunc("floor_divide", _K(M.float_floor_divide, i=M.int_floor_divide,
