@@ -640,8 +640,8 @@ def getitem(a, key, /):
         if _is_basic_fast(key):
             try:
                 r = t[key]
-            except IndexError:
-                _plan(a, key)  # raises NumPy's IndexError
+            except (IndexError, ValueError, OverflowError):
+                _plan(a, key)  # raises NumPy's IndexError (torch: ValueError past int64)
                 raise
             if r.ndim == 0 and not _has_ellipsis(key):
                 return _scalar(r.clone())  # a scalar must not see later writes
@@ -716,8 +716,8 @@ def setitem(a, key, value, /):
     if type(a) is _ndarray and _is_basic_fast(key):
         try:
             target = a.tensor[key]
-        except IndexError:
-            _plan(a, key)
+        except (IndexError, ValueError, OverflowError):
+            _plan(a, key)  # raises NumPy's IndexError (torch: ValueError past int64)
             raise
         _views.write_tensor(target, v)
         return

@@ -689,9 +689,8 @@ class ndarray:
         return (self[i] for i in range(self.shape[0]))
 
     def __contains__(self, value):
-        t = self.tensor
-        v = as_tensor(value).to(t.device)
-        return builtins.bool((t == v).any())
+        # NumPy's (self == value).any(): the comparison's broadcasting and its errors
+        return builtins.bool((self == value).any())
 
     def __delitem__(self, key):
         raise ValueError("cannot delete array elements")

@@ -24,6 +24,7 @@ from torchnp._normalize import (ArrayLike, ArrayLikeOrScalar, ArrayLikeSeq, Arra
                                 OutArray, ViewSource, as_tensor, as_tensor_or_scalar)
 from torchnp.exceptions import normalize_axis_index
 
+from ._shape_ops_impl import _broadcast_shapes
 from ._util import bits, cast_to, check_bounds, index_tensor, scalar_tensor, unbits
 
 _MODES = ("raise", "wrap", "clip")
@@ -224,7 +225,7 @@ def choose(a: ArrayLike, choices, out: OutArray = None, mode="raise") -> ArrayOr
     dt = _dtypes.result_type_torch(*choices)
     dev = idx.device
     choices = [c if isinstance(c, torch.Tensor) else scalar_tensor(c, dt, dev) for c in choices]
-    shp = torch.broadcast_shapes(idx.shape, *(c.shape for c in choices))
+    shp = _broadcast_shapes(tuple(idx.shape), *(tuple(c.shape) for c in choices))
     n = len(choices)
     idx = _checked_indices(idx, n, mode, "invalid entry in choice array")
     stacked = torch.stack([bits(cast_to(c, dt)).expand(shp) for c in choices])
@@ -245,7 +246,7 @@ def select(condlist, choicelist, default=0):
     dt = _dtypes.result_type_torch(*choices)
     if not isinstance(choices[-1], torch.Tensor):
         choices[-1] = scalar_tensor(choices[-1], dt, choices[0].device)
-    shp = torch.broadcast_shapes(*(c.shape for c in choices), *(c.shape for c in conds))
+    shp = _broadcast_shapes(*(tuple(c.shape) for c in choices), *(tuple(c.shape) for c in conds))
     result = bits(cast_to(choices[-1], dt)).expand(shp)
     for cond, choice in zip(reversed(conds), reversed(choices[:-1])):
         result = torch.where(cond, bits(cast_to(choice, dt)), result)

@@ -76,7 +76,15 @@ def insert(arr: ArrayLike, obj, values: ArrayLikeOrScalar, axis=None):
         numnew = vals.shape[axis]
         target = list(arr.shape)
         target[axis] = numnew
-        vals = vals.expand(target) if tuple(vals.shape) != tuple(target) else vals
+        if tuple(vals.shape) != tuple(target):
+            try:
+                vals = vals.expand(target)
+            except RuntimeError:  # NumPy assigns the block: its broadcast error
+                shown = tuple(vals.shape)
+                while len(shown) > 1 and shown[0] == 1:
+                    shown = shown[1:]
+                raise ValueError(f"could not broadcast input array from shape {shown} into "
+                                 f"shape {tuple(target)}") from None
         from ._joining_impl import _cat
         return _cat([arr.narrow(axis, 0, i), vals, arr.narrow(axis, i, n - i)], axis)
     if idx.numel() == 1 and idx.ndim == 1:

@@ -134,7 +134,10 @@ def _ipar(p, shape, n):
     if isinstance(p, torch.Tensor):
         t = p.to(device=_CPU, dtype=I64).resolve_neg().expand(_dims(shape)).contiguous()
         return _ptr(t, I64, n), 1, t
-    t = torch.tensor([int(p)], dtype=I64, device=_CPU)
+    v = int(p)
+    if not -(1 << 63) <= v < (1 << 63):  # NumPy converts the parameter to a C long first
+        raise OverflowError("Python int too large to convert to C long")
+    t = torch.tensor([v], dtype=I64, device=_CPU)
     return _ptr(t, I64, 1), 0, t
 
 
@@ -536,6 +539,11 @@ class ExactSampler:
         return self._disc("binomial", shape, (p,), (n,))
 
     def negative_binomial(self, shape, n, p):
+        # Generator's check that the Poisson stage cannot overflow (RandomState has none)
+        lam = (1 - p) / p * (n + 10 * (n ** 0.5))
+        if bool((lam > 9.223372006484771e18).any()) if isinstance(lam, torch.Tensor) \
+                else lam > 9.223372006484771e18:
+            raise ValueError("n too large or p too small, see Generator.negative_binomial Notes")
         return self._disc("negative_binomial", shape, (n, (1 - p) / p), ())
 
     def geometric(self, shape, p):
