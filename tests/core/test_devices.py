@@ -2,6 +2,7 @@
 the prototype, and printing from any device. The ``meta`` device stands in for an
 accelerator on CPU-only machines (it has storage-free tensors on a non-CPU device);
 ``@pytest.mark.cuda`` tests run where CUDA is available."""
+import numpy as np
 import pytest
 import torch
 
@@ -98,8 +99,12 @@ def test_asarray_device_copy_rules():
     assert tnp.asarray(a, device="cpu").tensor is a.tensor  # already there: no copy
     with pytest.raises(ValueError, match="Unable to avoid copy"):
         tnp.asarray(a, device="meta", copy=False)
-    with pytest.raises((TypeError, RuntimeError)):
-        tnp.zeros(2, device=12.5)
+    # NumPy's class for a device it does not understand (torch's RuntimeError must not leak)
+    for bad in (12.5, [], "abc", "cudaa:0"):
+        with pytest.raises(ValueError, match="Device not understood"):
+            tnp.zeros(2, device=bad)
+        with pytest.raises(ValueError):
+            np.zeros(2, device=bad)
 
 
 def test_frombuffer_stays_on_host():

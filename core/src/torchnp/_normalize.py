@@ -406,10 +406,14 @@ def _normalize_device(x):
     if x is None or isinstance(x, torch.device):
         return x
     if isinstance(x, str):
-        return torch.device(x)
+        try:
+            return torch.device(x)
+        except RuntimeError:  # NumPy's class for a device it does not know
+            raise ValueError(f"Device not understood: {x!r} is not a torch device "
+                             "(\"cpu\", \"cuda\", \"cuda:1\", ...)") from None
     if hasattr(x, "type") and hasattr(x, "index"):
         return torch.device(x.type, x.index)
-    raise TypeError(f"device must be None, a string or a torch.device, not {x!r}")
+    raise ValueError(f"Device not understood: {x!r} (a string or a torch.device is allowed)")
 
 
 # --- wrapping ---------------------------------------------------------------
