@@ -8,7 +8,7 @@ from hypothesis import given, settings, strategies as st
 
 import torchnp as tnp
 from torchnp import _creation_impl
-from tests._oracle import assert_same, check
+from tests._oracle import assert_same, check, to_np
 
 DTYPES = ["bool", "int8", "int16", "int32", "int64", "uint8", "uint16", "uint32", "uint64",
           "float16", "float32", "float64", "complex64", "complex128"]
@@ -524,3 +524,28 @@ def test_numpy_uint64_scalars_convert(value):
     a = tnp.asarray(s)
     assert (a.dtype, a.shape, a.tolist()) == (tnp.uint64, (), value)
     assert tnp.asarray([s, s]).tolist() == [value, value]
+
+
+@pytest.mark.filterwarnings("ignore:future versions will not create a writeable")
+@pytest.mark.parametrize("copy", [True, False, None])
+@pytest.mark.parametrize("sparse", [False, True])
+@pytest.mark.parametrize("indexing", ["xy", "ij"])
+@pytest.mark.parametrize("shapes", [((3,), (2,)), ((3,), (2,), (4,)), ((3,),), ((2, 2), (3,))])
+def test_meshgrid_views_as_numpy(shapes, indexing, sparse, copy):
+    # a false copy (None too) gives views of the inputs, as NumPy: same values, shapes,
+    # WRITEABLE flags and memory sharing; writes reach the inputs
+    ins = [np.arange(float(np.prod(s))).reshape(s) for s in shapes]
+    tins = [tnp.asarray(x) for x in ins]
+    want = np.meshgrid(*ins, copy=copy, sparse=sparse, indexing=indexing)
+    got = tnp.meshgrid(*tins, copy=copy, sparse=sparse, indexing=indexing)
+    for w, g, x, tx in zip(want, got, ins, tins):
+        assert g.shape == w.shape and to_np(g).tolist() == w.tolist()
+        assert g.flags.writeable == w.flags.writeable
+        assert tnp.shares_memory(g, tx) == np.shares_memory(w, x)
+
+
+def test_meshgrid_view_of_reversed_input_writes_through():
+    a = tnp.arange(3.0)
+    (g,) = tnp.meshgrid(a[::-1], copy=False)
+    g[0] = 7.0
+    assert a.tolist() == [0.0, 1.0, 7.0]

@@ -970,21 +970,30 @@ def indices(dimensions, dtype: DTypeLike = builtins.int, sparse=False):
     return torch.stack([r.expand(dimensions) for r in res])
 
 
-def meshgrid(*xi: ArrayLike, copy=True, sparse=False, indexing="xy"):
-    """Coordinate matrices from coordinate vectors. Mirrors ``numpy.meshgrid`` (returns a tuple)."""
+def meshgrid(*xi: ViewSource, copy=True, sparse=False, indexing="xy"):
+    """Coordinate matrices from coordinate vectors. Mirrors ``numpy.meshgrid`` (returns a tuple).
+
+    With a false ``copy`` (None included, as NumPy tests it) the results are views of the
+    inputs (reshaped, then broadcast), whose writes reach them."""
     if indexing not in ("xy", "ij"):
         raise ValueError("Valid values for `indexing` are 'xy' and 'ij'.")
     ndim = len(xi)
     s0 = (1,) * ndim
-    output = [x.reshape(s0[:i] + (-1,) + s0[i + 1:]) for i, x in enumerate(xi)]
+
+    def reshaped(x, shape):  # NumPy's x.reshape: a view where the strides allow, else a copy
+        shape = tuple(x.size if d == -1 else d for d in shape)
+        v = _views.reshape(x, shape)
+        return v if v is not None else _views.wrap(x.tensor.reshape(shape))
+
+    output = [reshaped(x, s0[:i] + (-1,) + s0[i + 1:]) for i, x in enumerate(xi)]
     if indexing == "xy" and ndim > 1:
-        output[0] = output[0].reshape((1, -1) + s0[2:])
-        output[1] = output[1].reshape((-1, 1) + s0[2:])
+        output[0] = reshaped(output[0], (1, -1) + s0[2:])
+        output[1] = reshaped(output[1], (-1, 1) + s0[2:])
     if not sparse:
         shape = torch.broadcast_shapes(*(o.shape for o in output))
-        output = [o.expand(shape) for o in output]
+        output = [o if o.shape == shape else _views.broadcast_to(o, shape) for o in output]
     if copy:
-        output = [o.clone() for o in output]
+        return tuple(o.tensor.clone() for o in output)  # new arrays
     return tuple(output)
 
 
