@@ -1,9 +1,13 @@
 """The shared engine of the fft plugin: NumPy's ``_raw_fft``/``_cook_nd_args`` on torch.fft.
 
-NumPy's dtype rule: complex64 and float32 stay single precision, float16 input
-is computed in single precision (complex64 out; float16 out for irfft/hfft),
-everything else (float64, ints, bool) gives complex128/float64. Imports torch and
-torchnp's core only.
+NumPy's rule: each 1-D pass is a ufunc with a double and a single-precision loop,
+called with ``out`` (allocated when not given: complex64 for float16/float32/complex64
+input, float16/float32 for irfft of those; complex128/float64 otherwise). The single
+loop runs only for an exact match of the input and scale-factor dtypes (complex64
+input, or float32 into rfft, with a non-unit factor, which NumPy rounds to the input's
+real dtype); every other input (float16, float32 into a complex transform, a unit
+factor given as the int 1) takes the double loop, and the result is rounded to the
+buffer written. Imports torch and torchnp's core only.
 """
 from __future__ import annotations
 
@@ -35,26 +39,26 @@ def _swap_direction(norm):
             from None
 
 
-def _prepare(a, real_input, name):
-    """Cast ``a`` to the dtype torch.fft computes in; remember whether to return float16."""
-    dt = a.dtype
-    if dt.is_complex:
-        if real_input:
-            raise TypeError(f"ufunc '{name}' did not contain a loop with signature matching types "
-                            f"<class 'numpy.dtypes.Complex{128 if dt == torch.complex128 else 64}DType'> "
-                            "-> None")
-        return a, False
-    if dt in (torch.float32, torch.float64):
-        return a, False
-    if dt == torch.float16:
-        # torch.fft has no CPU kernel for half ("Unsupported dtype Half"); NumPy computes in float32
-        return a.to(torch.float32), True
+def _check_input(dt, real_input, name):
+    """NumPy's TypeError for complex input to a real transform; bfloat16 has no NumPy twin."""
+    if dt.is_complex and real_input:
+        raise TypeError(f"ufunc '{name}' did not contain a loop with signature matching types "
+                        f"<class 'numpy.dtypes.Complex{128 if dt == torch.complex128 else 64}DType'> "
+                        "-> None")
     if dt == torch.bfloat16:
         raise TypeError("torchnp.fft: bfloat16 has no NumPy equivalent")
+
+
+def _prepare(a, real_input, name):
+    """Cast ``a`` for a one-call n-d transform; remember whether to return float16."""
+    dt = a.dtype
+    _check_input(dt, real_input, name)
+    if dt.is_complex or dt in (torch.float32, torch.float64):
+        return a, False
+    if dt == torch.float16:
+        # torch.fft has no CPU kernel for half ("Unsupported dtype Half")
+        return a.to(torch.float32), True
     return a.to(torch.float64), False
-
-
-_WIDER = {torch.float16: torch.float64, torch.float32: torch.float64, torch.complex64: torch.complex128}
 
 
 def _unit(norm, forward):
@@ -62,26 +66,17 @@ def _unit(norm, forward):
     return norm in (None, "backward") if forward else norm == "forward"
 
 
-def with_out(compute, a, out, name, unit_scale):
-    """Run ``compute(a, widen)`` and honour ``out=`` as NumPy does.
+def with_out(compute, a, out, name):
+    """Run ``compute(a, o)`` and write the result into ``out=`` as NumPy does.
 
-    NumPy's transform ufunc takes the scale factor as an operand: when it is the
-    Python int 1 (``unit_scale``) a double ``out=`` selects the double loop for
-    single-precision input; otherwise the factor is a single-precision scalar and
-    the first pass runs in single precision, later n-d passes reading the double
-    ``out``. ``widen`` (a complex dtype or None) asks the n-d loops for the latter.
+    ``o`` is the tensor of ``out`` (None without one): NumPy's passes check its shape
+    and write into it, so a double ``out`` keeps a double-loop result unrounded (and
+    later n-d passes read it).
     """
     if out is None:
         return compute(a, None)
-    od = getattr(out, "tensor", out).dtype if hasattr(out, "tensor") or isinstance(out, torch.Tensor) \
-        else None
-    widen = None
-    if od in (torch.float64, torch.complex128) and a.dtype in _WIDER:
-        if unit_scale:
-            a = a.to(_WIDER[a.dtype])
-        else:
-            widen = torch.complex128
-    return copy_to_out(compute(a, widen), out, name=name)
+    t = getattr(out, "tensor", out)
+    return copy_to_out(compute(a, t if isinstance(t, torch.Tensor) else None), out, name=name)
 
 
 def _check_n(n):
@@ -111,39 +106,46 @@ def _real_of(dt):
     return _REAL_OF.get(dt, torch.float64)
 
 
-def raw_fft(a, n, axis, kind, norm):
-    """One 1-D transform along ``axis`` (NumPy's ``_raw_fft``)."""
+def _default_out(dt, kind):
+    """The dtype of the buffer NumPy allocates for one pass without ``out``."""
+    if kind == "irfft":
+        return _real_of(dt)
+    return torch.complex64 if dt in (torch.float16, torch.float32, torch.complex64) else torch.complex128
+
+
+def raw_fft(a, n, axis, kind, norm, o=None):
+    """One 1-D transform along ``axis`` (NumPy's ``_raw_fft``) into a buffer like ``o``."""
     fn, real_input, uname = _KINDS[kind]
     if n is None:
         n = a.shape[axis] if kind != "irfft" else (a.shape[axis] - 1) * 2
     n = _check_n(n)
     _check_norm(norm)
     axis = normalize_axis_index(axis, a.ndim)
-    a, half = _prepare(a, real_input, uname)
-    if half:
-        r = _raw_fft_scaled(a, n, axis, kind, norm, torch.float16)
-        return r.to(torch.float16) if kind == "irfft" else r
-    # passing n only when it changes the length saves torch a crop/pad check
-    r = fn(a, n, axis, norm) if n != a.shape[axis] or kind == "irfft" else fn(a, None, axis, norm)
-    return r
-
-
-def _raw_fft_scaled(a, n, axis, kind, norm, fct_dtype):
-    """A transform whose scale factor NumPy rounds to a narrower dtype than it computes in.
-
-    float16 input is computed in float32, but the factor (``1/n`` or ``1/sqrt(n)``)
-    is derived in float16: the transform runs unscaled and that rounded factor is
-    applied after.
-    """
-    fn = _KINDS[kind][0]
+    if o is not None and (o.ndim != a.ndim or o.shape[axis] != (n // 2 + 1 if kind == "rfft" else n)):
+        raise ValueError("output array has wrong shape.")
+    dt = a.dtype
+    _check_input(dt, real_input, uname)
     inverse = kind in ("ifft", "irfft")
-    applied = _SWAP.get(norm, norm) if inverse else norm  # the factor this direction carries
-    r = fn(a, n, axis, "forward" if inverse else "backward")  # unscaled in this direction
-    if applied == "ortho":
-        r = r * float(torch.tensor(float(n), dtype=fct_dtype).sqrt().reciprocal())
-    elif applied == "forward":
-        r = r * float(torch.tensor(float(n), dtype=fct_dtype).reciprocal())
-    return r
+    applied = _SWAP[norm] if inverse else norm  # the factor this direction carries
+    scaled = applied not in (None, "backward")
+    # passing n only when it changes the length saves torch a crop/pad check
+    nn = n if n != a.shape[axis] or kind == "irfft" else None
+    if scaled and dt == (torch.float32 if kind == "rfft" else torch.complex64):
+        return fn(a, nn, axis, norm)  # the single-precision loop
+    wide = torch.complex128 if dt.is_complex else torch.float64
+    fdt = _real_of(dt)
+    if dt != wide:
+        a = a.to(wide)
+    if not scaled or fdt == torch.float64:
+        r = fn(a, nn, axis, norm)
+    else:  # the factor (1/n or 1/sqrt(n)) is rounded to the input's real dtype
+        r = fn(a, nn, axis, "forward" if inverse else "backward")  # unscaled in this direction
+        f = torch.tensor(float(n), dtype=fdt)
+        r = r * float(f.sqrt().reciprocal() if applied == "ortho" else f.reciprocal())
+    target = _default_out(dt, kind)
+    if o is not None and o.dtype.is_complex == target.is_complex:
+        target = o.dtype  # the pass writes NumPy's out= itself
+    return r if r.dtype == target else r.to(target)
 
 
 def cook_nd_args(a, s=None, axes=None, invreal=False):
@@ -183,19 +185,20 @@ def cook_nd_args(a, s=None, axes=None, invreal=False):
     return s, axes
 
 
-def _one_by_one(a, widen):
-    """Whether the n-d transform must run as 1-D passes (float16 scaling, widening after pass one)."""
-    return a.dtype == torch.float16 or widen is not None
+def _one_by_one(a, o):
+    """Whether the n-d transform must run as NumPy's 1-D passes (float16 scaling; an out=
+    that every pass writes)."""
+    return a.dtype == torch.float16 or o is not None
 
 
-def raw_fftnd(a, s, axes, kind, norm, widen=None):
+def raw_fftnd(a, s, axes, kind, norm, o=None):
     """An n-d complex transform (NumPy's ``_raw_fftnd``)."""
     s, axes = cook_nd_args(a, s, axes)
     _check_norm(norm)
     naxes = [normalize_axis_index(ax, a.ndim) for ax in axes]
     if not naxes:
         return a
-    if len(set(naxes)) == len(naxes) and None not in s and not _one_by_one(a, widen):
+    if len(set(naxes)) == len(naxes) and None not in s and not _one_by_one(a, o):
         s = [_check_n(x) for x in s]
         a, _ = _prepare(a, False, kind)
         if all(x == a.shape[ax] for x, ax in zip(s, naxes)):
@@ -203,46 +206,40 @@ def raw_fftnd(a, s, axes, kind, norm, widen=None):
         return _ND[kind](a, s, naxes, norm)
     # repeated axes or None sizes: NumPy applies the 1-D transforms one by one, last axis first
     for ii in reversed(range(len(axes))):
-        a = raw_fft(a, s[ii], axes[ii], kind, norm)
-        if widen is not None:  # NumPy's later passes read (and write) the double out=
-            a, widen = a.to(widen), None
+        a = raw_fft(a, s[ii], axes[ii], kind, norm, o)
     return a
 
 
-def raw_rfftnd(a, s, axes, norm, widen=None):
+def raw_rfftnd(a, s, axes, norm, o=None):
     """NumPy's ``rfftn``: rfft over the last axis, then fft over the others."""
     s, axes = cook_nd_args(a, s, axes)
     _check_norm(norm)
     if not axes:  # NumPy indexes the last axis to transform
         raise IndexError("list index out of range")
     naxes = [normalize_axis_index(ax, a.ndim) for ax in axes]
-    if len(set(naxes)) == len(naxes) and None not in s and not _one_by_one(a, widen):
+    if len(set(naxes)) == len(naxes) and None not in s and not _one_by_one(a, o):
         s = [_check_n(x) for x in s]
         a, _ = _prepare(a, True, "rfft_n_even")
         return torch.fft.rfftn(a, s=s, dim=naxes, norm=norm)
-    a = raw_fft(a, s[-1], axes[-1], "rfft", norm)
-    if widen is not None:  # NumPy's later passes read (and write) the double out=
-        a = a.to(widen)
-    for ii in range(len(axes) - 2, -1, -1):
-        a = raw_fft(a, s[ii], axes[ii], "fft", norm)
+    a = raw_fft(a, s[-1], axes[-1], "rfft", norm, o)
+    for ii in range(len(axes) - 2, -1, -1):  # NumPy's later passes read and write out=
+        a = raw_fft(a, s[ii], axes[ii], "fft", norm, o)
     return a
 
 
-def raw_irfftnd(a, s, axes, norm, widen=None):
+def raw_irfftnd(a, s, axes, norm, o=None):
     """NumPy's ``irfftn``: ifft over all but the last axis, then irfft over it."""
     if axes is not None and len(axes) == 0:  # NumPy indexes the last axis to transform
         raise IndexError("tuple index out of range")
     s, axes = cook_nd_args(a, s, axes, invreal=True)
     _check_norm(norm)
     naxes = [normalize_axis_index(ax, a.ndim) for ax in axes]
-    if len(set(naxes)) == len(naxes) and None not in s and not _one_by_one(a, widen):
+    if len(set(naxes)) == len(naxes) and None not in s and not _one_by_one(a, o):
         s = [_check_n(x) for x in s]
         a, half = _prepare(a, False, "irfft")
         r = torch.fft.irfftn(a, s=s, dim=naxes, norm=norm)
         # NumPy's complex passes over the other axes turn float16 into complex64 first
         return r.to(torch.float16) if half and len(naxes) == 1 else r
-    for ii in range(len(axes) - 1):
+    for ii in range(len(axes) - 1):  # NumPy's ifft passes allocate their own buffers
         a = raw_fft(a, s[ii], axes[ii], "ifft", norm)
-        if widen is not None:  # NumPy's later passes read (and write) the double out=
-            a, widen = a.to(widen), None
-    return raw_fft(a, s[-1], axes[-1], "irfft", norm)
+    return raw_fft(a, s[-1], axes[-1], "irfft", norm, o)

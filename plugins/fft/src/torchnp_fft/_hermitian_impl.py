@@ -10,7 +10,7 @@ import torch
 
 from torchnp._normalize import ArrayLike
 
-from ._engine_impl import _swap_direction, _unit, raw_fft, with_out
+from ._engine_impl import _swap_direction, raw_fft, with_out
 
 
 def hfft(a: ArrayLike, n=None, axis=-1, norm=None, out=None) -> torch.Tensor:
@@ -28,5 +28,5 @@ def ihfft(a: ArrayLike, n=None, axis=-1, norm=None, out=None):
     """Inverse of hfft for real input. Mirrors ``numpy.fft.ihfft``."""
     if n is None:
         n = a.shape[axis]
-    return with_out(lambda a, w: raw_fft(a, n, axis, "rfft", _swap_direction(norm)).conj().resolve_conj(),
-                    a, out, "ihfft", _unit(_swap_direction(norm), True))
+    return with_out(lambda a, w: raw_fft(a, n, axis, "rfft", _swap_direction(norm), w).conj().resolve_conj(),
+                    a, out, "ihfft")
