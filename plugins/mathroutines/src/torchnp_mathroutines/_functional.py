@@ -326,6 +326,10 @@ class _PyFuncUfunc:
     reduce = accumulate = outer = at = reduceat = _unsupported
 
 
+# NumPy's frompyfunc returns an instance of ``numpy.ufunc``: the type is named so
+_PyFuncUfunc.__name__ = _PyFuncUfunc.__qualname__ = "ufunc"
+
+
 def frompyfunc(func, /, nin, nout, **kwargs):
     """A ufunc-like object from a Python function. Mirrors ``numpy.frompyfunc`` for
     scalar calls (see ``_PyFuncUfunc`` for what differs)."""
