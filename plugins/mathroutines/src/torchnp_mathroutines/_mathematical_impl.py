@@ -23,7 +23,8 @@ import torch.nn.functional as F
 
 from torchnp._dtypes import can_cast_torch, from_torch, promote_torch, weak_result
 from torchnp import _views
-from torchnp._normalize import ArrayLike, ArrayOrScalar, OutArray, ViewSource, as_tensor
+from torchnp import _normalize
+from torchnp._normalize import ArrayLike, ArrayOrScalar, OutArray, ViewSource, as_array, as_tensor
 from torchnp.exceptions import AxisError, UFuncTypeError, normalize_axis_index, normalize_axis_tuple
 
 from ._common_impl import (NoValue, add, cast_back, check_broadcast, compute_dtype, float_of, promote, sub,
@@ -675,20 +676,42 @@ def sinc(x: ArrayLike) -> ArrayOrScalar:
     return torch.sinc(x.to(dt))
 
 
-def nan_to_num(x: ArrayLike, copy=True, nan=0.0, posinf=None, neginf=None) -> ArrayOrScalar:
-    """Replace NaN and infinities by finite numbers. Mirrors ``numpy.nan_to_num``."""
-    if not (x.dtype.is_floating_point or x.dtype.is_complex):
-        return x.clone() if copy else x
+def nan_to_num(x, copy=True, nan=0.0, posinf=None, neginf=None) -> ArrayOrScalar:
+    """Replace NaN and infinities by finite numbers. Mirrors ``numpy.nan_to_num``.
+
+    As NumPy: ``np.array(x, copy=copy)`` first, so ``copy=False`` (or None) returns an
+    array ``x`` itself, written in place (through views; a read-only one refuses),
+    and refuses input that is not an array; a 0-d result is a scalar.
+    """
+    if isinstance(copy, str):
+        raise ValueError("strings are not allowed for 'copy' keyword. Use True/False/None instead.")
+    is_arr = isinstance(x, _normalize._ndarray_cls)
+    if copy is not None and not copy and not is_arr:
+        raise ValueError("Unable to avoid copy while creating an array as requested.\n"
+                         "If using `np.array(obj, copy=False)` replace it with `np.asarray(obj)` "
+                         "to allow a copy when needed (no behavior change in NumPy 1.x).")
+    a = x if is_arr else as_array(x)
+    t = a.tensor
+    in_place = is_arr and not (copy is not None and copy)
+    if not (t.is_floating_point() or t.is_complex()):
+        return a if in_place and t.ndim else t.clone()
     nan, posinf, neginf = (v.tensor.item() if hasattr(v, "tensor") else v
                            for v in (nan, posinf, neginf))
-    if x.is_complex():
-        target = x.clone() if copy else x
-        parts = torch.view_as_real(target)
-        parts.nan_to_num_(nan=float(nan), posinf=posinf, neginf=neginf)
-        return target
-    if copy:
-        return torch.nan_to_num(x, nan=float(nan), posinf=posinf, neginf=neginf)
-    return x.nan_to_num_(nan=float(nan), posinf=posinf, neginf=neginf)
+    # NumPy makes arrays of them in x's real dtype: Python's float() errors (TypeError,
+    # ValueError) are NumPy's classes
+    nan = float(nan)
+    posinf = None if posinf is None else float(posinf)
+    neginf = None if neginf is None else float(neginf)
+    src = torch.view_as_real(t) if t.is_complex() else t
+    r = torch.nan_to_num(src, nan=nan, posinf=posinf, neginf=neginf)
+    if t.is_complex():
+        r = torch.view_as_complex(r)
+    if not in_place:
+        return r
+    w = _views.begin_write(a)
+    w.copy_(r)
+    _views.end_write(a, w)
+    return a if t.ndim else r
 
 
 def angle(z: ArrayLike, deg=False) -> ArrayOrScalar:
