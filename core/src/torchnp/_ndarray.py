@@ -425,6 +425,11 @@ class ndarray:
     def __array_interface__(self):
         if self.device.type != "cpu":
             raise AttributeError("__array_interface__: only CPU arrays expose their memory")
+        t = self.tensor if not self._is_rev else None
+        if t is not None and (t.is_conj() or t.is_neg()):
+            # lazily conjugated/negated memory does not hold the values: NumPy falls
+            # back to __array__, which resolves them
+            raise AttributeError("__array_interface__: the memory holds conjugated values")
         ptr, strides = _first_element_pointer(self)
         return {"data": (ptr, not self.flags.writeable), "shape": self.shape,
                 "strides": None if _views.is_c_contiguous(self) else strides,
