@@ -18,7 +18,7 @@ import warnings
 
 import torch
 
-from torchnp._normalize import copy_to_out
+from torchnp._normalize import check_data, copy_to_out
 from torchnp.exceptions import normalize_axis_index
 
 _NORMS = (None, "backward", "ortho", "forward")
@@ -49,10 +49,21 @@ def _check_input(dt, real_input, name):
         raise TypeError("torchnp.fft: bfloat16 has no NumPy equivalent")
 
 
+def _refuse_inf(a):
+    """Infinite input: which outputs NumPy gives as NaN (inf - inf inside a butterfly) is
+    a property of pocketfft's factorisation, which torch's FFT does not share, so
+    torchnp refuses rather than answer differently (one check, a sync on a device)."""
+    if a.dtype.is_floating_point or a.dtype.is_complex:
+        check_data(~torch.isinf(a).any(), NotImplementedError,
+                   "torchnp.fft: infinite input (NumPy's inf/NaN pattern follows pocketfft's "
+                   "butterflies, which torch's FFT does not reproduce)")
+
+
 def _prepare(a, real_input, name):
     """Cast ``a`` for a one-call n-d transform; remember whether to return float16."""
     dt = a.dtype
     _check_input(dt, real_input, name)
+    _refuse_inf(a)
     if dt.is_complex or dt in (torch.float32, torch.float64):
         return a, False
     if dt == torch.float16:
@@ -125,13 +136,14 @@ def raw_fft(a, n, axis, kind, norm, o=None):
         raise ValueError("output array has wrong shape.")
     dt = a.dtype
     _check_input(dt, real_input, uname)
+    _refuse_inf(a)
     inverse = kind in ("ifft", "irfft")
     applied = _SWAP[norm] if inverse else norm  # the factor this direction carries
     scaled = applied not in (None, "backward")
     # passing n only when it changes the length saves torch a crop/pad check
     nn = n if n != a.shape[axis] or kind == "irfft" else None
     if scaled and dt == (torch.float32 if kind == "rfft" else torch.complex64):
-        return fn(a, nn, axis, norm)  # the single-precision loop
+        return fn(a, nn, axis, norm).resolve_conj()  # the single-precision loop
     wide = torch.complex128 if dt.is_complex else torch.float64
     fdt = _real_of(dt)
     if dt != wide:
@@ -145,6 +157,8 @@ def raw_fft(a, n, axis, kind, norm, o=None):
     target = _default_out(dt, kind)
     if o is not None and o.dtype.is_complex == target.is_complex:
         target = o.dtype  # the pass writes NumPy's out= itself
+    # torch's inverse of real input is a lazily conjugated view: arrays hold plain values
+    r = r.resolve_conj()
     return r if r.dtype == target else r.to(target)
 
 
@@ -203,7 +217,7 @@ def raw_fftnd(a, s, axes, kind, norm, o=None):
         a, _ = _prepare(a, False, kind)
         if all(x == a.shape[ax] for x, ax in zip(s, naxes)):
             s = None
-        return _ND[kind](a, s, naxes, norm)
+        return _ND[kind](a, s, naxes, norm).resolve_conj()
     # repeated axes or None sizes: NumPy applies the 1-D transforms one by one, last axis first
     for ii in reversed(range(len(axes))):
         a = raw_fft(a, s[ii], axes[ii], kind, norm, o)
