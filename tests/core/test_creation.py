@@ -549,3 +549,12 @@ def test_meshgrid_view_of_reversed_input_writes_through():
     (g,) = tnp.meshgrid(a[::-1], copy=False)
     g[0] = 7.0
     assert a.tolist() == [0.0, 1.0, 7.0]
+
+
+@pytest.mark.parametrize("value", [{}, {1: 2}, [{}], {"a": [1, 2]}])
+def test_mapping_is_no_sequence(value):
+    # NumPy makes a 0-d object array of a dict (it is no sequence); torchnp cannot hold
+    # objects and says so (it read the keys as a sequence: asarray({}) gave float64 [])
+    assert np.asarray(value).dtype == object
+    with pytest.raises(NotImplementedError, match="object"):
+        tnp.asarray(value)

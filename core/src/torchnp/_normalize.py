@@ -317,6 +317,11 @@ def as_tensor(obj):
         raise NotImplementedError(f"torchnp: string data {obj!r} has no torch dtype (str/bytes arrays are not supported)")
     if isinstance(obj, _PY_SCALARS):  # subclasses of Python scalars
         return _scalar_tensor(t.__mro__[-2](obj) if t.__mro__[-2] in _PY_SCALARS else obj)
+    if isinstance(obj, dict) or (hasattr(obj, "keys") and hasattr(obj, "items")):
+        # a mapping is no sequence to NumPy: it makes a 0-d object array
+        raise NotImplementedError(f"torchnp: cannot make an array from {type(obj).__name__} "
+                                  "(NumPy makes a 0-d object array; dtype=object is not "
+                                  "supported)")
     if hasattr(obj, "__len__") and hasattr(obj, "__getitem__"):
         return _from_sequence(list(obj))
     if hasattr(obj, "__iter__"):
