@@ -124,6 +124,16 @@ def _default_out(dt, kind):
     return torch.complex64 if dt in (torch.float16, torch.float32, torch.complex64) else torch.complex128
 
 
+def _on_empty(fn, a, *args):
+    """``fn(a, *args)``; for an empty ``a`` (MKL refuses an empty batch) the result's shape
+    and dtype come from the transform of a meta tensor, and its values are zeros (an
+    empty signal padded to ``n`` is all zeros, and so is its transform)."""
+    if a.numel():
+        return fn(a, *args)
+    m = fn(a.to("meta"), *args)
+    return torch.zeros(m.shape, dtype=m.dtype, device=a.device)
+
+
 def raw_fft(a, n, axis, kind, norm, o=None):
     """One 1-D transform along ``axis`` (NumPy's ``_raw_fft``) into a buffer like ``o``."""
     fn, real_input, uname = _KINDS[kind]
@@ -143,15 +153,15 @@ def raw_fft(a, n, axis, kind, norm, o=None):
     # passing n only when it changes the length saves torch a crop/pad check
     nn = n if n != a.shape[axis] or kind == "irfft" else None
     if scaled and dt == (torch.float32 if kind == "rfft" else torch.complex64):
-        return fn(a, nn, axis, norm).resolve_conj()  # the single-precision loop
+        return _on_empty(fn, a, nn, axis, norm).resolve_conj()  # the single-precision loop
     wide = torch.complex128 if dt.is_complex else torch.float64
     fdt = _real_of(dt)
     if dt != wide:
         a = a.to(wide)
     if not scaled or fdt == torch.float64:
-        r = fn(a, nn, axis, norm)
+        r = _on_empty(fn, a, nn, axis, norm)
     else:  # the factor (1/n or 1/sqrt(n)) is rounded to the input's real dtype
-        r = fn(a, nn, axis, "forward" if inverse else "backward")  # unscaled in this direction
+        r = _on_empty(fn, a, nn, axis, "forward" if inverse else "backward")  # unscaled here
         f = torch.tensor(float(n), dtype=fdt)
         r = r * float(f.sqrt().reciprocal() if applied == "ortho" else f.reciprocal())
     target = _default_out(dt, kind)
@@ -217,7 +227,7 @@ def raw_fftnd(a, s, axes, kind, norm, o=None):
         a, _ = _prepare(a, False, kind)
         if all(x == a.shape[ax] for x, ax in zip(s, naxes)):
             s = None
-        return _ND[kind](a, s, naxes, norm).resolve_conj()
+        return _on_empty(_ND[kind], a, s, naxes, norm).resolve_conj()
     # repeated axes or None sizes: NumPy applies the 1-D transforms one by one, last axis first
     for ii in reversed(range(len(axes))):
         a = raw_fft(a, s[ii], axes[ii], kind, norm, o)
