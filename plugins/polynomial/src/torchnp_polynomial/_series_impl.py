@@ -919,6 +919,12 @@ def make_weight(B):
             v = (-(v * v) if B.prefix == "herm" else -v).to(idt)
             size = torch.empty((), dtype=idt).element_size()
             return torch.exp(v.to({1: torch.float16, 2: torch.float32}.get(size, torch.float64)))
+        if B.prefix == "herme" and not (x.is_floating_point() or x.is_complex()):
+            # NumPy's ``exp(-.5*x**2)``: the square in the integer dtype (wrapping; bool**2
+            # is int8), then the Python float makes it float64
+            idt = torch.int8 if x.dtype == torch.bool else x.dtype
+            v = x.to(torch.int64)
+            return torch.exp(-.5 * (v * v).to(idt).to(torch.float64))
         return B.weight(float_of(x))
     return _named(weight, B.prefix + "weight", f"The weight function. Mirrors ``{B.prefix}weight``.")
 
