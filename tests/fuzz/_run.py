@@ -97,7 +97,9 @@ def _time_limit(seconds):
         yield
         return
     old = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    # repeating every half second after the limit: an alarm that lands in a callback whose
+    # exceptions Python swallows (a gc callback) is raised again at the next tick
+    signal.setitimer(signal.ITIMER_REAL, seconds, 0.5)
     try:
         yield
     finally:
