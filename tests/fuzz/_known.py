@@ -244,9 +244,6 @@ KNOWN = {'abs': "ufuncs: missing-exception: NumPy raised TypeError: 'subok' must
  'linalg.trace': 'linalg: wrong-exception: ValueError: diag requires an array of at least two '
                  'dimensions at linalg/src/torchnp_linalg/_norms_impl.py:258; NumPy: TypeError: '
                  "'tuple' object cannot be interpreted as an integer",
- 'linalg.vecdot': 'linalg: leaked-torch-error: NotImplementedError: "sum_cpu" not implemented for '
-                  "'UInt16' at linalg/src/torchnp_linalg/_products_impl.py:232; NumPy returned "
-                  'ndarray',
  'linspace': 'core: leaked-torch-error: NotImplementedError: floor is not supported for complex '
              "inputs at torchnp/_creation_impl.py:709; NumPy: TypeError: ufunc 'floor' not "
              'supported for the input types, and the inputs could not be safely coerced to any '

@@ -495,3 +495,17 @@ def test_cuda_results_stay_on_device():
     assert tnp.linalg.matmul(tnp.asarray(mat((2, 3), "int64")).to_device("cuda"),
                              tnp.asarray(mat((3, 2), "int64")).to_device("cuda")).device.type == "cuda"
     assert tnp.linalg.eig(a).eigenvalues.device.type == "cuda"
+
+
+@pytest.mark.parametrize("dt", ["uint8", "uint16", "uint32", "uint64"])
+def test_vecdot_unsigned_wraps_as_numpy(dt):
+    # torch has no unsigned sum ("sum_cpu" not implemented for 'UInt64' leaked); NumPy's
+    # products and sums wrap in the dtype
+    rng = np.random.default_rng(1)
+    hi = np.iinfo(dt).max
+    a = rng.integers(0, hi, (3, 4), dtype=dt, endpoint=True)
+    b = rng.integers(0, hi, (3, 4), dtype=dt, endpoint=True)
+    for x, y in ((a, b), (a.T, b.T)):
+        want = np.linalg.vecdot(x, y)
+        got = tnp.linalg.vecdot(tnp.asarray(x), tnp.asarray(y))
+        assert str(got.dtype) == str(want.dtype) and np.asarray(got).tolist() == want.tolist()

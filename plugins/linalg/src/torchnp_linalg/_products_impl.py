@@ -229,6 +229,13 @@ def vecdot(x1: ArrayLike, x2: ArrayLike, /, *, axis=-1) -> ArrayOrScalar:
     if dt.is_floating_point or dt.is_complex:
         # a batched (1,n)@(n,1) goes to BLAS
         return (a.unsqueeze(-2) @ b.unsqueeze(-1))[..., 0, 0]
+    if dt in (torch.uint16, torch.uint32, torch.uint64):
+        # torch has no unsigned sum: products and sums of the int64 patterns (mod 2**64),
+        # cut back to the dtype, wrap as NumPy's
+        ai = a.view(torch.int64) if dt == torch.uint64 else a.to(torch.int64)
+        bi = b.view(torch.int64) if dt == torch.uint64 else b.to(torch.int64)
+        r = (ai * bi).sum(-1)
+        return r.view(torch.uint64) if dt == torch.uint64 else r.to(dt)
     return (a * b).sum(-1, dtype=dt)
 
 
