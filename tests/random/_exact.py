@@ -88,12 +88,13 @@ def check(np_obj, t_obj, method, args=(), kwargs=None, rtol=None):
 def tensor_path():
     """Run without the CPU kernels: every draw takes the tensor path (and its host stream for
     small draws), as on a machine without a C compiler."""
-    lib, tried = _native._LIB, _native._TRIED
-    _native._LIB, _native._TRIED = None, True
+    k = _native.KERNELS
+    lib, tried = k.lib, k.tried
+    k.lib, k.tried = None, True
     try:
         yield
     finally:
-        _native._LIB, _native._TRIED = lib, tried
+        k.lib, k.tried = lib, tried
 
 
 @contextlib.contextmanager

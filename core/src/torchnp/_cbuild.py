@@ -24,8 +24,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 
-__all__ = ["cache_dir", "compiler", "enabled", "build", "BUILD_ERRORS"]
+__all__ = ["cache_dir", "compiler", "enabled", "build", "Kernels", "BUILD_ERRORS"]
 
 # what a failed compile or load raises (callers catch these and fall back)
 BUILD_ERRORS = (OSError, subprocess.SubprocessError, AttributeError)
@@ -81,3 +82,33 @@ def build(prefix, source, flags, sigs, restype=None, libs=("-lm",)):
         f.argtypes = args
         f.restype = restype
     return lib
+
+
+class Kernels:
+    """A plugin's kernel library, loaded once on first use (thread-safe).
+
+    ``get()`` returns what ``load()`` gave (None: no compiler, or the build failed), or
+    None without calling it where the environment variable ``switch`` is "0" or the
+    platform is not one the kernels are written for; a load that raises one of
+    ``BUILD_ERRORS`` counts as None. ``lib``/``tried`` are the state (tests set them to
+    run without the kernels)."""
+
+    def __init__(self, switch, load):
+        self.switch, self._load = switch, load
+        self._lock = threading.Lock()
+        self.lib = None
+        self.tried = False
+
+    def get(self):
+        if self.tried:
+            return self.lib
+        with self._lock:
+            if not self.tried:
+                lib = None
+                if enabled(self.switch):
+                    try:
+                        lib = self._load()
+                    except BUILD_ERRORS:
+                        lib = None
+                self.lib, self.tried = lib, True
+        return self.lib

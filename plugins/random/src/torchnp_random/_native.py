@@ -18,7 +18,6 @@ algorithms as plain C loops (NumPy's speed), for eager draws on the CPU.
 from __future__ import annotations
 
 import ctypes
-import threading
 
 from torchnp import _cbuild
 
@@ -63,9 +62,6 @@ STATE_LEN = {0: 6, 1: 6, 2: 13, 3: 6, 4: 625}
 FILL_GAUSS = {FILL["legacy_gauss"], FILL["legacy_cauchy"]}
 
 _FLAGS = ["-O2", "-fPIC", "-shared", "-ffp-contract=off", "-fno-fast-math", "-std=gnu11"]
-_LOCK = threading.Lock()
-_LIB = None
-_TRIED = False
 
 _P = ctypes.c_void_p
 _I = ctypes.c_int
@@ -121,24 +117,19 @@ def _init_tables(lib):
     keep.clear()  # the kernels hold copies
 
 
+def _load():
+    lib_ = _build()
+    if lib_ is not None:
+        _init_tables(lib_)
+    return lib_
+
+
+KERNELS = _cbuild.Kernels("TORCHNP_RANDOM_NATIVE", _load)
+
+
 def lib():
     """The loaded kernel library, or None (see the module docstring)."""
-    global _LIB, _TRIED
-    if _TRIED:
-        return _LIB
-    with _LOCK:
-        if not _TRIED:
-            lib_ = None
-            if _cbuild.enabled("TORCHNP_RANDOM_NATIVE"):
-                try:
-                    lib_ = _build()
-                    if lib_ is not None:
-                        _init_tables(lib_)
-                except _cbuild.BUILD_ERRORS:
-                    lib_ = None
-            _LIB = lib_
-            _TRIED = True
-    return _LIB
+    return KERNELS.get()
 
 
 def available():
@@ -147,4 +138,4 @@ def available():
 
 def loaded():
     """True once ``lib()`` has loaded the kernels (never builds them)."""
-    return _LIB is not None
+    return KERNELS.lib is not None

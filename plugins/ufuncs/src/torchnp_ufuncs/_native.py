@@ -20,7 +20,6 @@ in torch ops costs 6-25 passes over strided part views; these loops are one pass
 from __future__ import annotations
 
 import ctypes
-import threading
 
 import torch
 
@@ -181,33 +180,25 @@ _BIN = [_P, _L, _P, _L, _P, _L]
 _SIGS = {**{f"tnp_{k}_{t}": _BIN for k in ("cmul", "cmul512", "cmulp", "cdiv") for t in "fd"},
          "tnp_cpowi_f": [_P, _P, _L, _L], "tnp_cpowi_d": [_P, _P, _L, _L]}
 
-_LOCK = threading.Lock()
-_LIB = None
-_TRIED = False
 _FNS = {}  # (op, dtype) -> the C function
+
+
+def _load():
+    lib_ = _cbuild.build("torchnp_ufuncs", SOURCE, _FLAGS, _SIGS)
+    if lib_ is not None:
+        for op in ("cmul", "cmulp", "cdiv", "cpowi"):
+            name = "cmul512" if op == "cmul" and _CAP == "AVX512" else op
+            _FNS[op, torch.complex64] = getattr(lib_, f"tnp_{name}_f")
+            _FNS[op, torch.complex128] = getattr(lib_, f"tnp_{name}_d")
+    return lib_
+
+
+KERNELS = _cbuild.Kernels("TORCHNP_UFUNCS_NATIVE", _load)
 
 
 def lib():
     """The loaded kernels, or None (see the module docstring). Builds on first call."""
-    global _LIB, _TRIED
-    if _TRIED:
-        return _LIB
-    with _LOCK:
-        if not _TRIED:
-            lib_ = None
-            if _cbuild.enabled("TORCHNP_UFUNCS_NATIVE"):
-                try:
-                    lib_ = _cbuild.build("torchnp_ufuncs", SOURCE, _FLAGS, _SIGS)
-                except _cbuild.BUILD_ERRORS:
-                    lib_ = None
-            if lib_ is not None:
-                for op in ("cmul", "cmulp", "cdiv", "cpowi"):
-                    name = "cmul512" if op == "cmul" and _CAP == "AVX512" else op
-                    _FNS[op, torch.complex64] = getattr(lib_, f"tnp_{name}_f")
-                    _FNS[op, torch.complex128] = getattr(lib_, f"tnp_{name}_d")
-            _LIB = lib_
-            _TRIED = True
-    return _LIB
+    return KERNELS.get()
 
 
 _T = torch.Tensor
@@ -265,7 +256,7 @@ def binary(op, x, y):
     dt = x.dtype
     if y.dtype is not dt or not _plain(x) or not _plain(y):
         return None
-    if not _TRIED:
+    if not KERNELS.tried:
         lib()
     fn = _FNS.get((op, dt))
     if fn is None:
@@ -307,7 +298,7 @@ def powi(x, e):
     the C loop does not apply."""
     if not _eager() or not _plain(x):
         return None
-    if not _TRIED:
+    if not KERNELS.tried:
         lib()
     fn = _FNS.get(("cpowi", x.dtype))
     if fn is None:
